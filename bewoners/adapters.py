@@ -1,0 +1,33 @@
+from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+
+from .roles import Rol, assign_role
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """Every new account is a bewoner with an (empty) profile; onboarding fills it."""
+
+    @transaction.atomic
+    def save_user(self, request, user, form, commit=True):
+        user = super().save_user(request, user, form, commit=commit)
+        if commit:
+            from .models import Profiel
+
+            Profiel.objects.get_or_create(user=user)
+            assign_role(user, Rol.BEWONER)
+        return user
+
+    def get_signup_redirect_url(self, request):
+        return reverse("bewoners:onboarding")
+
+    def get_login_redirect_url(self, request):
+        profiel = getattr(request.user, "profiel", None)
+        if profiel is not None and profiel.onboarding_voltooid_op is None:
+            return reverse("bewoners:onboarding")
+        return super().get_login_redirect_url(request)
+
+    def send_mail(self, template_prefix, email, context):
+        context.setdefault("wijk_naam", settings.WIJK_NAAM)
+        return super().send_mail(template_prefix, email, context)

@@ -1,0 +1,328 @@
+"""Residents: the user account, buurten, categories and the profile with the four questions."""
+
+import re
+
+from django.contrib.auth.base_user import BaseUserManager
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .availability import Beschikbaarheid
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        email = self.normalize_email(email) if email else None
+        user = self.model(email=email, **extra_fields)
+        if password:
+            user.set_password(password)
+        else:
+            user.set_unusable_password()
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email=None, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """A person. E-mail is the login; a resident entered by a buurtassistent may have none."""
+
+    username = None
+    email = models.EmailField(_("e-mailadres"), unique=True, null=True, blank=True)
+    verwijderd_op = models.DateTimeField(
+        _("verwijderd op"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Gezet wanneer het account is verwijderd en de gegevens zijn gewist."),
+    )
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("gebruiker")
+        verbose_name_plural = _("gebruikers")
+        ordering = ["first_name", "last_name", "id"]
+
+    def __str__(self):
+        return self.get_full_name() or self.email or _("Bewoner %(id)s") % {"id": self.pk}
+
+    def clean(self):
+        super().clean()
+        if self.email:
+            self.email = self.__class__.objects.normalize_email(self.email).lower()
+
+    @property
+    def display_name(self) -> str:
+        """What other residents see: first name only."""
+        return self.first_name or _("Buurtbewoner")
+
+
+class BuurtQuerySet(models.QuerySet):
+    def for_postcode(self, postcode: str):
+        """The buurt whose postcode list covers ``postcode`` (longest prefix wins), or None."""
+        code = normalize_postcode(postcode)
+        if not code:
+            return None
+        best, best_len = None, 0
+        for buurt in self.only("id", "naam", "slug", "postcodes"):
+            for prefix in buurt.postcode_list:
+                if code.startswith(prefix) and len(prefix) > best_len:
+                    best, best_len = buurt, len(prefix)
+        return best
+
+
+POSTCODE_RE = re.compile(r"^[1-9][0-9]{3}\s?[A-Za-z]{2}$")
+POSTCODE_PREFIX_RE = re.compile(r"^[1-9][0-9]{3}([A-Z]{1,2})?$")
+
+
+def normalize_postcode(value: str) -> str:
+    """'3541 ab' -> '3541AB'."""
+    return re.sub(r"\s+", "", value or "").upper()
+
+
+def validate_postcode(value: str) -> None:
+    if not POSTCODE_RE.match((value or "").strip()):
+        raise ValidationError(
+            _("Vul een postcode in zoals 3541 AB: vier cijfers en twee letters."),
+            code="invalid_postcode",
+        )
+
+
+class Buurt(models.Model):
+    naam = models.CharField(_("naam"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    postcodes = models.TextField(
+        _("postcodes"),
+        blank=True,
+        help_text=_(
+            "Postcodes of delen daarvan die bij deze buurt horen, gescheiden door komma's. "
+            "Bijvoorbeeld: 3541, 3542AB."
+        ),
+    )
+    beschrijving = models.TextField(_("beschrijving"), blank=True)
+
+    objects = BuurtQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("buurt")
+        verbose_name_plural = _("buurten")
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+    @property
+    def postcode_list(self) -> list[str]:
+        return [normalize_postcode(p) for p in self.postcodes.split(",") if p.strip()]
+
+    def clean(self):
+        bad = [p for p in self.postcode_list if not POSTCODE_PREFIX_RE.match(p)]
+        if bad:
+            raise ValidationError(
+                {
+                    "postcodes": _("Deze postcodes kloppen niet: %(bad)s. Gebruik bijvoorbeeld 3541 of 3541AB.")
+                    % {"bad": ", ".join(bad)}
+                }
+            )
+        self.postcodes = ", ".join(self.postcode_list)
+
+
+class CategorieQuerySet(models.QuerySet):
+    def actief(self):
+        return self.filter(actief=True)
+
+
+class Categorie(models.Model):
+    """Shared vocabulary of kinds of help and skills (klussen, vervoer, gezelschap, ...)."""
+
+    naam = models.CharField(_("naam"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    beschrijving = models.CharField(_("beschrijving"), max_length=200, blank=True)
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=100)
+    actief = models.BooleanField(_("actief"), default=True)
+
+    objects = CategorieQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("categorie")
+        verbose_name_plural = _("categorieën")
+        ordering = ["volgorde", "naam"]
+
+    def __str__(self):
+        return self.naam
+
+
+class Taal(models.TextChoices):
+    NEDERLANDS = "nl", _("Nederlands")
+    ENGELS = "en", _("Engels")
+    DUITS = "de", _("Duits")
+    FRANS = "fr", _("Frans")
+    SPAANS = "es", _("Spaans")
+    ARABISCH = "ar", _("Arabisch")
+    TURKS = "tr", _("Turks")
+    POOLS = "pl", _("Pools")
+    BERBERS = "ber", _("Berbers / Tamazight")
+    PAPIAMENTS = "pap", _("Papiaments")
+    SRANAN = "srn", _("Sranantongo")
+    OEKRAIENS = "uk", _("Oekraïens")
+    TIGRINYA = "ti", _("Tigrinya")
+    GEBARENTAAL = "sgn", _("Nederlandse Gebarentaal")
+
+
+class ProfielQuerySet(models.QuerySet):
+    def met_toestemming(self):
+        return self.filter(toestemming_op__isnull=False)
+
+    def in_buurt(self, buurt):
+        return self.filter(buurt=buurt)
+
+    def nieuwkomers(self):
+        return self.filter(nieuw_in_wijk_sinds__isnull=False)
+
+
+class Profiel(models.Model):
+    """A resident's profile around the four questions, plus private contact details.
+
+    Privacy: ``adres``, ``postcode``, ``telefoon`` and ``wat_heb_je_nodig`` (may hold health
+    information) are private: only the resident, buurtassistenten and, for contact details, the
+    other side of an accepted match may see them. See ``bewoners.permissions``.
+    """
+
+    PRIVATE_FIELDS = ("adres", "postcode", "woonplaats", "telefoon", "wat_heb_je_nodig")
+
+    user = models.OneToOneField(
+        "bewoners.User", on_delete=models.CASCADE, related_name="profiel", verbose_name=_("gebruiker")
+    )
+    buurt = models.ForeignKey(
+        Buurt,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="profielen",
+        verbose_name=_("buurt"),
+    )
+
+    # The four questions.
+    wat_wil_je = models.TextField(_("wat wil je?"), blank=True, max_length=2000)
+    kan_categorieen = models.ManyToManyField(
+        Categorie, blank=True, related_name="kunners", verbose_name=_("wat kun je? (onderwerpen)")
+    )
+    wat_kun_je = models.TextField(_("wat kun je?"), blank=True, max_length=2000)
+    nodig_categorieen = models.ManyToManyField(
+        Categorie,
+        blank=True,
+        related_name="nodig_bij",
+        verbose_name=_("wat heb je nodig? (onderwerpen)"),
+    )
+    wat_heb_je_nodig = models.TextField(_("wat heb je nodig?"), blank=True, max_length=2000)
+    wat_heb_je_te_bieden = models.TextField(_("wat heb je te bieden?"), blank=True, max_length=2000)
+
+    # Private contact details.
+    adres = models.CharField(_("straat en huisnummer"), max_length=200, blank=True)
+    postcode = models.CharField(
+        _("postcode"), max_length=7, blank=True, validators=[validate_postcode]
+    )
+    woonplaats = models.CharField(_("woonplaats"), max_length=100, blank=True)
+    telefoon = models.CharField(_("telefoonnummer"), max_length=20, blank=True)
+
+    # Practical matters for matching.
+    beschikbaarheid = models.PositiveIntegerField(
+        _("beschikbaarheid"),
+        default=0,
+        help_text=_("Dagdelen waarop je meestal kunt (week × ochtend/middag/avond)."),
+    )
+    talen = models.JSONField(_("talen"), default=list, blank=True)
+    heeft_auto = models.BooleanField(_("ik heb een auto"), default=False)
+    heeft_fiets = models.BooleanField(_("ik heb een fiets"), default=False)
+    nieuw_in_wijk_sinds = models.DateField(_("nieuw in de wijk sinds"), null=True, blank=True)
+
+    # Consent for processing: timestamped and withdrawable.
+    toestemming_op = models.DateTimeField(_("toestemming gegeven op"), null=True, blank=True)
+    toestemming_ingetrokken_op = models.DateTimeField(
+        _("toestemming ingetrokken op"), null=True, blank=True
+    )
+
+    onboarding_stap = models.PositiveSmallIntegerField(_("stap in welkomstroute"), default=0)
+    onboarding_voltooid_op = models.DateTimeField(_("welkomstroute afgerond op"), null=True, blank=True)
+
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    bijgewerkt_op = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
+
+    objects = ProfielQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("profiel")
+        verbose_name_plural = _("profielen")
+        indexes = [models.Index(fields=["buurt", "toestemming_op"])]
+
+    def __str__(self):
+        return str(self.user)
+
+    def get_absolute_url(self):
+        return reverse("bewoners:profiel_detail", args=[self.user_id])
+
+    @property
+    def availability(self) -> Beschikbaarheid:
+        return Beschikbaarheid(self.beschikbaarheid)
+
+    @property
+    def heeft_toestemming(self) -> bool:
+        return self.toestemming_op is not None
+
+    def give_consent(self, *, commit: bool = True) -> None:
+        self.toestemming_op = timezone.now()
+        self.toestemming_ingetrokken_op = None
+        if commit:
+            self.save(update_fields=["toestemming_op", "toestemming_ingetrokken_op", "bijgewerkt_op"])
+
+    def withdraw_consent(self) -> None:
+        self.toestemming_op = None
+        self.toestemming_ingetrokken_op = timezone.now()
+        self.save(update_fields=["toestemming_op", "toestemming_ingetrokken_op", "bijgewerkt_op"])
+
+    def derive_buurt(self) -> None:
+        """Set the buurt from the postcode when a buurt covers it."""
+        if self.postcode:
+            buurt = Buurt.objects.for_postcode(self.postcode)
+            if buurt is not None:
+                self.buurt = buurt
+
+    def clean(self):
+        super().clean()
+        if self.postcode:
+            self.postcode = normalize_postcode(self.postcode)
+            self.postcode = f"{self.postcode[:4]} {self.postcode[4:]}"
+        if self.nieuw_in_wijk_sinds and self.nieuw_in_wijk_sinds > timezone.localdate():
+            raise ValidationError(
+                {"nieuw_in_wijk_sinds": _("Deze datum ligt in de toekomst. Kies een datum van vandaag of eerder.")}
+            )
+        bad = [t for t in self.talen if t not in Taal.values]
+        if bad:
+            raise ValidationError({"talen": _("Kies talen uit de lijst.")})
+
+    @property
+    def is_complete(self) -> bool:
+        """A profile counts as complete when the four questions have an answer and consent is given."""
+        return bool(
+            self.heeft_toestemming
+            and self.wat_wil_je
+            and (self.wat_kun_je or self.wat_heb_je_te_bieden)
+            and self.buurt_id
+        )

@@ -1,0 +1,103 @@
+"""One small mechanism for the rights to access ("download my data") and to erasure.
+
+Every app that stores personal data registers a section in its ``AppConfig.ready()``::
+
+    from bewoners import privacy
+
+    privacy.register(
+        "meldingen",
+        export=lambda user: {...},       # JSON-serialisable data about ``user``
+        erase=lambda user: None,         # delete or anonymise ``user``'s personal data
+    )
+
+``export_user_data(user)`` collects every section; ``erase_user(user)`` runs every eraser in
+one transaction and then anonymises the account itself, so shared history (a match, a booking)
+stays but no longer points to a recognisable person.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.utils import timezone
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str
+    export: Callable[[Any], Any]
+    erase: Callable[[Any], None]
+    order: int
+
+
+_registry: dict[str, Section] = {}
+
+
+def register(
+    name: str,
+    *,
+    export: Callable[[Any], Any],
+    erase: Callable[[Any], None],
+    order: int = 100,
+) -> None:
+    """Register (or replace) the export and erasure of one app's personal data.
+
+    Erasers run in ascending ``order``; the account itself is anonymised last.
+    """
+    _registry[name] = Section(name=name, export=export, erase=erase, order=order)
+
+
+def sections() -> list[Section]:
+    return sorted(_registry.values(), key=lambda s: (s.order, s.name))
+
+
+def export_user_data(user) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "export_gemaakt_op": timezone.now().isoformat(),
+        "gebruiker_id": user.pk,
+    }
+    for section in sections():
+        data[section.name] = section.export(user)
+    return data
+
+
+def export_user_json(user) -> str:
+    return json.dumps(export_user_data(user), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+
+
+@transaction.atomic
+def erase_user(user) -> None:
+    """Erase ``user``'s personal data everywhere and anonymise the account."""
+    for section in sections():
+        section.erase(user)
+    anonymise_account(user)
+
+
+def anonymise_account(user) -> None:
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+    from django.contrib.sessions.models import Session
+
+    EmailAddress.objects.filter(user=user).delete()
+    Authenticator.objects.filter(user=user).delete()
+    # Log the person out everywhere: sessions hold the user id in their signed data.
+    for session in Session.objects.iterator():
+        if str(session.get_decoded().get("_auth_user_id")) == str(user.pk):
+            session.delete()
+    user.email = None
+    user.first_name = ""
+    user.last_name = ""
+    user.is_active = False
+    user.is_staff = False
+    user.is_superuser = False
+    user.last_login = None
+    user.set_unusable_password()
+    user.verwijderd_op = timezone.now()
+    user.save()
+    user.groups.clear()
+    user.user_permissions.clear()

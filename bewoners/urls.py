@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import views
+
+app_name = "bewoners"
+
+urlpatterns = [
+    path("", views.start, name="start"),
+    path("welkom/", views.onboarding, name="onboarding"),
+    path("welkom/<int:stap>/", views.onboarding, name="onboarding_stap"),
+    path("bewerken/", views.profiel_edit, name="profiel_edit"),
+    path("<int:user_id>/", views.profiel_detail, name="profiel_detail"),
+    path("privacy/", views.privacy, name="privacy"),
+    path("privacy/download/", views.export_download, name="export"),
+    path("privacy/toestemming/", views.consent, name="consent"),
+    path("privacy/verwijderen/", views.delete_account, name="delete_account"),
+]

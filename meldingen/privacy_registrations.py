@@ -1,0 +1,28 @@
+from bewoners import privacy
+
+
+def _export(user):
+    from .models import Instellingen, Melding, Voorkeur
+
+    return {
+        "meldingen": list(
+            Melding.objects.for_user(user).values(
+                "soort", "titel", "tekst", "url", "aangemaakt_op", "gelezen_op", "email_verzonden_op"
+            )
+        ),
+        "voorkeuren": {v.soort: v.kanaal for v in Voorkeur.objects.filter(user=user)},
+        "dagelijkse_samenvatting": Instellingen.objects.filter(
+            user=user, dagelijkse_samenvatting=True
+        ).exists(),
+    }
+
+
+def _erase(user):
+    from .models import Instellingen, Melding, Voorkeur
+
+    Melding.objects.filter(ontvanger=user).delete()
+    Voorkeur.objects.filter(user=user).delete()
+    Instellingen.objects.filter(user=user).delete()
+
+
+privacy.register("meldingen", export=_export, erase=_erase, order=500)

@@ -1,0 +1,21 @@
+from allauth.account.decorators import secure_admin_login
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from . import views
+
+# Admin login goes through allauth: the same rate limits and the required second factor.
+admin.site.login = secure_admin_login(admin.site.login)
+admin.site.site_header = settings.WIJK_NAAM
+admin.site.site_title = settings.WIJK_NAAM
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("health/", views.health, name="health"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+    path("profiel/", include("bewoners.urls")),
+    path("meldingen/", include("meldingen.urls")),
+]

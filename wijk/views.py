@@ -1,0 +1,62 @@
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+
+logger = logging.getLogger(__name__)
+
+
+def home(request):
+    if request.user.is_authenticated:
+        return redirect("bewoners:start")
+    return render(request, "home.html")
+
+
+def _check_database() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+    return "ok"
+
+
+def _check_cache() -> str:
+    cache.set("health-check", "ok", 10)
+    if cache.get("health-check") != "ok":
+        raise RuntimeError("cache did not return the value just written")
+    return "ok"
+
+
+def _check_broker() -> str:
+    if not settings.CELERY_BROKER_URL:
+        return "eager"  # no broker configured: tasks run in-process
+    from wijk.celery import app
+
+    with app.connection_for_write() as conn:
+        conn.ensure_connection(max_retries=1, timeout=2)
+    return "ok"
+
+
+@never_cache
+def health(request):
+    """Reports database, cache and broker; 200 when all answer, 503 otherwise."""
+    checks = {}
+    healthy = True
+    for name, check in (
+        ("database", _check_database),
+        ("cache", _check_cache),
+        ("broker", _check_broker),
+    ):
+        try:
+            checks[name] = check()
+        except Exception as exc:  # noqa: BLE001 - any failure means unhealthy
+            logger.warning("health check %s failed: %s", name, exc)
+            checks[name] = "error"
+            healthy = False
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", "checks": checks},
+        status=200 if healthy else 503,
+    )
