@@ -283,6 +283,10 @@ class Profiel(models.Model):
         return Beschikbaarheid(self.beschikbaarheid)
 
     @property
+    def talen_display(self) -> list[str]:
+        return [str(Taal(t).label) for t in self.talen if t in Taal.values]
+
+    @property
     def heeft_toestemming(self) -> bool:
         return self.toestemming_op is not None
 

@@ -1,9 +1,205 @@
-from django.http import HttpResponse
+from allauth.account.decorators import reauthentication_required
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from . import privacy as privacy_rights
+from . import services
+from .forms import (
+    AccountVerwijderenForm,
+    OverJouForm,
+    PraktischForm,
+    ProfielForm,
+    ToestemmingForm,
+    VierVragenForm,
+)
+from .models import User
+from .permissions import can_see_contact, can_see_private, can_view_profile
+
+ONBOARDING = [
+    # (title, intro, form class)
+    (
+        gettext_lazy("Welkom in de wijk"),
+        gettext_lazy(
+            "Fijn dat je er bent! In vier korte stappen maak je je profiel. "
+            "Zo kunnen buren je vinden en kun je hulp vragen of bieden."
+        ),
+        ToestemmingForm,
+    ),
+    (gettext_lazy("Over jou"), gettext_lazy("Hoe heet je en waar woon je? Je adres en telefoonnummer blijven privé."), OverJouForm),
+    (
+        gettext_lazy("De vier vragen"),
+        gettext_lazy("Wat wil je, wat kun je, wat heb je nodig en wat heb je te bieden? Vul in wat je wilt."),
+        VierVragenForm,
+    ),
+    (gettext_lazy("Praktisch"), gettext_lazy("Wanneer heb je meestal tijd, welke talen spreek je en hoe kom je op pad?"), PraktischForm),
+]
 
 
-def start(request, *args, **kwargs):
-    return HttpResponse("todo")
+@login_required
+def start(request):
+    profiel = services.profiel_for(request.user)
+    return render(request, "bewoners/start.html", {"profiel": profiel})
 
 
-onboarding = profiel_edit = profiel_detail = privacy = export_download = consent = start
-delete_account = start
+@login_required
+def onboarding(request, stap=None):
+    profiel = services.profiel_for(request.user)
+    if stap is None:
+        volgende = min(profiel.onboarding_stap + 1, len(ONBOARDING))
+        if profiel.onboarding_voltooid_op is not None:
+            volgende = 1
+        return redirect("bewoners:onboarding_stap", stap=volgende)
+    if not 1 <= stap <= len(ONBOARDING):
+        raise Http404
+    if stap > 1 and not profiel.heeft_toestemming:
+        messages.info(request, _("Geef eerst toestemming, dan kun je verder met je profiel."))
+        return redirect("bewoners:onboarding_stap", stap=1)
+
+    titel, intro, form_class = ONBOARDING[stap - 1]
+    is_consent = form_class is ToestemmingForm
+    if request.method == "POST":
+        form = (
+            form_class(request.POST)
+            if is_consent
+            else form_class(request.POST, instance=profiel)
+        )
+        if form.is_valid():
+            with transaction.atomic():
+                if is_consent:
+                    if not profiel.heeft_toestemming:
+                        services.consent_give(profiel=profiel)
+                else:
+                    profiel = form.save()
+                if profiel.onboarding_stap < stap:
+                    profiel.onboarding_stap = stap
+                    profiel.save(update_fields=["onboarding_stap", "bijgewerkt_op"])
+                if stap == len(ONBOARDING):
+                    services.onboarding_complete(profiel=profiel)
+            if stap == len(ONBOARDING):
+                messages.success(request, _("Je profiel is klaar. Welkom in de wijk!"))
+                return redirect("bewoners:start")
+            return redirect("bewoners:onboarding_stap", stap=stap + 1)
+    else:
+        form = (
+            form_class(initial={"toestemming": profiel.heeft_toestemming})
+            if is_consent
+            else form_class(instance=profiel)
+        )
+    return render(
+        request,
+        "bewoners/onboarding.html",
+        {
+            "form": form,
+            "stap": stap,
+            "aantal_stappen": len(ONBOARDING),
+            "stappen": [t for t, _i, _f in ONBOARDING],
+            "titel": titel,
+            "intro": intro,
+            "profiel": profiel,
+        },
+    )
+
+
+@login_required
+def profiel_edit(request):
+    profiel = services.profiel_for(request.user)
+    if request.method == "POST":
+        form = ProfielForm(request.POST, instance=profiel)
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("Je profiel is opgeslagen."))
+            return redirect("bewoners:profiel_detail", user_id=request.user.pk)
+        messages.error(request, _("Je profiel is nog niet opgeslagen. Kijk de foutmeldingen hieronder na."))
+    else:
+        form = ProfielForm(instance=profiel)
+    return render(request, "bewoners/profiel_edit.html", {"form": form, "profiel": profiel})
+
+
+@login_required
+def profiel_detail(request, user_id):
+    subject = get_object_or_404(
+        User.objects.select_related("profiel", "profiel__buurt").prefetch_related(
+            "profiel__kan_categorieen", "profiel__nodig_categorieen"
+        ),
+        pk=user_id,
+    )
+    if not can_view_profile(request.user, subject):
+        # Do not reveal whether this person exists.
+        raise Http404
+    return render(
+        request,
+        "bewoners/profiel_detail.html",
+        {
+            "subject": subject,
+            "profiel": getattr(subject, "profiel", None),
+            "is_self": subject.pk == request.user.pk,
+            "show_private": can_see_private(request.user, subject),
+            "show_contact": can_see_contact(request.user, subject),
+        },
+    )
+
+
+@login_required
+def privacy_page(request):
+    profiel = services.profiel_for(request.user)
+    return render(
+        request,
+        "bewoners/privacy.html",
+        {"profiel": profiel, "delete_form": AccountVerwijderenForm(), "secties": privacy_rights.sections()},
+    )
+
+
+@login_required
+def export_download(request):
+    response = HttpResponse(privacy_rights.export_user_json(request.user), content_type="application/json")
+    filename = f"mijn-gegevens-{timezone.localdate():%Y-%m-%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+@require_POST
+def consent(request):
+    profiel = services.profiel_for(request.user)
+    if request.POST.get("actie") == "intrekken":
+        services.consent_withdraw(profiel=profiel)
+        messages.success(
+            request,
+            _("Je toestemming is ingetrokken. Andere bewoners zien je profiel niet meer."),
+        )
+    elif request.POST.get("actie") == "geven":
+        services.consent_give(profiel=profiel)
+        messages.success(request, _("Dank je wel. Je toestemming is opgeslagen."))
+    else:
+        messages.error(request, _("Dat ging niet goed. Kies opnieuw."))
+    return redirect("bewoners:privacy")
+
+
+@login_required
+@reauthentication_required
+def delete_account(request):
+    if request.method != "POST":
+        return redirect("bewoners:privacy")
+    form = AccountVerwijderenForm(request.POST)
+    if not form.is_valid():
+        profiel = services.profiel_for(request.user)
+        return render(
+            request,
+            "bewoners/privacy.html",
+            {"profiel": profiel, "delete_form": form, "secties": privacy_rights.sections()},
+            status=400,
+        )
+    user = request.user
+    logout(request)
+    services.account_delete(user=user)
+    messages.success(request, _("Je account en je gegevens zijn verwijderd. Het ga je goed!"))
+    return redirect("home")
+

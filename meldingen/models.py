@@ -12,6 +12,11 @@ class Kanaal(models.TextChoices):
     UIT = "uit", _("Uit")
 
 
+def is_local_path(url: str) -> bool:
+    """``/iets/`` on this site: not ``//host``, not ``/\\host``, not ``https://...``."""
+    return url.startswith("/") and not url.startswith(("//", "/\\"))
+
+
 class MeldingQuerySet(models.QuerySet):
     def for_user(self, user):
         return self.filter(ontvanger=user)
@@ -66,6 +71,11 @@ class Melding(models.Model):
     @property
     def is_read(self) -> bool:
         return self.gelezen_op is not None
+
+    @property
+    def local_url(self) -> str:
+        """The link as a path on this site, or "" when there is none (or it points elsewhere)."""
+        return self.url if is_local_path(self.url) else ""
 
     def mark_read(self) -> None:
         if self.gelezen_op is None:

@@ -5,6 +5,7 @@ A kind has a code, a label for the preferences page, a default channel, and a te
 registering app's templates too).
 """
 
+import re
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
@@ -22,8 +23,16 @@ class Soort:
 
 _soorten: dict[str, Soort] = {}
 
+# The code is part of template names (``meldingen/email/<code>.txt``); these names are taken.
+_CODE_RE = re.compile(r"^[a-z][a-z0-9_]{0,59}$")  # fits Melding.soort
+_RESERVED = {"default", "digest", "base"}
+
 
 def register(code: str, label, *, standaard: str = Kanaal.EMAIL, beschrijving="") -> Soort:
+    if not _CODE_RE.match(code) or code in _RESERVED:
+        raise ValueError(f"Ongeldige code voor een meldingsoort: {code!r}.")
+    if standaard not in Kanaal.values:
+        raise ValueError(f"Onbekend kanaal {standaard!r} voor meldingsoort {code!r}.")
     soort = Soort(code=code, label=label, standaard=standaard, beschrijving=beschrijving)
     _soorten[code] = soort
     return soort

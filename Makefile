@@ -1,0 +1,110 @@
+# Wijk: the two commands a newcomer needs are `make run` and `make test`.
+# Everything else is for developers; `make help` lists it all.
+#
+# Needs only Python 3.11+ and make. The virtualenv (.venv) is created on first use and
+# reinstalled only when the pinned requirements change (stamp file .venv/.installed).
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+LOCK_ARGS ?=
+UV_VERSION ?= 0.13.9
+CHROMIUM ?= /usr/bin/chromium
+
+# Browser tests (marked e2e) need Debian's Chromium. Outside CI they are left out, with a
+# note, when it is missing; in CI (CI=true) they always run, so a missing browser fails.
+ifeq ($(wildcard $(CHROMIUM)),)
+ifeq ($(CI),)
+E2E_DESELECT := -m "not e2e"
+endif
+endif
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test lint format migrate seed worker beat lock clean
+
+help: ## Show this list
+	@echo "Wijk - make targets (PYTHON=$(PYTHON), HOST=$(HOST), PORT=$(PORT)):"
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | \
+		awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
+
+# --- environment -------------------------------------------------------------------------
+
+$(VENV)/pyvenv.cfg:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { \
+		echo "error: '$(PYTHON)' not found. Install Python 3.11 or newer, or run: make PYTHON=/path/to/python3.11 ..." >&2; \
+		exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || { \
+		echo "error: Wijk needs Python 3.11 or newer; '$(PYTHON)' is $$($(PYTHON) -V 2>&1)." >&2; \
+		echo "       Run with a newer one: make PYTHON=python3.11 ..." >&2; \
+		exit 1; }
+	@echo "Creating virtualenv $(VENV) with $$($(PYTHON) -V 2>&1)"
+	@$(PYTHON) -m venv $(VENV) || { \
+		echo "error: '$(PYTHON) -m venv' failed. On Debian/Ubuntu install python3-venv first." >&2; \
+		rm -rf $(VENV); exit 1; }
+
+$(STAMP): $(VENV)/pyvenv.cfg requirements.txt requirements-dev.txt
+	$(PY) -m pip install --disable-pip-version-check --quiet -r requirements-dev.txt
+	@touch $@
+
+.env: | .env.example
+	cp .env.example .env
+	@echo "Created .env from .env.example (development values); edit it to change settings."
+
+install: $(STAMP) .env ## Create the virtualenv and install the pinned requirements (prod + dev)
+
+# --- the two commands --------------------------------------------------------------------
+
+# No collectstatic here: with DEBUG=True (the .env default) whitenoise serves files straight
+# from the app and static/ folders, and STATIC_MANIFEST defaults to off.
+run: install ## Migrate, load demo data, serve on http://127.0.0.1:8000 (PORT=... to change)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	@echo "Wijk is starting on http://$(HOST):$(PORT)/ (stop with Ctrl-C)"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install ## Run the test suite (pytest; extra arguments via PYTEST_ARGS="...")
+ifneq ($(E2E_DESELECT),)
+	@echo "note: $(CHROMIUM) not found, browser tests (marked e2e) are skipped." \
+		"Install Debian's 'chromium' package to run them."
+endif
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest $(E2E_DESELECT) $(PYTEST_ARGS)
+
+# --- development -------------------------------------------------------------------------
+
+lint: install ## Check code style (ruff lint + format check) and migrations
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+format: install ## Format the code and apply ruff's safe fixes
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+migrate: install ## Apply database migrations
+	$(PY) manage.py migrate --noinput
+
+seed: install ## Load the demo data (idempotent); more residents with: make seed SCALE=1000
+	$(PY) manage.py seed_demo $(if $(SCALE),--scale $(SCALE))
+
+worker: install ## Run a Celery worker (needs CELERY_BROKER_URL, e.g. redis://127.0.0.1:6379/0)
+	$(BIN)/celery -A wijk worker -l info
+
+beat: install ## Run Celery beat, the periodic scheduler (run exactly one)
+	$(BIN)/celery -A wijk beat -l info
+
+lock: $(VENV)/pyvenv.cfg ## Recompile requirements*.txt from pyproject.toml (LOCK_ARGS=--upgrade to upgrade)
+	$(PY) -m pip install --disable-pip-version-check --quiet "uv==$(UV_VERSION)"
+	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 --quiet $(LOCK_ARGS) \
+		-o requirements.txt
+	$(BIN)/uv pip compile pyproject.toml --python-version 3.11 --quiet $(LOCK_ARGS) \
+		--extra dev -o requirements-dev.txt
+	@echo "Lock files updated; 'make install' (or any target) reinstalls from them."
+
+clean: ## Remove the virtualenv, caches and collected static files (keeps db.sqlite3 and .env)
+	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles test-results celerybeat-schedule*
+	find . -path ./.git -prune -o -type d -name __pycache__ -prune -exec rm -rf {} +

@@ -1,0 +1,127 @@
+from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from . import privacy
+from .models import Buurt, Categorie, Profiel, User
+from .roles import Rol
+
+
+class ProfielInline(admin.StackedInline):
+    model = Profiel
+    can_delete = False
+    extra = 0
+    autocomplete_fields = ["buurt"]
+    filter_horizontal = ["kan_categorieen", "nodig_categorieen"]
+    readonly_fields = [
+        "toestemming_op",
+        "toestemming_ingetrokken_op",
+        "onboarding_voltooid_op",
+        "aangemaakt_op",
+        "bijgewerkt_op",
+    ]
+
+
+class HasMFAFilter(admin.SimpleListFilter):
+    title = _("tweede stap (2FA)")
+    parameter_name = "mfa"
+
+    def lookups(self, request, model_admin):
+        return [("ja", _("ingesteld")), ("nee", _("niet ingesteld"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "ja":
+            return queryset.filter(authenticator__isnull=False).distinct()
+        if self.value() == "nee":
+            return queryset.filter(authenticator__isnull=True)
+        return queryset
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    ordering = ["email"]
+    list_display = ["email", "first_name", "last_name", "buurt", "is_active", "is_staff", "date_joined"]
+    list_filter = ["groups", "is_active", "is_staff", HasMFAFilter, "profiel__buurt"]
+    list_select_related = ["profiel__buurt"]
+    search_fields = ["email", "first_name", "last_name"]
+    readonly_fields = ["last_login", "date_joined", "verwijderd_op"]
+    inlines = [ProfielInline]
+    actions = ["erase_accounts"]
+    fieldsets = (
+        (None, {"fields": ("email", "password")}),
+        (_("Persoon"), {"fields": ("first_name", "last_name")}),
+        (
+            _("Rollen en rechten"),
+            {
+                "fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions"),
+                "description": _(
+                    "Rollen zijn groepen: bewoner, buurtassistent, bestuur, beheerder. "
+                    "Beheerders krijgen automatisch toegang tot dit beheer. Buurtassistenten, "
+                    "bestuur en beheerders moeten een tweede stap (authenticator-app) instellen."
+                ),
+            },
+        ),
+        (_("Datums"), {"fields": ("last_login", "date_joined", "verwijderd_op")}),
+    )
+    add_fieldsets = (
+        (None, {"classes": ("wide",), "fields": ("email", "first_name", "last_name", "password1", "password2")}),
+    )
+
+    @admin.display(description=_("buurt"), ordering="profiel__buurt__naam")
+    def buurt(self, obj):
+        profiel = getattr(obj, "profiel", None)
+        return profiel.buurt if profiel else None
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        user = form.instance
+        # The beheerder role is the technical admin: it needs the admin site.
+        if user.groups.filter(name=Rol.BEHEERDER).exists() and not user.is_staff:
+            user.is_staff = True
+            user.save(update_fields=["is_staff"])
+
+    @admin.action(description=_("Gegevens wissen (account verwijderen)"), permissions=["delete"])
+    def erase_accounts(self, request, queryset):
+        count = 0
+        for user in queryset.filter(verwijderd_op__isnull=True):
+            privacy.erase_user(user)
+            count += 1
+        self.message_user(request, _("%(count)d account(s) gewist.") % {"count": count}, messages.SUCCESS)
+
+
+@admin.register(Buurt)
+class BuurtAdmin(admin.ModelAdmin):
+    list_display = ["naam", "slug", "postcodes"]
+    search_fields = ["naam", "postcodes"]
+    prepopulated_fields = {"slug": ["naam"]}
+
+
+@admin.register(Categorie)
+class CategorieAdmin(admin.ModelAdmin):
+    list_display = ["naam", "slug", "volgorde", "actief"]
+    list_editable = ["volgorde", "actief"]
+    list_filter = ["actief"]
+    search_fields = ["naam", "beschrijving"]
+    prepopulated_fields = {"slug": ["naam"]}
+
+
+@admin.register(Profiel)
+class ProfielAdmin(admin.ModelAdmin):
+    list_display = ["user", "buurt", "heeft_toestemming", "onboarding_voltooid_op", "nieuw_in_wijk_sinds"]
+    list_filter = ["buurt", ("toestemming_op", admin.EmptyFieldListFilter), "heeft_auto", "heeft_fiets"]
+    list_select_related = ["user", "buurt"]
+    search_fields = ["user__email", "user__first_name", "user__last_name", "postcode"]
+    autocomplete_fields = ["user", "buurt"]
+    filter_horizontal = ["kan_categorieen", "nodig_categorieen"]
+    readonly_fields = [
+        "toestemming_op",
+        "toestemming_ingetrokken_op",
+        "onboarding_voltooid_op",
+        "aangemaakt_op",
+        "bijgewerkt_op",
+    ]
+    date_hierarchy = "aangemaakt_op"
+
+    @admin.display(boolean=True, description=_("toestemming"))
+    def heeft_toestemming(self, obj):
+        return obj.heeft_toestemming

@@ -1,0 +1,225 @@
+"""Notifications: the public API every other app calls.
+
+``notify(ontvanger, soort, titel=..., tekst=..., url=...)`` is the one entry point. It looks up how
+the person wants to hear about that kind (their ``Voorkeur``, else the kind's default), stores the
+melding in the inbox and, for e-mail, queues the mail once the transaction has committed. People
+who chose the daily digest get their e-mail meldingen bundled by ``send_daily_digests`` instead.
+
+``titel`` and ``url`` end up in e-mails; ``tekst`` never does (it is shown only after login), so
+private details belong in ``tekst`` or behind the link, never in ``titel``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import timedelta
+from functools import partial
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.text import Truncator
+
+from . import emails, soorten
+from .models import Instellingen, Kanaal, Melding, Voorkeur, is_local_path
+
+TITEL_MAX = Melding._meta.get_field("titel").max_length
+
+# E-mails the immediate task has not sent after this long (broker lost the task, SMTP kept
+# failing, or the person switched the digest off) go out with the next daily digest.
+ACHTERSTAND_NA = timedelta(hours=1)
+
+
+def can_receive_email(user) -> bool:
+    """Only active accounts with an address get e-mail; erased accounts never do."""
+    return bool(user.is_active and user.email and getattr(user, "verwijderd_op", None) is None)
+
+
+def kanaal_for(user, soort: str) -> str:
+    """The channel ``user`` chose for ``soort``, else the kind's default. Unknown kind: LookupError."""
+    standaard = soorten.get(soort).standaard
+    gekozen = (
+        Voorkeur.objects.filter(user=user, soort=soort).values_list("kanaal", flat=True).first()
+    )
+    return gekozen or standaard
+
+
+def wants_digest(user) -> bool:
+    return Instellingen.objects.filter(user=user, dagelijkse_samenvatting=True).exists()
+
+
+def _build(ontvanger, soort: str, *, titel: str, tekst: str, url: str, email: bool) -> Melding:
+    return Melding(
+        ontvanger=ontvanger,
+        soort=soort,
+        titel=Truncator(titel).chars(TITEL_MAX),
+        tekst=tekst,
+        url=url,
+        email_gewenst=email,
+    )
+
+
+def _check_url(url: str) -> None:
+    if url and not is_local_path(url):
+        raise ValueError(f"url moet een pad op deze site zijn (begint met '/'), niet {url!r}.")
+
+
+def _queue_email(melding_id: int) -> None:
+    from .tasks import send_melding_email
+
+    # robust: a mail server that is down must not break the caller's page; the digest sweeps
+    # up what was not sent (see ACHTERSTAND_NA).
+    transaction.on_commit(partial(send_melding_email.delay, melding_id), robust=True)
+
+
+def notify(ontvanger, soort: str, *, titel: str, tekst: str = "", url: str = "") -> Melding | None:
+    """Tell ``ontvanger`` about something. Returns the stored melding, or None when switched off.
+
+    ``url`` is a path on this site (``reverse(...)``); the inbox and the e-mail link to it.
+    """
+    _check_url(url)
+    kanaal = kanaal_for(ontvanger, soort)
+    if kanaal == Kanaal.UIT:
+        return None
+    email = kanaal == Kanaal.EMAIL and can_receive_email(ontvanger)
+    melding = _build(ontvanger, soort, titel=titel, tekst=tekst, url=url, email=email)
+    melding.full_clean(exclude=["ontvanger"])
+    melding.save()
+    if email and not wants_digest(ontvanger):
+        _queue_email(melding.pk)
+    return melding
+
+
+def notify_many(
+    ontvangers: Iterable, soort: str, *, titel: str, tekst: str = "", url: str = ""
+) -> list[Melding]:
+    """``notify`` for many people at once, in a fixed number of queries (one bulk insert)."""
+    _check_url(url)
+    standaard = soorten.get(soort).standaard
+    users = list({user.pk: user for user in ontvangers}.values())
+    if not users:
+        return []
+    ids = [user.pk for user in users]
+    gekozen = dict(
+        Voorkeur.objects.filter(user__in=ids, soort=soort).values_list("user_id", "kanaal")
+    )
+    digest = set(
+        Instellingen.objects.filter(user__in=ids, dagelijkse_samenvatting=True).values_list(
+            "user_id", flat=True
+        )
+    )
+    meldingen = []
+    for user in users:
+        kanaal = gekozen.get(user.pk, standaard)
+        if kanaal == Kanaal.UIT:
+            continue
+        email = kanaal == Kanaal.EMAIL and can_receive_email(user)
+        meldingen.append(_build(user, soort, titel=titel, tekst=tekst, url=url, email=email))
+    if meldingen:
+        meldingen[0].full_clean(exclude=["ontvanger"])  # same soort, titel, tekst and url for all
+    Melding.objects.bulk_create(meldingen)
+    for melding in meldingen:
+        if melding.email_gewenst and melding.ontvanger_id not in digest:
+            _queue_email(melding.pk)
+    return meldingen
+
+
+def mark_all_read(user) -> int:
+    """Mark every unread melding of ``user`` as read; returns how many changed."""
+    return Melding.objects.for_user(user).unread().update(gelezen_op=timezone.now())
+
+
+def set_preference(user, soort: str, kanaal: str) -> Voorkeur:
+    """Store how ``user`` wants to hear about ``soort``. Unknown kind or channel raises."""
+    soorten.get(soort)
+    if kanaal not in Kanaal.values:
+        raise ValueError(f"Onbekend kanaal: {kanaal!r}.")
+    voorkeur, _created = Voorkeur.objects.update_or_create(
+        user=user, soort=soort, defaults={"kanaal": kanaal}
+    )
+    return voorkeur
+
+
+def set_digest(user, *, aan: bool) -> Instellingen:
+    """Switch the daily digest on or off for ``user``."""
+    instellingen, _created = Instellingen.objects.update_or_create(
+        user=user, defaults={"dagelijkse_samenvatting": aan}
+    )
+    return instellingen
+
+
+# --- Sending (called by the tasks in tasks.py) ---------------------------------------------
+
+
+def deliver_email(melding_id: int) -> bool:
+    """Send the e-mail for one melding, at most once. Returns whether a mail was sent.
+
+    The melding is claimed with a conditional update before sending, so a retried or duplicated
+    task cannot send twice. When sending fails the claim is released and the error re-raised,
+    so the task can retry.
+    """
+    melding = Melding.objects.select_related("ontvanger").filter(pk=melding_id).first()
+    if melding is None or not melding.email_gewenst or melding.email_verzonden_op is not None:
+        return False
+    if not can_receive_email(melding.ontvanger):
+        return False
+    claimed_at = timezone.now()
+    claimed = Melding.objects.filter(pk=melding.pk, email_verzonden_op__isnull=True).update(
+        email_verzonden_op=claimed_at
+    )
+    if not claimed:
+        return False
+    try:
+        emails.send_melding(melding)
+    except Exception:
+        Melding.objects.filter(pk=melding.pk, email_verzonden_op=claimed_at).update(
+            email_verzonden_op=None
+        )
+        raise
+    return True
+
+
+def digest_recipient_ids() -> list[int]:
+    """People with e-mail meldingen waiting: digest users, and anyone with a late e-mail."""
+    te_laat = timezone.now() - ACHTERSTAND_NA
+    return list(
+        Melding.objects.email_pending()
+        .filter(
+            Q(ontvanger__meldinginstellingen__dagelijkse_samenvatting=True)
+            | Q(aangemaakt_op__lt=te_laat)
+        )
+        .order_by("ontvanger_id")
+        .values_list("ontvanger_id", flat=True)
+        .distinct()
+    )
+
+
+def deliver_digest(user_id: int) -> int:
+    """Send one e-mail with all waiting e-mail meldingen of one person; returns how many.
+
+    Idempotent: the meldingen are claimed with a conditional update first, so a second run (or
+    a concurrent immediate e-mail) finds nothing left to send.
+    """
+    user = get_user_model().objects.filter(pk=user_id).first()
+    if user is None or not can_receive_email(user):
+        return 0
+    pending = list(Melding.objects.for_user(user).email_pending().values_list("pk", flat=True))
+    if not pending:
+        return 0
+    claimed_at = timezone.now()
+    Melding.objects.filter(pk__in=pending, email_verzonden_op__isnull=True).update(
+        email_verzonden_op=claimed_at
+    )
+    # Only what this run claimed (another run may have claimed some in between).
+    claimed = Melding.objects.filter(pk__in=pending, email_verzonden_op=claimed_at)
+    meldingen = list(claimed.order_by("aangemaakt_op", "id"))
+    if not meldingen:
+        return 0
+    try:
+        emails.send_digest(user, meldingen)
+    except Exception:
+        claimed.update(email_verzonden_op=None)
+        raise
+    Instellingen.objects.filter(user=user).update(laatste_samenvatting_op=claimed_at)
+    return len(meldingen)

@@ -1,0 +1,38 @@
+"""Thin Celery tasks: they take ids and call the services. Safe to run twice (acks late)."""
+
+from smtplib import SMTPException
+
+from celery import shared_task
+
+from . import services
+
+# Mail servers fail now and then; try again later, a few times. A mail that still could not be
+# sent goes out with the next daily digest (services.ACHTERSTAND_NA).
+RETRY = {
+    "autoretry_for": (SMTPException, OSError),
+    "retry_backoff": 60,
+    "retry_backoff_max": 30 * 60,
+    "retry_jitter": True,
+    "max_retries": 5,
+}
+
+
+@shared_task(acks_late=True, **RETRY)
+def send_melding_email(melding_id: int) -> bool:
+    """E-mail one melding, unless it was sent already or is not meant for e-mail."""
+    return services.deliver_email(melding_id)
+
+
+@shared_task(acks_late=True)
+def send_daily_digests() -> int:
+    """Beat, every morning: queue one digest per person with e-mail meldingen waiting."""
+    user_ids = services.digest_recipient_ids()
+    for user_id in user_ids:
+        send_digest.delay(user_id)
+    return len(user_ids)
+
+
+@shared_task(acks_late=True, **RETRY)
+def send_digest(user_id: int) -> int:
+    """One digest e-mail with everything still waiting for this person."""
+    return services.deliver_digest(user_id)
