@@ -16,7 +16,9 @@ from bewoners.tests.factories import BuurtFactory, UserFactory
 def pytest_report_header(config):
     engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
     broker = settings.CELERY_BROKER_URL or "eager (in-process)"
-    return [f"wijk: database={engine}, cache={settings.CACHES['default']['BACKEND']}, broker={broker}"]
+    return [
+        f"wijk: database={engine}, cache={settings.CACHES['default']['BACKEND']}, broker={broker}"
+    ]
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -67,35 +69,56 @@ def andere_buurt(db):
 
 @pytest.fixture
 def bewoner(db, buurt):
-    return UserFactory(first_name="Bep", last_name="Jansen", email="bep@example.org", profiel__buurt=buurt)
+    return UserFactory(
+        first_name="Bep", last_name="Jansen", email="bep@example.org", profiel__buurt=buurt
+    )
 
 
 @pytest.fixture
 def helper(db, buurt):
-    return UserFactory(first_name="Henk", last_name="de Vries", email="henk@example.org", profiel__buurt=buurt)
+    return UserFactory(
+        first_name="Henk", last_name="de Vries", email="henk@example.org", profiel__buurt=buurt
+    )
 
 
 @pytest.fixture
 def outsider(db, andere_buurt):
-    return UserFactory(first_name="Olga", last_name="Buiten", email="olga@example.org", profiel__buurt=andere_buurt)
+    return UserFactory(
+        first_name="Olga", last_name="Buiten", email="olga@example.org", profiel__buurt=andere_buurt
+    )
 
 
 @pytest.fixture
 def buurtassistent(db, buurt):
     return UserFactory(
-        first_name="Bas", last_name="Assistent", email="bas@example.org", rollen=[Rol.BUURTASSISTENT], with_mfa=True
+        first_name="Bas",
+        last_name="Assistent",
+        email="bas@example.org",
+        rollen=[Rol.BUURTASSISTENT],
+        with_mfa=True,
     )
 
 
 @pytest.fixture
 def bestuurslid(db):
-    return UserFactory(first_name="Bea", last_name="Bestuur", email="bea@example.org", rollen=[Rol.BESTUUR], with_mfa=True)
+    return UserFactory(
+        first_name="Bea",
+        last_name="Bestuur",
+        email="bea@example.org",
+        rollen=[Rol.BESTUUR],
+        with_mfa=True,
+    )
 
 
 @pytest.fixture
 def beheerder(db):
     return UserFactory(
-        first_name="Ben", last_name="Beheer", email="ben@example.org", rollen=[Rol.BEHEERDER], is_staff=True, with_mfa=True
+        first_name="Ben",
+        last_name="Beheer",
+        email="ben@example.org",
+        rollen=[Rol.BEHEERDER],
+        is_staff=True,
+        with_mfa=True,
     )
 
 

@@ -40,7 +40,15 @@ class HasMFAFilter(admin.SimpleListFilter):
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
     ordering = ["email"]
-    list_display = ["email", "first_name", "last_name", "buurt", "is_active", "is_staff", "date_joined"]
+    list_display = [
+        "email",
+        "first_name",
+        "last_name",
+        "buurt",
+        "is_active",
+        "is_staff",
+        "date_joined",
+    ]
     list_filter = ["groups", "is_active", "is_staff", HasMFAFilter, "profiel__buurt"]
     list_select_related = ["profiel__buurt"]
     search_fields = ["email", "first_name", "last_name"]
@@ -64,7 +72,13 @@ class UserAdmin(DjangoUserAdmin):
         (_("Datums"), {"fields": ("last_login", "date_joined", "verwijderd_op")}),
     )
     add_fieldsets = (
-        (None, {"classes": ("wide",), "fields": ("email", "first_name", "last_name", "password1", "password2")}),
+        (
+            None,
+            {
+                "classes": ("wide",),
+                "fields": ("email", "first_name", "last_name", "password1", "password2"),
+            },
+        ),
     )
 
     @admin.display(description=_("buurt"), ordering="profiel__buurt__naam")
@@ -86,7 +100,9 @@ class UserAdmin(DjangoUserAdmin):
         for user in queryset.filter(verwijderd_op__isnull=True):
             privacy.erase_user(user)
             count += 1
-        self.message_user(request, _("%(count)d account(s) gewist.") % {"count": count}, messages.SUCCESS)
+        self.message_user(
+            request, _("%(count)d account(s) gewist.") % {"count": count}, messages.SUCCESS
+        )
 
 
 @admin.register(Buurt)
@@ -107,8 +123,19 @@ class CategorieAdmin(admin.ModelAdmin):
 
 @admin.register(Profiel)
 class ProfielAdmin(admin.ModelAdmin):
-    list_display = ["user", "buurt", "heeft_toestemming", "onboarding_voltooid_op", "nieuw_in_wijk_sinds"]
-    list_filter = ["buurt", ("toestemming_op", admin.EmptyFieldListFilter), "heeft_auto", "heeft_fiets"]
+    list_display = [
+        "user",
+        "buurt",
+        "heeft_toestemming",
+        "onboarding_voltooid_op",
+        "nieuw_in_wijk_sinds",
+    ]
+    list_filter = [
+        "buurt",
+        ("toestemming_op", admin.EmptyFieldListFilter),
+        "heeft_auto",
+        "heeft_fiets",
+    ]
     list_select_related = ["user", "buurt"]
     search_fields = ["user__email", "user__first_name", "user__last_name", "postcode"]
     autocomplete_fields = ["user", "buurt"]

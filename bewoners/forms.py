@@ -24,9 +24,7 @@ class AvailabilityField(forms.MultipleChoiceField):
     """Weekday × part-of-day checkboxes, stored as one integer mask."""
 
     def __init__(self, **kwargs):
-        choices = [
-            (f"{d}-{p}", f"{DAGEN[d]} {DAGDELEN[p]}") for d in range(7) for p in range(3)
-        ]
+        choices = [(f"{d}-{p}", f"{DAGEN[d]} {DAGDELEN[p]}") for d in range(7) for p in range(3)]
         kwargs.setdefault("widget", AvailabilityWidget)
         super().__init__(choices=choices, required=False, **kwargs)
 
@@ -58,8 +56,12 @@ class OverJouForm(forms.ModelForm):
         }
         help_texts = {
             "adres": _("Alleen jij en de buurtassistent zien je adres."),
-            "telefoon": _("Alleen zichtbaar voor de buurtassistent en voor iemand met wie je een afspraak hebt."),
-            "nieuw_in_wijk_sinds": _("Woon je hier nog niet zo lang? Dan heten we je graag welkom."),
+            "telefoon": _(
+                "Alleen zichtbaar voor de buurtassistent en voor iemand met wie je een afspraak hebt."
+            ),
+            "nieuw_in_wijk_sinds": _(
+                "Woon je hier nog niet zo lang? Dan heten we je graag welkom."
+            ),
             "postcode": _("Hiermee vinden we je buurt."),
         }
 
@@ -74,7 +76,9 @@ class OverJouForm(forms.ModelForm):
 
     def clean_telefoon(self):
         telefoon = self.cleaned_data["telefoon"].strip()
-        if telefoon and (not set(telefoon) <= TELEFOON_CHARS or sum(c.isdigit() for c in telefoon) < 10):
+        if telefoon and (
+            not set(telefoon) <= TELEFOON_CHARS or sum(c.isdigit() for c in telefoon) < 10
+        ):
             raise forms.ValidationError(
                 _("Vul een telefoonnummer in met minstens 10 cijfers, zoals 06 12345678."),
                 code="invalid_phone",
@@ -93,6 +97,7 @@ class OverJouForm(forms.ModelForm):
         if commit:
             profiel.user.save(update_fields=["first_name", "last_name"])
             profiel.save()
+            self._save_m2m()
         return profiel
 
 
@@ -131,7 +136,9 @@ class VierVragenForm(forms.ModelForm):
             "wat_heb_je_nodig": _(
                 "Alleen jij en de buurtassistent lezen dit. Schrijf alleen op wat je kwijt wilt."
             ),
-            "wat_heb_je_te_bieden": _("Bijvoorbeeld: tijd op zaterdag, gereedschap, een auto, een ruimte."),
+            "wat_heb_je_te_bieden": _(
+                "Bijvoorbeeld: tijd op zaterdag, gereedschap, een auto, een ruimte."
+            ),
         }
 
     def __init__(self, *args, **kwargs):
@@ -162,7 +169,9 @@ class PraktischForm(forms.ModelForm):
 
 class ToestemmingForm(forms.Form):
     toestemming = forms.BooleanField(
-        label=_("Ik geef toestemming dat de coöperatie mijn gegevens gebruikt om hulp en activiteiten te regelen."),
+        label=_(
+            "Ik geef toestemming dat de coöperatie mijn gegevens gebruikt om hulp en activiteiten te regelen."
+        ),
         help_text=_(
             "We gebruiken je gegevens alleen hiervoor. Je kunt je toestemming altijd intrekken "
             "en je gegevens downloaden of laten wissen."
@@ -190,10 +199,28 @@ class ProfielForm(OverJouForm):
         self.fields["nodig_categorieen"].queryset = actief
 
     sections = (
-        (_("Over jou"), ("first_name", "last_name", "adres", "postcode", "woonplaats", "telefoon", "nieuw_in_wijk_sinds")),
+        (
+            _("Over jou"),
+            (
+                "first_name",
+                "last_name",
+                "adres",
+                "postcode",
+                "woonplaats",
+                "telefoon",
+                "nieuw_in_wijk_sinds",
+            ),
+        ),
         (
             _("De vier vragen"),
-            ("wat_wil_je", "kan_categorieen", "wat_kun_je", "nodig_categorieen", "wat_heb_je_nodig", "wat_heb_je_te_bieden"),
+            (
+                "wat_wil_je",
+                "kan_categorieen",
+                "wat_kun_je",
+                "nodig_categorieen",
+                "wat_heb_je_nodig",
+                "wat_heb_je_te_bieden",
+            ),
         ),
         (_("Praktisch"), ("beschikbaarheid", "talen", "heeft_auto", "heeft_fiets")),
     )
@@ -211,6 +238,7 @@ class AccountVerwijderenForm(forms.Form):
     def clean_bevestiging(self):
         value = self.cleaned_data["bevestiging"].strip().upper()
         if value != "VERWIJDER":
-            raise forms.ValidationError(_("Typ het woord VERWIJDER in hoofdletters om te bevestigen."))
+            raise forms.ValidationError(
+                _("Typ het woord VERWIJDER in hoofdletters om te bevestigen.")
+            )
         return value
-

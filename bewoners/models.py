@@ -137,7 +137,9 @@ class Buurt(models.Model):
         if bad:
             raise ValidationError(
                 {
-                    "postcodes": _("Deze postcodes kloppen niet: %(bad)s. Gebruik bijvoorbeeld 3541 of 3541AB.")
+                    "postcodes": _(
+                        "Deze postcodes kloppen niet: %(bad)s. Gebruik bijvoorbeeld 3541 of 3541AB."
+                    )
                     % {"bad": ", ".join(bad)}
                 }
             )
@@ -208,7 +210,10 @@ class Profiel(models.Model):
     PRIVATE_FIELDS = ("adres", "postcode", "woonplaats", "telefoon", "wat_heb_je_nodig")
 
     user = models.OneToOneField(
-        "bewoners.User", on_delete=models.CASCADE, related_name="profiel", verbose_name=_("gebruiker")
+        "bewoners.User",
+        on_delete=models.CASCADE,
+        related_name="profiel",
+        verbose_name=_("gebruiker"),
     )
     buurt = models.ForeignKey(
         Buurt,
@@ -260,7 +265,9 @@ class Profiel(models.Model):
     )
 
     onboarding_stap = models.PositiveSmallIntegerField(_("stap in welkomstroute"), default=0)
-    onboarding_voltooid_op = models.DateTimeField(_("welkomstroute afgerond op"), null=True, blank=True)
+    onboarding_voltooid_op = models.DateTimeField(
+        _("welkomstroute afgerond op"), null=True, blank=True
+    )
 
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     bijgewerkt_op = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
@@ -294,7 +301,9 @@ class Profiel(models.Model):
         self.toestemming_op = timezone.now()
         self.toestemming_ingetrokken_op = None
         if commit:
-            self.save(update_fields=["toestemming_op", "toestemming_ingetrokken_op", "bijgewerkt_op"])
+            self.save(
+                update_fields=["toestemming_op", "toestemming_ingetrokken_op", "bijgewerkt_op"]
+            )
 
     def withdraw_consent(self) -> None:
         self.toestemming_op = None
@@ -315,7 +324,11 @@ class Profiel(models.Model):
             self.postcode = f"{self.postcode[:4]} {self.postcode[4:]}"
         if self.nieuw_in_wijk_sinds and self.nieuw_in_wijk_sinds > timezone.localdate():
             raise ValidationError(
-                {"nieuw_in_wijk_sinds": _("Deze datum ligt in de toekomst. Kies een datum van vandaag of eerder.")}
+                {
+                    "nieuw_in_wijk_sinds": _(
+                        "Deze datum ligt in de toekomst. Kies een datum van vandaag of eerder."
+                    )
+                }
             )
         bad = [t for t in self.talen if t not in Taal.values]
         if bad:

@@ -33,13 +33,23 @@ ONBOARDING = [
         ),
         ToestemmingForm,
     ),
-    (gettext_lazy("Over jou"), gettext_lazy("Hoe heet je en waar woon je? Je adres en telefoonnummer blijven privé."), OverJouForm),
+    (
+        gettext_lazy("Over jou"),
+        gettext_lazy("Hoe heet je en waar woon je? Je adres en telefoonnummer blijven privé."),
+        OverJouForm,
+    ),
     (
         gettext_lazy("De vier vragen"),
-        gettext_lazy("Wat wil je, wat kun je, wat heb je nodig en wat heb je te bieden? Vul in wat je wilt."),
+        gettext_lazy(
+            "Wat wil je, wat kun je, wat heb je nodig en wat heb je te bieden? Vul in wat je wilt."
+        ),
         VierVragenForm,
     ),
-    (gettext_lazy("Praktisch"), gettext_lazy("Wanneer heb je meestal tijd, welke talen spreek je en hoe kom je op pad?"), PraktischForm),
+    (
+        gettext_lazy("Praktisch"),
+        gettext_lazy("Wanneer heb je meestal tijd, welke talen spreek je en hoe kom je op pad?"),
+        PraktischForm,
+    ),
 ]
 
 
@@ -67,9 +77,7 @@ def onboarding(request, stap=None):
     is_consent = form_class is ToestemmingForm
     if request.method == "POST":
         form = (
-            form_class(request.POST)
-            if is_consent
-            else form_class(request.POST, instance=profiel)
+            form_class(request.POST) if is_consent else form_class(request.POST, instance=profiel)
         )
         if form.is_valid():
             with transaction.atomic():
@@ -117,7 +125,9 @@ def profiel_edit(request):
             form.save()
             messages.success(request, _("Je profiel is opgeslagen."))
             return redirect("bewoners:profiel_detail", user_id=request.user.pk)
-        messages.error(request, _("Je profiel is nog niet opgeslagen. Kijk de foutmeldingen hieronder na."))
+        messages.error(
+            request, _("Je profiel is nog niet opgeslagen. Kijk de foutmeldingen hieronder na.")
+        )
     else:
         form = ProfielForm(instance=profiel)
     return render(request, "bewoners/profiel_edit.html", {"form": form, "profiel": profiel})
@@ -153,13 +163,19 @@ def privacy_page(request):
     return render(
         request,
         "bewoners/privacy.html",
-        {"profiel": profiel, "delete_form": AccountVerwijderenForm(), "secties": privacy_rights.sections()},
+        {
+            "profiel": profiel,
+            "delete_form": AccountVerwijderenForm(),
+            "secties": privacy_rights.sections(),
+        },
     )
 
 
 @login_required
 def export_download(request):
-    response = HttpResponse(privacy_rights.export_user_json(request.user), content_type="application/json")
+    response = HttpResponse(
+        privacy_rights.export_user_json(request.user), content_type="application/json"
+    )
     filename = f"mijn-gegevens-{timezone.localdate():%Y-%m-%d}.json"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -202,4 +218,3 @@ def delete_account(request):
     services.account_delete(user=user)
     messages.success(request, _("Je account en je gegevens zijn verwijderd. Het ga je goed!"))
     return redirect("home")
-

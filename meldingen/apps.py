@@ -7,5 +7,5 @@ class MeldingenConfig(AppConfig):
     verbose_name = _("Meldingen")
 
     def ready(self):
-        from . import privacy_registrations  # noqa: F401
-        from . import soorten  # noqa: F401  (registers this app's own kinds)
+        # Importing registers the privacy hooks and this app's own kinds of melding.
+        from . import privacy_registrations, soorten  # noqa: F401

@@ -15,8 +15,6 @@ from django.template.loader import select_template
 from django.urls import reverse
 from django.utils import translation
 
-from . import soorten
-
 
 def absolute_url(path: str) -> str:
     return settings.SITE_URL + path
@@ -31,16 +29,7 @@ def melding_link(melding) -> str:
 
 def _mailable(melding) -> dict:
     """The parts of a melding that may appear in an e-mail. Never ``tekst``."""
-    try:
-        soort_label = soorten.get(melding.soort).label
-    except LookupError:
-        soort_label = ""
-    return {
-        "titel": melding.titel,
-        "link": melding_link(melding),
-        "aangemaakt_op": melding.aangemaakt_op,
-        "soort_label": soort_label,
-    }
+    return {"titel": melding.titel, "link": melding_link(melding)}
 
 
 def _context(user, **extra) -> dict:
@@ -60,7 +49,10 @@ def _render(names: Sequence[str], suffix: str, context: dict) -> str:
 
 
 def _send(names: Sequence[str], to: str, context: dict) -> None:
-    """Render ``<name>_subject.txt``, ``<name>.txt`` and ``<name>.html`` (first name found) and send."""
+    """Render ``<name>_subject.txt``, ``<name>.txt`` and ``<name>.html`` and send.
+
+    Each of the three comes from the first of ``names`` that has it.
+    """
     with translation.override(settings.LANGUAGE_CODE):
         subject = " ".join(_render(names, "_subject.txt", context).split())
         text = _render(names, ".txt", context)
@@ -89,4 +81,3 @@ def send_digest(user, meldingen: Sequence) -> None:
     """All waiting meldingen of one person in one e-mail."""
     context = _context(user, items=[_mailable(m) for m in meldingen], aantal=len(meldingen))
     _send(["digest"], user.email, context)
-

@@ -22,12 +22,12 @@ class VoorkeurenForm(forms.Form):
         required=False,
         label=_("Stuur mij één e-mail per dag met alles bij elkaar"),
         help_text=_(
-            "Dan krijg je niet bij elke melding meteen een e-mail, "
-            "maar elke ochtend één overzicht."
+            "Dan krijg je niet bij elke melding meteen een e-mail, maar elke ochtend één overzicht."
         ),
     )
 
     def __init__(self, *args, user, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.user = user
         self.soorten = soorten.all_soorten()
@@ -45,9 +45,6 @@ class VoorkeurenForm(forms.Form):
             user=user, dagelijkse_samenvatting=True
         ).exists()
         self.order_fields([*(field_name(s) for s in self.soorten), "dagelijkse_samenvatting"])
-
-    def kanaal_fields(self):
-        return [self[field_name(s)] for s in self.soorten]
 
     def save(self) -> None:
         """Store only what changed, so a kind never touched keeps following its default."""

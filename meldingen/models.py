@@ -63,6 +63,12 @@ class Melding(models.Model):
         indexes = [
             models.Index(fields=["ontvanger", "gelezen_op"], name="melding_ontvanger_gelezen"),
             models.Index(fields=["ontvanger", "-aangemaakt_op"], name="melding_ontvanger_datum"),
+            # The digest looks for e-mails still to send: a small part of a growing table.
+            models.Index(
+                fields=["ontvanger"],
+                condition=models.Q(email_gewenst=True, email_verzonden_op__isnull=True),
+                name="melding_email_wacht",
+            ),
         ]
 
     def __str__(self):

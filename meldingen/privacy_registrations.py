@@ -7,7 +7,13 @@ def _export(user):
     return {
         "meldingen": list(
             Melding.objects.for_user(user).values(
-                "soort", "titel", "tekst", "url", "aangemaakt_op", "gelezen_op", "email_verzonden_op"
+                "soort",
+                "titel",
+                "tekst",
+                "url",
+                "aangemaakt_op",
+                "gelezen_op",
+                "email_verzonden_op",
             )
         ),
         "voorkeuren": {v.soort: v.kanaal for v in Voorkeur.objects.filter(user=user)},

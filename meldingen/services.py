@@ -37,7 +37,10 @@ def can_receive_email(user) -> bool:
 
 
 def kanaal_for(user, soort: str) -> str:
-    """The channel ``user`` chose for ``soort``, else the kind's default. Unknown kind: LookupError."""
+    """The channel ``user`` chose for ``soort``, else the kind's default.
+
+    An unknown kind raises LookupError.
+    """
     standaard = soorten.get(soort).standaard
     gekozen = (
         Voorkeur.objects.filter(user=user, soort=soort).values_list("kanaal", flat=True).first()
@@ -94,7 +97,7 @@ def notify(ontvanger, soort: str, *, titel: str, tekst: str = "", url: str = "")
 def notify_many(
     ontvangers: Iterable, soort: str, *, titel: str, tekst: str = "", url: str = ""
 ) -> list[Melding]:
-    """``notify`` for many people at once, in a fixed number of queries (one bulk insert)."""
+    """``notify`` for many people at once: no query per person (one bulk insert)."""
     _check_url(url)
     standaard = soorten.get(soort).standaard
     users = list({user.pk: user for user in ontvangers}.values())

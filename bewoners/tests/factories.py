@@ -41,7 +41,13 @@ class ProfielFactory(factory.django.DjangoModelFactory):
 
     class Params:
         zonder_toestemming = factory.Trait(toestemming_op=None)
-        nieuw = factory.Trait(onboarding_voltooid_op=None, toestemming_op=None, wat_wil_je="", wat_kun_je="", wat_heb_je_te_bieden="")
+        nieuw = factory.Trait(
+            onboarding_voltooid_op=None,
+            toestemming_op=None,
+            wat_wil_je="",
+            wat_kun_je="",
+            wat_heb_je_te_bieden="",
+        )
 
 
 class UserFactory(factory.django.DjangoModelFactory):

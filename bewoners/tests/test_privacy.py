@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from bewoners import privacy
 from bewoners.models import Categorie, Profiel, User
-from bewoners.tests.factories import UserFactory, add_totp
+from bewoners.tests.factories import UserFactory, add_totp, totp_code
 from meldingen.services import notify
 
 PERSONAL = {
@@ -46,7 +46,14 @@ def persoon(db, buurt):
 
 def _login_with_password(client, user):
     """A real login, so allauth counts the authentication as recent (needed for deletion)."""
-    client.post(reverse("account_login"), {"login": user.email, "password": "geheim-wachtwoord-123"})
+    response = client.post(
+        reverse("account_login"), {"login": user.email, "password": "geheim-wachtwoord-123"}
+    )
+    if response.get("Location") == reverse("mfa_authenticate"):
+        client.post(reverse("mfa_authenticate"), {"code": totp_code()})
+    assert client.session["_auth_user_id"] == str(user.pk)
+    # Deleting an account is sensitive: allauth asks for the password once more.
+    client.post(reverse("account_reauthenticate"), {"password": "geheim-wachtwoord-123"})
 
 
 @pytest.mark.django_db

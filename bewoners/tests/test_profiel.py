@@ -75,13 +75,15 @@ def test_profile_edit_saves_and_derives_buurt(client, bewoner, andere_buurt):
         ("postcode", "12345", "Vul een postcode in zoals 3541 AB"),
         ("telefoon", "bel me maar", "Vul een telefoonnummer in met minstens 10 cijfers"),
         ("nieuw_in_wijk_sinds", "2999-01-01", "Deze datum ligt in de toekomst"),
-        ("nieuw_in_wijk_sinds", "gisteren", "Vul een geldige datum in"),
+        ("nieuw_in_wijk_sinds", "gisteren", "Voer een geldige datum in"),
         ("first_name", "", "Dit veld is verplicht"),
         ("talen", ["xx"], "Selecteer een geldige keuze"),
         ("beschikbaarheid", ["9-9"], "Selecteer een geldige keuze"),
     ],
 )
-def test_profile_edit_bad_input_gives_dutch_error_and_saves_nothing(client, bewoner, field, value, message):
+def test_profile_edit_bad_input_gives_dutch_error_and_saves_nothing(
+    client, bewoner, field, value, message
+):
     client.force_login(bewoner)
     before = Profiel.objects.filter(pk=bewoner.profiel.pk).values().get()
     response = client.post(reverse("bewoners:profiel_edit"), _profiel_post(**{field: value}))
@@ -146,10 +148,14 @@ def test_anonymous_visitor_is_sent_to_login(client, bewoner):
 
 
 @pytest.mark.django_db
-def test_onboarding_walks_four_steps_and_welcomes(client, buurt, django_capture_on_commit_callbacks):
+def test_onboarding_walks_four_steps_and_welcomes(
+    client, buurt, django_capture_on_commit_callbacks
+):
     user = UserFactory(email="nieuw@example.org", first_name="", profiel__nieuw=True)
     client.force_login(user)
-    assert client.get(reverse("bewoners:onboarding"))["Location"] == reverse("bewoners:onboarding_stap", args=[1])
+    assert client.get(reverse("bewoners:onboarding"))["Location"] == reverse(
+        "bewoners:onboarding_stap", args=[1]
+    )
 
     # Without consent the next steps are closed.
     assert client.get(reverse("bewoners:onboarding_stap", args=[2]))["Location"] == reverse(
@@ -161,16 +167,27 @@ def test_onboarding_walks_four_steps_and_welcomes(client, buurt, django_capture_
     client.post(reverse("bewoners:onboarding_stap", args=[1]), {"toestemming": "on"})
     response = client.post(
         reverse("bewoners:onboarding_stap", args=[2]),
-        {"first_name": "Nina", "postcode": "3541 CD", "telefoon": "", "adres": "", "woonplaats": ""},
+        {
+            "first_name": "Nina",
+            "postcode": "3541 CD",
+            "telefoon": "",
+            "adres": "",
+            "woonplaats": "",
+        },
     )
     assert response["Location"] == reverse("bewoners:onboarding_stap", args=[3])
     client.post(
         reverse("bewoners:onboarding_stap", args=[3]),
-        {"wat_wil_je": "Mensen leren kennen", "wat_kun_je": "Taart bakken", "wat_heb_je_te_bieden": "Tijd"},
+        {
+            "wat_wil_je": "Mensen leren kennen",
+            "wat_kun_je": "Taart bakken",
+            "wat_heb_je_te_bieden": "Tijd",
+        },
     )
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            reverse("bewoners:onboarding_stap", args=[4]), {"beschikbaarheid": ["1-0"], "talen": ["nl"]}
+            reverse("bewoners:onboarding_stap", args=[4]),
+            {"beschikbaarheid": ["1-0"], "talen": ["nl"]},
         )
     assert response["Location"] == reverse("bewoners:start")
 
@@ -202,7 +219,9 @@ def test_consent_change_requires_post(client, bewoner):
 
 
 @pytest.mark.django_db
-def test_profile_detail_query_count_does_not_grow_with_categories(client, bewoner, django_assert_max_num_queries):
+def test_profile_detail_query_count_does_not_grow_with_categories(
+    client, bewoner, django_assert_max_num_queries
+):
     client.force_login(bewoner)
     url = reverse("bewoners:profiel_detail", args=[bewoner.pk])
     client.get(url)

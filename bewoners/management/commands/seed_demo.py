@@ -37,13 +37,54 @@ BUURTEN = [
 ]
 
 VOORNAMEN = [
-    "Anneke", "Bram", "Corrie", "Daan", "Emine", "Fatima", "Gerrit", "Hanneke", "Ilse", "Jan",
-    "Karim", "Lotte", "Mohamed", "Nel", "Olga", "Piet", "Rian", "Sanne", "Tom", "Ursula",
-    "Vera", "Willem", "Yusuf", "Zeynep", "Kees", "Marja", "Joop", "Agnieszka", "Ahmed", "Truus",
+    "Anneke",
+    "Bram",
+    "Corrie",
+    "Daan",
+    "Emine",
+    "Fatima",
+    "Gerrit",
+    "Hanneke",
+    "Ilse",
+    "Jan",
+    "Karim",
+    "Lotte",
+    "Mohamed",
+    "Nel",
+    "Olga",
+    "Piet",
+    "Rian",
+    "Sanne",
+    "Tom",
+    "Ursula",
+    "Vera",
+    "Willem",
+    "Yusuf",
+    "Zeynep",
+    "Kees",
+    "Marja",
+    "Joop",
+    "Agnieszka",
+    "Ahmed",
+    "Truus",
 ]
 ACHTERNAMEN = [
-    "de Jong", "Jansen", "de Vries", "van den Berg", "Bakker", "Visser", "Smit", "Meijer",
-    "Yilmaz", "El Amrani", "Kowalski", "Mulder", "de Boer", "Dekker", "Brouwer", "Hendriks",
+    "de Jong",
+    "Jansen",
+    "de Vries",
+    "van den Berg",
+    "Bakker",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "Yilmaz",
+    "El Amrani",
+    "Kowalski",
+    "Mulder",
+    "de Boer",
+    "Dekker",
+    "Brouwer",
+    "Hendriks",
 ]
 WIL = [
     "Nieuwe mensen in de buurt leren kennen.",
@@ -74,11 +115,21 @@ BIEDEN = [
     "Een uurtje per week.",
     "Mijn keuken voor een eetclub.",
 ]
-STRATEN = ["Dorpsstraat", "Kerkweg", "Parklaan", "Waterkant", "Molenpad", "Lindelaan", "Schoolstraat"]
+STRATEN = [
+    "Dorpsstraat",
+    "Kerkweg",
+    "Parklaan",
+    "Waterkant",
+    "Molenpad",
+    "Lindelaan",
+    "Schoolstraat",
+]
 
 
 class Command(BaseCommand):
-    help = "Maakt demogegevens aan (idempotent). Met --scale N: N extra bewoners voor prestatietests."
+    help = (
+        "Maakt demogegevens aan (idempotent). Met --scale N: N extra bewoners voor prestatietests."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--scale", type=int, default=0, help="Aantal extra bewoners (bulk).")
@@ -96,7 +147,9 @@ class Command(BaseCommand):
             self.seed_scale(rng, scale, buurten, categorieen)
         for hook in seed_demo_hooks:
             hook(self, rng, scale)
-        self.stdout.write(self.style.SUCCESS(f"Demogegevens klaar in {time.monotonic() - started:.1f} s."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Demogegevens klaar in {time.monotonic() - started:.1f} s.")
+        )
         self.print_accounts(accounts)
 
     # -- buurten ---------------------------------------------------------------------------
@@ -104,7 +157,8 @@ class Command(BaseCommand):
         buurten = []
         for naam, slug, postcodes, beschrijving in BUURTEN:
             buurt, _ = Buurt.objects.get_or_create(
-                slug=slug, defaults={"naam": naam, "postcodes": postcodes, "beschrijving": beschrijving}
+                slug=slug,
+                defaults={"naam": naam, "postcodes": postcodes, "beschrijving": beschrijving},
             )
             buurten.append(buurt)
         return buurten
@@ -140,10 +194,15 @@ class Command(BaseCommand):
                 woonplaats="Wijkdorp",
                 telefoon=f"06 {rng.randint(10000000, 99999999)}",
                 beschikbaarheid=rng.getrandbits(21) & ALL,
-                talen=["nl", *rng.sample([t for t in Taal.values if t != "nl"], k=rng.randint(0, 2))],
+                talen=[
+                    "nl",
+                    *rng.sample([t for t in Taal.values if t != "nl"], k=rng.randint(0, 2)),
+                ],
                 heeft_auto=rng.random() < 0.4,
                 heeft_fiets=rng.random() < 0.7,
-                nieuw_in_wijk_sinds=today - timezone.timedelta(days=rng.randint(5, 120)) if nieuw else None,
+                nieuw_in_wijk_sinds=today - timezone.timedelta(days=rng.randint(5, 120))
+                if nieuw
+                else None,
                 toestemming_op=None if i % 17 == 16 else timezone.now(),
                 onboarding_stap=4,
                 onboarding_voltooid_op=None if i % 10 == 9 else timezone.now(),
@@ -158,7 +217,13 @@ class Command(BaseCommand):
         from allauth.mfa.totp.internal.auth import TOTP
 
         people = [
-            ("buurtassistent@demo.wijk", "Aisha", "Buurtassistent", [Rol.BEWONER, Rol.BUURTASSISTENT], False),
+            (
+                "buurtassistent@demo.wijk",
+                "Aisha",
+                "Buurtassistent",
+                [Rol.BEWONER, Rol.BUURTASSISTENT],
+                False,
+            ),
             ("bestuur@demo.wijk", "Bert", "Bestuurslid", [Rol.BEWONER, Rol.BESTUUR], False),
             ("beheer@demo.wijk", "Bea", "Beheerder", [Rol.BEHEERDER], True),
         ]
@@ -179,7 +244,9 @@ class Command(BaseCommand):
             user.groups.add(*Group.objects.filter(name__in=[str(r) for r in roles]))
             if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
                 TOTP.activate(user, DEMO_TOTP_SECRET)
-            accounts.append((", ".join(str(r) for r in roles if r != Rol.BEWONER), email, DEMO_PASSWORD))
+            accounts.append(
+                (", ".join(str(r) for r in roles if r != Rol.BEWONER), email, DEMO_PASSWORD)
+            )
         accounts.append(("bewoner", "bewoner1@demo.wijk", DEMO_PASSWORD))
         return accounts
 
@@ -216,10 +283,14 @@ class Command(BaseCommand):
                 if users and users[0].pk is None:  # databases that do not return ids
                     users = list(User.objects.filter(email__in=[u.email for u in users]))
                 through.objects.bulk_create(
-                    [through(user_id=u.pk, group_id=bewoner_group.pk) for u in users], batch_size=batch
+                    [through(user_id=u.pk, group_id=bewoner_group.pk) for u in users],
+                    batch_size=batch,
                 )
                 EmailAddress.objects.bulk_create(
-                    [EmailAddress(user=u, email=u.email, verified=True, primary=True) for u in users],
+                    [
+                        EmailAddress(user=u, email=u.email, verified=True, primary=True)
+                        for u in users
+                    ],
                     batch_size=batch,
                 )
                 profielen = Profiel.objects.bulk_create(
@@ -254,11 +325,13 @@ class Command(BaseCommand):
                 )
             self.stdout.write(f"  {stop - existing}/{todo} bewoners…")
         elapsed = time.monotonic() - started
-        self.stdout.write(f"{todo} schaalbewoners aangemaakt in {elapsed:.1f} s ({todo / elapsed:.0f} per seconde).")
+        self.stdout.write(
+            f"{todo} schaalbewoners aangemaakt in {elapsed:.1f} s ({todo / elapsed:.0f} per seconde)."
+        )
 
     def print_accounts(self, accounts) -> None:
         self.stdout.write("")
-        self.stdout.write("Demo-accounts (wachtwoord voor allemaal: %s):" % DEMO_PASSWORD)
+        self.stdout.write(f"Demo-accounts (wachtwoord voor allemaal: {DEMO_PASSWORD}):")
         for rol, email, _pw in accounts:
             self.stdout.write(f"  {rol:<28} {email}")
         self.stdout.write(
