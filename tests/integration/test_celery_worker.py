@@ -19,7 +19,10 @@ from meldingen.models import Melding
 from meldingen.services import notify
 from wijk.celery import app
 
-pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.integration,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
 BASE_DIR = Path(settings.BASE_DIR)
@@ -32,6 +35,14 @@ def _redis_answers() -> bool:
         return redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
     except redis.RedisError:
         return False
+
+
+def _reset_connections():
+    """Drop pooled broker connections so the next send uses the broker now configured."""
+    if app._pool is not None:
+        app._pool.force_close_all()
+        app._pool = None
+    app.amqp._producer_pool = None
 
 
 @pytest.fixture
@@ -54,7 +65,7 @@ def real_worker(tmp_path):
         **os.environ,
         "DATABASE_URL": database_url,
         "CELERY_BROKER_URL": REDIS_URL,
-        "EMAIL_URL": f"filemail://{mail_dir}",
+        "EMAIL_URL": f"filemail:///{mail_dir}",  # environ drops one leading slash
         "DEBUG": "True",
     }
     # A private queue so a stray worker elsewhere cannot take our task.
@@ -85,11 +96,12 @@ def real_worker(tmp_path):
     )
     saved = {k: app.conf[k] for k in ("broker_url", "task_always_eager", "task_default_queue")}
     app.conf.update(broker_url=REDIS_URL, task_always_eager=False, task_default_queue=queue)
-    app.pool.force_close_all()
+    _reset_connections()
     try:
         yield mail_dir
     finally:
         app.conf.update(saved)
+        _reset_connections()
         proc.terminate()
         try:
             output, _ = proc.communicate(timeout=20)
