@@ -88,7 +88,7 @@ def _whole_database_as_text() -> str:
     return "\n".join(chunks)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_erasure_leaves_nothing_personal(client, persoon, outsider):
     assert PERSONAL["telefoon"] in _whole_database_as_text()  # the scan can see it before
     _login_with_password(client, persoon)
