@@ -131,3 +131,18 @@ def client_for(client):
         return client
 
     return _login
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """Roles, categories and the site, as the data migration creates them.
+
+    Transactional tests (browser, real worker) empty every table when they finish, so the rows
+    that migrations made must be put back for the next one. The migration's own function does
+    it, so the data cannot drift.
+    """
+    from importlib import import_module
+
+    from django.apps import apps
+
+    import_module("bewoners.migrations.0002_rollen_categorieen_site").forwards(apps, None)

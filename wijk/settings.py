@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "django.contrib.sites",
     "allauth",
     "allauth.account",
@@ -91,6 +92,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Forms render with templates/forms/ (errors and help tied to fields, an error summary).
+FORM_RENDERER = "wijk.lib.forms.WijkFormRenderer"
 
 WSGI_APPLICATION = "wijk.wsgi.application"
 

@@ -47,8 +47,10 @@
 
   // --- Error summary -----------------------------------------------------------------------
   // Move focus to the summary of form errors so keyboard and screen reader users start there.
+  var SUMMARY = ".error-summary, .form-fouten";
+
   function focusErrorSummary(root) {
-    var summary = (root || document).querySelector(".error-summary");
+    var summary = root.matches && root.matches(SUMMARY) ? root : root.querySelector(SUMMARY);
     if (summary) {
       summary.focus();
     }
@@ -57,7 +59,7 @@
   // --- Print buttons -----------------------------------------------------------------------
   // <button type="button" data-print hidden>: shown only when this script runs.
   function enablePrintButtons(root) {
-    var buttons = (root || document).querySelectorAll("[data-print]");
+    var buttons = root.querySelectorAll("[data-print]");
     Array.prototype.forEach.call(buttons, function (button) {
       if (button.hasAttribute("data-print-ready")) {
         return;
@@ -87,7 +89,7 @@
     if (element === document.body) {
       return; // the initial page, handled by init()
     }
-    focusErrorSummary(element.parentNode || element);
-    enablePrintButtons(element.parentNode || element);
+    focusErrorSummary(element);
+    enablePrintButtons(element);
   });
 })();

@@ -9,7 +9,11 @@ from playwright.sync_api import expect
 from bewoners.models import Profiel, User
 from meldingen.models import Melding
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("reference_data"),
+]
 
 
 def test_signup_verification_and_onboarding(page, live_server, buurt, settings):

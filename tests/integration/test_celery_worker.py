@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 
 from bewoners.tests.factories import UserFactory
 from meldingen.models import Melding
@@ -21,7 +21,8 @@ from wijk.celery import app
 
 pytestmark = [
     pytest.mark.integration,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("reference_data"),
 ]
 
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
@@ -45,18 +46,30 @@ def _reset_connections():
     app.amqp._producer_pool = None
 
 
-@pytest.fixture
-def real_worker(tmp_path):
+def _missing() -> list[str]:
     reasons = []
-    if connection.vendor != "postgresql":
+    if "postgresql" not in settings.DATABASES["default"]["ENGINE"]:
         reasons.append("the worker needs a database it can share with the test (PostgreSQL)")
     if not _redis_answers():
         reasons.append(f"no Redis at {REDIS_URL}")
-    if reasons:
-        if os.environ.get("WIJK_REQUIRE_INTEGRATION"):
-            pytest.fail("; ".join(reasons))
-        pytest.skip("; ".join(reasons))
+    return reasons
 
+
+# Decided at collection, before any database set-up, so a skip leaves no trace.
+_MISSING = _missing()
+if _MISSING and os.environ.get("WIJK_REQUIRE_INTEGRATION"):
+    raise RuntimeError("WIJK_REQUIRE_INTEGRATION is set, but: " + "; ".join(_MISSING))
+
+pytestmark = [
+    pytest.mark.integration,
+    pytest.mark.skipif(bool(_MISSING), reason="; ".join(_MISSING)),
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("reference_data"),
+]
+
+
+@pytest.fixture
+def real_worker(tmp_path):
     db = settings.DATABASES["default"]
     database_url = f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
     mail_dir = tmp_path / "mail"
