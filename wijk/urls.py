@@ -13,6 +13,7 @@ admin.site.site_title = settings.WIJK_NAAM
 urlpatterns = [
     path("", views.home, name="home"),
     path("health/", views.health, name="health"),
+    path("privacyverklaring/", views.privacyverklaring, name="privacyverklaring"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -16,6 +16,11 @@ def home(request):
     return render(request, "home.html")
 
 
+def privacyverklaring(request):
+    """The public privacy statement: what we keep, who sees it, and your rights."""
+    return render(request, "privacyverklaring.html")
+
+
 def _check_database() -> str:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")

@@ -92,3 +92,10 @@ def test_health_answers_staff_without_a_second_factor(client):
 
     assert response.status_code == 200
     assert response.json()["status"] == "ok"
+
+
+@pytest.mark.django_db
+def test_privacy_statement_is_public(client):
+    response = client.get("/privacyverklaring/")
+    assert response.status_code == 200
+    assert "Jouw rechten" in response.content.decode()
