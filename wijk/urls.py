@@ -13,6 +13,7 @@ admin.site.site_title = settings.WIJK_NAAM
 urlpatterns = [
     path("", views.home, name="home"),
     path("health/", views.health, name="health"),
+    path("favicon.ico", views.favicon),
     path("privacyverklaring/", views.privacyverklaring, name="privacyverklaring"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("allauth.urls")),

@@ -5,6 +5,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 
 logger = logging.getLogger(__name__)
@@ -14,6 +15,11 @@ def home(request):
     if request.user.is_authenticated:
         return redirect("bewoners:start")
     return render(request, "home.html")
+
+
+def favicon(request):
+    """Browsers (and the admin) ask for /favicon.ico; the icon is a static SVG."""
+    return redirect(static("img/favicon.svg"), permanent=True)
 
 
 def privacyverklaring(request):

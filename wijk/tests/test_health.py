@@ -99,3 +99,16 @@ def test_privacy_statement_is_public(client):
     response = client.get("/privacyverklaring/")
     assert response.status_code == 200
     assert "Jouw rechten" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_dutch_by_default_whatever_the_browser_says(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="nl"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_language_switcher_gives_english(client):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    response = client.get("/")
+    assert '<html lang="en"' in response.content.decode()
