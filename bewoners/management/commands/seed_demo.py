@@ -18,6 +18,7 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from bewoners.availability import ALL
@@ -143,6 +144,7 @@ class Command(BaseCommand):
             categorieen = list(Categorie.objects.actief())
             self.seed_residents(rng, buurten, categorieen)
             accounts = self.seed_staff(buurten)
+            self.seed_meldingen()
         if scale:
             self.seed_scale(rng, scale, buurten, categorieen)
         for hook in seed_demo_hooks:
@@ -249,6 +251,24 @@ class Command(BaseCommand):
             )
         accounts.append(("bewoner", "bewoner1@demo.wijk", DEMO_PASSWORD))
         return accounts
+
+    # -- a welcome notification in each demo inbox ------------------------------------------
+    def seed_meldingen(self) -> None:
+        from meldingen.models import Melding
+
+        ontvangers = User.objects.filter(
+            email__endswith="@demo.wijk", profiel__isnull=False
+        ).exclude(meldingen__soort="welkom")
+        Melding.objects.bulk_create(
+            Melding(
+                ontvanger=user,
+                soort="welkom",
+                titel="Welkom in de wijk!",
+                tekst="Fijn dat je meedoet. Kijk rond en vul je profiel aan.",
+                url=reverse("bewoners:start"),
+            )
+            for user in ontvangers.exclude(email__startswith="schaal-")
+        )
 
     # -- N residents in bulk ------------------------------------------------------------------
     def seed_scale(self, rng, scale: int, buurten, categorieen) -> None:
