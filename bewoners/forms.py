@@ -46,7 +46,7 @@ class OverJouForm(forms.ModelForm):
 
     class Meta:
         model = Profiel
-        fields = ["adres", "postcode", "woonplaats", "telefoon", "nieuw_in_wijk_sinds"]
+        fields = ["adres", "postcode", "woonplaats", "buurt", "telefoon", "nieuw_in_wijk_sinds"]
         widgets = {
             "nieuw_in_wijk_sinds": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "postcode": forms.TextInput(attrs={"autocomplete": "postal-code", "inputmode": "text"}),
@@ -63,6 +63,7 @@ class OverJouForm(forms.ModelForm):
                 "Woon je hier nog niet zo lang? Dan heten we je graag welkom."
             ),
             "postcode": _("Hiermee vinden we je buurt."),
+            "buurt": _("Kies je buurt als we die niet via je postcode vinden."),
         }
 
     def __init__(self, *args, **kwargs):

@@ -251,3 +251,14 @@ def test_seed_demo_is_idempotent_and_scales():
     call_command("seed_demo", "--scale", "300", stdout=StringIO())
     assert User.objects.filter(email__startswith="schaal-").count() == 300
     assert Profiel.objects.filter(user__email__startswith="schaal-").count() == 300
+
+
+@pytest.mark.django_db
+def test_buurt_can_be_chosen_when_the_postcode_is_not_covered(client, bewoner, andere_buurt):
+    client.force_login(bewoner)
+    response = client.post(
+        reverse("bewoners:profiel_edit"), _profiel_post(postcode="9999 ZZ", buurt=andere_buurt.pk)
+    )
+    assert response.status_code == 302
+    bewoner.profiel.refresh_from_db()
+    assert bewoner.profiel.buurt == andere_buurt
