@@ -86,9 +86,9 @@ worker: install ## Run a Celery worker (needs CELERY_BROKER_URL, e.g. redis://12
 beat: install ## Run Celery beat, the periodic scheduler (run exactly one)
 	$(BIN)/celery -A wijk beat -l info
 
-# Translations need GNU gettext (Debian: apt-get install gettext). Catalogues: */locale/nl/.
-messages: install ## Update the Dutch catalogues (.po) from the code and templates
-	$(PY) manage.py makemessages -l nl
+# Translations need GNU gettext (Debian: apt-get install gettext). Catalogues: locale/{nl,en}/.
+messages: install ## Update the catalogues (.po) from the code and templates
+	$(PY) manage.py makemessages -l nl -l en --ignore "$(VENV)/*" --ignore "staticfiles/*"
 
 compilemessages: install ## Compile the catalogues (.po -> .mo; the .mo files are committed)
 	$(PY) manage.py compilemessages --ignore "$(VENV)"

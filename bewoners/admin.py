@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from . import privacy
 from .models import Buurt, Categorie, Profiel, User
@@ -101,7 +102,10 @@ class UserAdmin(DjangoUserAdmin):
             privacy.erase_user(user)
             count += 1
         self.message_user(
-            request, _("%(count)d account(s) gewist.") % {"count": count}, messages.SUCCESS
+            request,
+            ngettext("%(count)d account gewist.", "%(count)d accounts gewist.", count)
+            % {"count": count},
+            messages.SUCCESS,
         )
 
 

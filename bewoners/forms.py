@@ -233,13 +233,11 @@ class ProfielForm(OverJouForm):
 class AccountVerwijderenForm(forms.Form):
     bevestiging = forms.CharField(
         label=_("Typ VERWIJDER om te bevestigen"),
-        help_text=_("Dit kan niet ongedaan worden gemaakt."),
+        help_text=_("Je kunt dit niet terugdraaien."),
     )
 
     def clean_bevestiging(self):
         value = self.cleaned_data["bevestiging"].strip().upper()
         if value != "VERWIJDER":
-            raise forms.ValidationError(
-                _("Typ het woord VERWIJDER in hoofdletters om te bevestigen.")
-            )
+            raise forms.ValidationError(_("Typ het woord VERWIJDER om te bevestigen."))
         return value

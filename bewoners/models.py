@@ -47,7 +47,7 @@ class User(AbstractUser):
         null=True,
         blank=True,
         editable=False,
-        help_text=_("Gezet wanneer het account is verwijderd en de gegevens zijn gewist."),
+        help_text=_("Het moment waarop het account is verwijderd en de gegevens zijn gewist."),
     )
 
     USERNAME_FIELD = "email"
@@ -185,7 +185,7 @@ class Taal(models.TextChoices):
     SRANAN = "srn", _("Sranantongo")
     OEKRAIENS = "uk", _("Oekraïens")
     TIGRINYA = "ti", _("Tigrinya")
-    GEBARENTAAL = "sgn", _("Nederlandse Gebarentaal")
+    GEBARENTAAL = "dse", _("Nederlandse Gebarentaal")
 
 
 class ProfielQuerySet(models.QuerySet):

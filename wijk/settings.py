@@ -159,7 +159,7 @@ WIJK_MFA_REQUIRED_ROLES = ["buurtassistent", "bestuur", "beheerder"]
 
 # Internationalisation: Dutch first, English available.
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
+LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True

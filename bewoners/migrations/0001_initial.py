@@ -60,7 +60,7 @@ class Migration(migrations.Migration):
                 ('is_active', models.BooleanField(default=True, help_text='Designates whether this user should be treated as active. Unselect this instead of deleting accounts.', verbose_name='active')),
                 ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date joined')),
                 ('email', models.EmailField(blank=True, max_length=254, null=True, unique=True, verbose_name='e-mailadres')),
-                ('verwijderd_op', models.DateTimeField(blank=True, editable=False, help_text='Gezet wanneer het account is verwijderd en de gegevens zijn gewist.', null=True, verbose_name='verwijderd op')),
+                ('verwijderd_op', models.DateTimeField(blank=True, editable=False, help_text='Het moment waarop het account is verwijderd en de gegevens zijn gewist.', null=True, verbose_name='verwijderd op')),
                 ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
                 ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
             ],

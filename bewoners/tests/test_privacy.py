@@ -119,7 +119,7 @@ def test_erasure_needs_the_confirmation_word(client, persoon):
     _login_with_password(client, persoon)
     response = client.post(reverse("bewoners:delete_account"), {"bevestiging": "ja"})
     assert response.status_code == 400
-    assert "Typ het woord VERWIJDER" in response.content.decode()
+    assert "Typ het woord VERWIJDER om te bevestigen" in response.content.decode()
     assert User.objects.get(pk=persoon.pk).email == PERSONAL["email"]
 
 

@@ -6,8 +6,13 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-TEMPLATE_DIRS = [Path(settings.BASE_DIR) / "templates", *Path(settings.BASE_DIR).glob("*/templates")]
-INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/(ld\+)?json\")[^>]*>", re.I)
+TEMPLATE_DIRS = [
+    Path(settings.BASE_DIR) / "templates",
+    *Path(settings.BASE_DIR).glob("*/templates"),
+]
+INLINE_SCRIPT = re.compile(
+    r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/(ld\+)?json\")[^>]*>", re.I
+)
 INLINE_STYLE = re.compile(r"<style\b|\sstyle=\"", re.I)
 INLINE_HANDLER = re.compile(r"\son[a-z]+=\"", re.I)
 COMMENTS = re.compile(r"{% comment %}.*?{% endcomment %}|{#.*?#}", re.S)
