@@ -7,6 +7,15 @@ from . import privacy
 from .models import Buurt, Categorie, Profiel, User
 from .roles import Rol
 
+# Set by the application (consent, onboarding, timestamps), never typed in by hand.
+PROFIEL_AUDIT_FIELDS = [
+    "toestemming_op",
+    "toestemming_ingetrokken_op",
+    "onboarding_voltooid_op",
+    "aangemaakt_op",
+    "bijgewerkt_op",
+]
+
 
 class ProfielInline(admin.StackedInline):
     model = Profiel
@@ -14,13 +23,7 @@ class ProfielInline(admin.StackedInline):
     extra = 0
     autocomplete_fields = ["buurt"]
     filter_horizontal = ["kan_categorieen", "nodig_categorieen"]
-    readonly_fields = [
-        "toestemming_op",
-        "toestemming_ingetrokken_op",
-        "onboarding_voltooid_op",
-        "aangemaakt_op",
-        "bijgewerkt_op",
-    ]
+    readonly_fields = PROFIEL_AUDIT_FIELDS
 
 
 class HasMFAFilter(admin.SimpleListFilter):
@@ -144,13 +147,7 @@ class ProfielAdmin(admin.ModelAdmin):
     search_fields = ["user__email", "user__first_name", "user__last_name", "postcode"]
     autocomplete_fields = ["user", "buurt"]
     filter_horizontal = ["kan_categorieen", "nodig_categorieen"]
-    readonly_fields = [
-        "toestemming_op",
-        "toestemming_ingetrokken_op",
-        "onboarding_voltooid_op",
-        "aangemaakt_op",
-        "bijgewerkt_op",
-    ]
+    readonly_fields = PROFIEL_AUDIT_FIELDS
     date_hierarchy = "aangemaakt_op"
 
     @admin.display(boolean=True, description=_("toestemming"))

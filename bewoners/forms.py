@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .availability import DAGDELEN, DAGEN, Beschikbaarheid
-from .models import Categorie, Profiel, Taal, normalize_postcode
+from .models import Profiel, Taal, normalize_postcode
 
 TELEFOON_CHARS = set("0123456789+ -()")
 
@@ -142,12 +142,6 @@ class VierVragenForm(forms.ModelForm):
             ),
         }
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        actief = Categorie.objects.actief()
-        self.fields["kan_categorieen"].queryset = actief
-        self.fields["nodig_categorieen"].queryset = actief
-
 
 class PraktischForm(forms.ModelForm):
     """Step 'Praktisch': availability, languages, mobility."""
@@ -192,12 +186,6 @@ class ProfielForm(OverJouForm):
 
     beschikbaarheid = PraktischForm.base_fields["beschikbaarheid"]
     talen = PraktischForm.base_fields["talen"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        actief = Categorie.objects.actief()
-        self.fields["kan_categorieen"].queryset = actief
-        self.fields["nodig_categorieen"].queryset = actief
 
     sections = (
         (

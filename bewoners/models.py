@@ -227,13 +227,18 @@ class Profiel(models.Model):
     # The four questions.
     wat_wil_je = models.TextField(_("wat wil je?"), blank=True, max_length=2000)
     kan_categorieen = models.ManyToManyField(
-        Categorie, blank=True, related_name="kunners", verbose_name=_("wat kun je? (onderwerpen)")
+        Categorie,
+        blank=True,
+        related_name="kunners",
+        limit_choices_to={"actief": True},
+        verbose_name=_("wat kun je? (onderwerpen)"),
     )
     wat_kun_je = models.TextField(_("wat kun je?"), blank=True, max_length=2000)
     nodig_categorieen = models.ManyToManyField(
         Categorie,
         blank=True,
         related_name="nodig_bij",
+        limit_choices_to={"actief": True},
         verbose_name=_("wat heb je nodig? (onderwerpen)"),
     )
     wat_heb_je_nodig = models.TextField(_("wat heb je nodig?"), blank=True, max_length=2000)

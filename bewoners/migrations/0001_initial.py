@@ -97,8 +97,8 @@ class Migration(migrations.Migration):
                 ('aangemaakt_op', models.DateTimeField(auto_now_add=True, verbose_name='aangemaakt op')),
                 ('bijgewerkt_op', models.DateTimeField(auto_now=True, verbose_name='bijgewerkt op')),
                 ('buurt', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='profielen', to='bewoners.buurt', verbose_name='buurt')),
-                ('kan_categorieen', models.ManyToManyField(blank=True, related_name='kunners', to='bewoners.categorie', verbose_name='wat kun je? (onderwerpen)')),
-                ('nodig_categorieen', models.ManyToManyField(blank=True, related_name='nodig_bij', to='bewoners.categorie', verbose_name='wat heb je nodig? (onderwerpen)')),
+                ('kan_categorieen', models.ManyToManyField(blank=True, limit_choices_to={'actief': True}, related_name='kunners', to='bewoners.categorie', verbose_name='wat kun je? (onderwerpen)')),
+                ('nodig_categorieen', models.ManyToManyField(blank=True, limit_choices_to={'actief': True}, related_name='nodig_bij', to='bewoners.categorie', verbose_name='wat heb je nodig? (onderwerpen)')),
                 ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='profiel', to=settings.AUTH_USER_MODEL, verbose_name='gebruiker')),
             ],
             options={

@@ -262,3 +262,12 @@ def test_buurt_can_be_chosen_when_the_postcode_is_not_covered(client, bewoner, a
     assert response.status_code == 302
     bewoner.profiel.refresh_from_db()
     assert bewoner.profiel.buurt == andere_buurt
+
+
+@pytest.mark.django_db
+def test_inactive_categories_are_not_offered(client, bewoner):
+    Categorie.objects.filter(slug="huisdieren").update(actief=False)
+    client.force_login(bewoner)
+    content = client.get(reverse("bewoners:profiel_edit")).content.decode()
+    assert "Vervoer" in content
+    assert "Huisdieren" not in content
