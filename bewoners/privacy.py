@@ -81,14 +81,15 @@ def erase_user(user) -> None:
 def anonymise_account(user) -> None:
     from allauth.account.models import EmailAddress
     from allauth.mfa.models import Authenticator
-    from django.contrib.sessions.models import Session
+    from allauth.usersessions.models import UserSession
 
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
-    # Log the person out everywhere: sessions hold the user id in their signed data.
-    for session in Session.objects.iterator():
-        if str(session.get_decoded().get("_auth_user_id")) == str(user.pk):
-            session.delete()
+    # Log the person out everywhere. allauth tracks every login's session (with IP address and
+    # browser, which are personal data too); the unusable password set below also invalidates
+    # any session it did not track, because Django checks the password hash on each request.
+    for user_session in UserSession.objects.filter(user=user):
+        user_session.end()
     user.email = None
     user.first_name = ""
     user.last_name = ""

@@ -6,6 +6,7 @@ from . import privacy
 def _export(user):
     from allauth.account.models import EmailAddress
     from allauth.mfa.models import Authenticator
+    from allauth.usersessions.models import UserSession
 
     data = {
         "account": {
@@ -22,6 +23,15 @@ def _export(user):
             "tweede_stap": sorted(
                 Authenticator.objects.filter(user=user).values_list("type", flat=True)
             ),
+            "sessies": [
+                {
+                    "begonnen": s.created_at,
+                    "laatst_gezien": s.last_seen_at,
+                    "ip": s.ip,
+                    "browser": s.user_agent,
+                }
+                for s in UserSession.objects.filter(user=user)
+            ],
         }
     }
     profiel = getattr(user, "profiel", None)

@@ -163,3 +163,11 @@ def test_has_role(bewoner, buurtassistent, bestuurslid):
     assert has_role(bestuurslid, Rol.BESTUUR, Rol.BEHEERDER)
     superuser = UserFactory(email="root@example.org", is_superuser=True)
     assert has_role(superuser, Rol.BESTUUR)
+
+
+@pytest.mark.django_db
+def test_resident_sees_where_they_are_logged_in(client, bewoner):
+    _login(client, bewoner.email)
+    response = client.get(reverse("usersessions_list"))
+    assert response.status_code == 200
+    assert "127.0.0.1" in response.content.decode()

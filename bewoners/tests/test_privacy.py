@@ -7,6 +7,8 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.apps import apps
 from django.core import serializers
+from django.core.cache import cache
+from django.test import Client
 from django.urls import reverse
 
 from bewoners import privacy
@@ -44,13 +46,18 @@ def persoon(db, buurt):
     return user
 
 
-def _login_with_password(client, user):
+def _login_with_password(client, user, **extra):
     """A real login, so allauth counts the authentication as recent (needed for deletion)."""
     response = client.post(
-        reverse("account_login"), {"login": user.email, "password": "geheim-wachtwoord-123"}
+        reverse("account_login"),
+        {"login": user.email, "password": "geheim-wachtwoord-123"},
+        **extra,
     )
     if response.get("Location") == reverse("mfa_authenticate"):
-        client.post(reverse("mfa_authenticate"), {"code": totp_code()})
+        # allauth refuses a TOTP code that was used already; two logins within one 30-second
+        # window in a test would reuse it, so forget the used codes first.
+        cache.clear()
+        client.post(reverse("mfa_authenticate"), {"code": totp_code()}, **extra)
     assert client.session["_auth_user_id"] == str(user.pk)
     # Deleting an account is sensitive: allauth asks for the password once more.
     client.post(reverse("account_reauthenticate"), {"password": "geheim-wachtwoord-123"})
@@ -58,7 +65,7 @@ def _login_with_password(client, user):
 
 @pytest.mark.django_db
 def test_export_contains_my_data(client, persoon):
-    client.force_login(persoon)
+    _login_with_password(client, persoon, REMOTE_ADDR="10.1.2.3")
     response = client.get(reverse("bewoners:export"))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
@@ -69,6 +76,7 @@ def test_export_contains_my_data(client, persoon):
     assert data["bewoners"]["profiel"]["wat_heb_je_nodig"] == PERSONAL["nodig"]
     assert data["bewoners"]["profiel"]["wat_kun_je_onderwerpen"] == ["Vervoer"]
     assert data["bewoners"]["account"]["tweede_stap"] == ["totp"]
+    assert data["bewoners"]["account"]["sessies"][0]["ip"] == "10.1.2.3"
     assert data["meldingen"]["meldingen"][0]["titel"] == PERSONAL["melding"]
 
 
@@ -90,7 +98,10 @@ def _whole_database_as_text() -> str:
 
 @pytest.mark.django_db
 def test_erasure_leaves_nothing_personal(client, persoon, outsider):
+    other_device = Client(REMOTE_ADDR="10.9.9.9")
+    _login_with_password(other_device, persoon, REMOTE_ADDR="10.9.9.9")
     assert PERSONAL["telefoon"] in _whole_database_as_text()  # the scan can see it before
+    assert "10.9.9.9" in _whole_database_as_text()
     _login_with_password(client, persoon)
     response = client.post(reverse("bewoners:delete_account"), {"bevestiging": "verwijder"})
     assert response.status_code == 302
@@ -110,8 +121,10 @@ def test_erasure_leaves_nothing_personal(client, persoon, outsider):
     assert not Authenticator.objects.filter(user=user).exists()
     # Other people are untouched.
     assert User.objects.get(pk=outsider.pk).email == outsider.email
-    # The session is gone.
+    assert "10.9.9.9" not in dump  # where and how the person logged in is personal too
+    # Logged out everywhere, also on the other device.
     assert client.get(reverse("bewoners:start")).status_code == 302
+    assert other_device.get(reverse("bewoners:start")).status_code == 302
 
 
 @pytest.mark.django_db
