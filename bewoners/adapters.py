@@ -2,6 +2,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
+from django.utils import translation
 
 from .roles import Rol, assign_role
 
@@ -11,10 +12,15 @@ class AccountAdapter(DefaultAccountAdapter):
 
     @transaction.atomic
     def save_user(self, request, user, form, commit=True):
-        user = super().save_user(request, user, form, commit=commit)
+        user = super().save_user(request, user, form, commit=False)
+        # Whatever language the person chose before signing up stays with the account.
+        language = translation.get_language()
+        if language in dict(settings.LANGUAGES):
+            user.taal = language
         if commit:
             from .models import Profiel
 
+            user.save()
             Profiel.objects.get_or_create(user=user)
             assign_role(user, Rol.BEWONER)
         return user

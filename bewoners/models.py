@@ -2,6 +2,7 @@
 
 import re
 
+from django.conf import settings
 from django.contrib.auth.base_user import BaseUserManager
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
@@ -42,6 +43,13 @@ class User(AbstractUser):
 
     username = None
     email = models.EmailField(_("e-mailadres"), unique=True, null=True, blank=True)
+    taal = models.CharField(
+        _("taal"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("De taal van de website en van e-mails en meldingen voor deze persoon."),
+    )
     verwijderd_op = models.DateTimeField(
         _("verwijderd op"),
         null=True,

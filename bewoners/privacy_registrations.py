@@ -13,6 +13,7 @@ def _export(user):
             "e-mailadres": user.email,
             "voornaam": user.first_name,
             "achternaam": user.last_name,
+            "taal": user.taal,
             "lid_sinds": user.date_joined,
             "laatst_ingelogd": user.last_login,
             "rollen": sorted(user.groups.values_list("name", flat=True)),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from . import privacy
 from .models import Profiel, User
@@ -54,15 +54,19 @@ def onboarding_complete(*, profiel: Profiel) -> None:
         return
     profiel.onboarding_voltooid_op = timezone.now()
     profiel.save(update_fields=["onboarding_voltooid_op", "bijgewerkt_op"])
-    buurt = profiel.buurt.naam if profiel.buurt else _("de wijk")
+    if profiel.buurt:
+        titel, params = _("Welkom in %(buurt)s!"), {"buurt": profiel.buurt.naam}
+    else:
+        titel, params = _("Welkom in de wijk!"), None
     notify(
         profiel.user,
         "welkom",
-        titel=_("Welkom in %(buurt)s!") % {"buurt": buurt},
+        titel=titel,
         tekst=_(
             "Fijn dat je meedoet. Je kunt nu hulp vragen, hulp aanbieden en meedoen aan "
             "activiteiten in de buurt. Je profiel kun je altijd aanpassen."
         ),
+        params=params,
         url=reverse("bewoners:start"),
     )
 

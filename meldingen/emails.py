@@ -35,6 +35,7 @@ def _mailable(melding) -> dict:
 def _context(user, **extra) -> dict:
     return {
         "naam": user.first_name,
+        "taal": getattr(user, "taal", "") or settings.LANGUAGE_CODE,
         "wijk_naam": settings.WIJK_NAAM,
         "site_url": settings.SITE_URL,
         "inbox_url": absolute_url(reverse("meldingen:inbox")),
@@ -53,7 +54,7 @@ def _send(names: Sequence[str], to: str, context: dict) -> None:
 
     Each of the three comes from the first of ``names`` that has it.
     """
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(context["taal"]):
         subject = " ".join(_render(names, "_subject.txt", context).split())
         text = _render(names, ".txt", context)
         html = _render(names, ".html", context)

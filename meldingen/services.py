@@ -15,10 +15,11 @@ from collections.abc import Iterable
 from datetime import timedelta
 from functools import partial
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import Truncator
 
 from . import emails, soorten
@@ -52,12 +53,27 @@ def wants_digest(user) -> bool:
     return Instellingen.objects.filter(user=user, dagelijkse_samenvatting=True).exists()
 
 
-def _build(ontvanger, soort: str, *, titel: str, tekst: str, url: str, email: bool) -> Melding:
+def language_of(user) -> str:
+    """The language this person reads the site, their meldingen and e-mails in."""
+    return getattr(user, "taal", "") or settings.LANGUAGE_CODE
+
+
+def _in_language(language: str, text, params: dict | None) -> str:
+    """Render a (lazy) text in ``language``, then fill in ``%(name)s`` placeholders."""
+    with translation.override(language):
+        rendered = str(text)
+    return rendered % params if params else rendered
+
+
+def _build(
+    ontvanger, soort: str, *, titel, tekst, url: str, email: bool, params: dict | None
+) -> Melding:
+    language = language_of(ontvanger)
     return Melding(
         ontvanger=ontvanger,
         soort=soort,
-        titel=Truncator(titel).chars(TITEL_MAX),
-        tekst=tekst,
+        titel=Truncator(_in_language(language, titel, params)).chars(TITEL_MAX),
+        tekst=_in_language(language, tekst, params),
         url=url,
         email_gewenst=email,
     )
@@ -76,9 +92,20 @@ def _queue_email(melding_id: int) -> None:
     transaction.on_commit(partial(send_melding_email.delay, melding_id), robust=True)
 
 
-def notify(ontvanger, soort: str, *, titel: str, tekst: str = "", url: str = "") -> Melding | None:
+def notify(
+    ontvanger,
+    soort: str,
+    *,
+    titel,
+    tekst="",
+    url: str = "",
+    params: dict | None = None,
+) -> Melding | None:
     """Tell ``ontvanger`` about something. Returns the stored melding, or None when switched off.
 
+    ``titel`` and ``tekst`` are best given as ``gettext_lazy`` texts with ``%(name)s``
+    placeholders and their values in ``params``: they are then written in the recipient's own
+    language (``User.taal``), whoever triggered the melding.
     ``url`` is a path on this site (``reverse(...)``); the inbox and the e-mail link to it.
     """
     _check_url(url)
@@ -86,7 +113,9 @@ def notify(ontvanger, soort: str, *, titel: str, tekst: str = "", url: str = "")
     if kanaal == Kanaal.UIT:
         return None
     email = kanaal == Kanaal.EMAIL and can_receive_email(ontvanger)
-    melding = _build(ontvanger, soort, titel=titel, tekst=tekst, url=url, email=email)
+    melding = _build(
+        ontvanger, soort, titel=titel, tekst=tekst, url=url, email=email, params=params
+    )
     melding.full_clean(exclude=["ontvanger"])
     melding.save()
     if email and not wants_digest(ontvanger):
@@ -95,7 +124,13 @@ def notify(ontvanger, soort: str, *, titel: str, tekst: str = "", url: str = "")
 
 
 def notify_many(
-    ontvangers: Iterable, soort: str, *, titel: str, tekst: str = "", url: str = ""
+    ontvangers: Iterable,
+    soort: str,
+    *,
+    titel,
+    tekst="",
+    url: str = "",
+    params: dict | None = None,
 ) -> list[Melding]:
     """``notify`` for many people at once: no query per person (one bulk insert)."""
     _check_url(url)
@@ -118,7 +153,9 @@ def notify_many(
         if kanaal == Kanaal.UIT:
             continue
         email = kanaal == Kanaal.EMAIL and can_receive_email(user)
-        meldingen.append(_build(user, soort, titel=titel, tekst=tekst, url=url, email=email))
+        meldingen.append(
+            _build(user, soort, titel=titel, tekst=tekst, url=url, email=email, params=params)
+        )
     if meldingen:
         meldingen[0].full_clean(exclude=["ontvanger"])  # same soort, titel, tekst and url for all
     Melding.objects.bulk_create(meldingen)

@@ -15,7 +15,7 @@ urlpatterns = [
     path("health/", views.health, name="health"),
     path("favicon.ico", views.favicon),
     path("privacyverklaring/", views.privacyverklaring, name="privacyverklaring"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", views.set_language, name="set_language"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("profiel/", include("bewoners.urls")),

@@ -7,6 +7,8 @@ from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language as django_set_language
 
 logger = logging.getLogger(__name__)
 
@@ -15,6 +17,21 @@ def home(request):
     if request.user.is_authenticated:
         return redirect("bewoners:start")
     return render(request, "home.html")
+
+
+@require_POST
+def set_language(request):
+    """Django's language switch, remembered on the account so e-mails and other devices follow."""
+    response = django_set_language(request)
+    language = request.POST.get("language")
+    if (
+        request.user.is_authenticated
+        and language in dict(settings.LANGUAGES)
+        and request.user.taal != language
+    ):
+        request.user.taal = language
+        request.user.save(update_fields=["taal"])
+    return response
 
 
 def favicon(request):
