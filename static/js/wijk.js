@@ -45,6 +45,22 @@
     true
   );
 
+  // --- Links that look like buttons --------------------------------------------------------
+  // <a href role="button"> (Pico's button look) is announced as a button, and people expect a
+  // button to react to the space bar as well as Enter; a link only reacts to Enter.
+  // So Space follows the link too, as GOV.UK Frontend does for its link buttons.
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if (
+      (event.key === " " || event.key === "Spacebar") &&
+      target.matches &&
+      target.matches('a[role="button"][href]')
+    ) {
+      event.preventDefault();
+      target.click();
+    }
+  });
+
   // --- Error summary -----------------------------------------------------------------------
   // Move focus to the summary of form errors so keyboard and screen reader users start there.
   var SUMMARY = ".error-summary, .form-fouten";
