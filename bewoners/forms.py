@@ -187,31 +187,11 @@ class ProfielForm(OverJouForm):
     beschikbaarheid = PraktischForm.base_fields["beschikbaarheid"]
     talen = PraktischForm.base_fields["talen"]
 
+    # The same three parts as the welcome flow, in the same order.
     sections = (
-        (
-            _("Over jou"),
-            (
-                "first_name",
-                "last_name",
-                "adres",
-                "postcode",
-                "woonplaats",
-                "telefoon",
-                "nieuw_in_wijk_sinds",
-            ),
-        ),
-        (
-            _("De vier vragen"),
-            (
-                "wat_wil_je",
-                "kan_categorieen",
-                "wat_kun_je",
-                "nodig_categorieen",
-                "wat_heb_je_nodig",
-                "wat_heb_je_te_bieden",
-            ),
-        ),
-        (_("Praktisch"), ("beschikbaarheid", "talen", "heeft_auto", "heeft_fiets")),
+        (_("Over jou"), ("first_name", "last_name", *OverJouForm.Meta.fields)),
+        (_("De vier vragen"), tuple(VierVragenForm.Meta.fields)),
+        (_("Praktisch"), tuple(PraktischForm.Meta.fields)),
     )
 
     def fieldsets(self):

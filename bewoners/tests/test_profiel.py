@@ -271,3 +271,11 @@ def test_inactive_categories_are_not_offered(client, bewoner):
     content = client.get(reverse("bewoners:profiel_edit")).content.decode()
     assert "Vervoer" in content
     assert "Huisdieren" not in content
+
+
+def test_profile_form_shows_every_field_in_a_section():
+    from bewoners.forms import ProfielForm
+
+    in_sections = [name for _title, names in ProfielForm.sections for name in names]
+    assert sorted(in_sections) == sorted(ProfielForm.base_fields)
+    assert len(in_sections) == len(set(in_sections))
