@@ -55,8 +55,11 @@ ONBOARDING = [
 
 @login_required
 def start(request):
+    from meldingen.models import Melding
+
     profiel = services.profiel_for(request.user)
-    return render(request, "bewoners/start.html", {"profiel": profiel})
+    nieuw = list(Melding.objects.for_user(request.user).in_inbox().unread()[:3])
+    return render(request, "bewoners/start.html", {"profiel": profiel, "nieuwe_meldingen": nieuw})
 
 
 @login_required

@@ -279,3 +279,15 @@ def test_profile_form_shows_every_field_in_a_section():
     in_sections = [name for _title, names in ProfielForm.sections for name in names]
     assert sorted(in_sections) == sorted(ProfielForm.base_fields)
     assert len(in_sections) == len(set(in_sections))
+
+
+@pytest.mark.django_db
+def test_start_page_shows_new_meldingen_of_this_resident_only(client, bewoner, outsider):
+    from meldingen.services import notify
+
+    notify(bewoner, "welkom", titel="Voor Bep")
+    notify(outsider, "welkom", titel="Voor Olga")
+    client.force_login(bewoner)
+    content = client.get(reverse("bewoners:start")).content.decode()
+    assert "Voor Bep" in content
+    assert "Voor Olga" not in content
