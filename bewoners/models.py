@@ -125,6 +125,15 @@ class Buurt(models.Model):
         ),
     )
     beschrijving = models.TextField(_("beschrijving"), blank=True)
+    buurtassistenten = models.ManyToManyField(
+        "bewoners.User",
+        blank=True,
+        related_name="toegewezen_buurten",
+        verbose_name=_("buurtassistenten"),
+        help_text=_(
+            "De buurtassistenten die deze buurt volgen: zij krijgen de signalen uit deze buurt."
+        ),
+    )
 
     objects = BuurtQuerySet.as_manager()
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import timedelta
-from functools import partial
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -89,7 +88,10 @@ def _queue_email(melding_id: int) -> None:
 
     # robust: a mail server that is down must not break the caller's page; the digest sweeps
     # up what was not sent (see ACHTERSTAND_NA).
-    transaction.on_commit(partial(send_melding_email.delay, melding_id), robust=True)
+    def queue():
+        send_melding_email.delay(melding_id)
+
+    transaction.on_commit(queue, robust=True)
 
 
 def notify(

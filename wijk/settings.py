@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "wijk",
     "bewoners",
     "meldingen",
+    "hulpvragen",
 ]
 
 SITE_ID = 1
@@ -204,6 +205,28 @@ CELERY_BEAT_SCHEDULE = {
         "task": "meldingen.tasks.send_daily_digests",
         "schedule": crontab(hour=7, minute=30),
     },
+    # Help requests (hulpvragen.tasks): every task is idempotent, so a missed or doubled run
+    # does no harm.
+    "hulpvragen-voorstellen-laten-vervallen": {
+        "task": "hulpvragen.tasks.lapse_proposals",
+        "schedule": crontab(minute="*/15"),
+    },
+    "hulpvragen-escaleren": {
+        "task": "hulpvragen.tasks.escalate_waiting",
+        "schedule": crontab(minute="5,35"),
+    },
+    "hulpvragen-verlopen": {
+        "task": "hulpvragen.tasks.expire_past",
+        "schedule": crontab(hour=0, minute=15),
+    },
+    "hulpvragen-herinneringen": {
+        "task": "hulpvragen.tasks.send_reminders",
+        "schedule": crontab(hour=9, minute=0),
+    },
+    "hulpvragen-veegronde": {
+        "task": "hulpvragen.tasks.sweep",
+        "schedule": crontab(minute="*/10"),
+    },
 }
 
 # Security. In production (DEBUG off) everything is strict; behind a TLS-terminating proxy
@@ -244,6 +267,25 @@ CONTENT_SECURITY_POLICY = {
 
 # Pagination sizes used by list pages.
 WIJK_PAGE_SIZE = env.int("WIJK_PAGE_SIZE", default=20)
+
+# Matching of help requests and offers (hulpvragen.matching). Weights of the score parts can be
+# tuned here; K is how many helpers are asked at once.
+WIJK_MATCHING = {
+    "K": env.int("WIJK_MATCHING_K", default=3),
+    "VOORSTEL_GELDIG_UREN": env.int("WIJK_VOORSTEL_GELDIG_UREN", default=24),
+    "ESCALATIE_NA_UREN": env.int("WIJK_ESCALATIE_NA_UREN", default=48),
+    "KANDIDATEN_MAX": 200,
+    "BELASTING_DAGEN": 30,
+    "GEWICHTEN": {
+        "categorie": 3.0,  # the offer names the category (1.0) or only the profile (0.6)
+        "nabijheid": 2.0,  # same buurt 1.0, a named buurt 0.6, "overal" 0.3
+        "beschikbaarheid": 1.5,  # share of the requested parts of the week the helper is free
+        "continuiteit": 1.5,  # helped this requester before, successfully
+        "belasting": 1.5,  # fewer recent proposals and helps: higher
+        "wachttijd": 1.0,  # requests that waited longer come first (fairness)
+        "taal": 1.0,  # a shared language other than Dutch
+    },
+}
 
 LOGGING = {
     "version": 1,

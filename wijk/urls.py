@@ -20,4 +20,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("profiel/", include("bewoners.urls")),
     path("meldingen/", include("meldingen.urls")),
+    path("hulp/", include("hulpvragen.urls")),
 ]

@@ -1,0 +1,87 @@
+"""Export and erasure of the data this app keeps about a person."""
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from bewoners import privacy
+
+
+def _export(user):
+    from .models import Aanbod, Hulpvraag, Match
+
+    return {
+        "hulpvragen": [
+            {
+                "titel": h.titel,
+                "categorie": h.categorie.naam,
+                "beschrijving": h.beschrijving,
+                "prive_details": h.prive_details,
+                "wanneer": h.wanneer,
+                "datum": h.datum,
+                "tijd_van": h.tijd_van,
+                "tijd_tot": h.tijd_tot,
+                "uiterlijk": h.uiterlijk,
+                "weekdag": h.weekdag,
+                "herhalen_tot": h.herhalen_tot,
+                "urgentie": h.urgentie,
+                "status": h.status,
+                "geplaatst_op": h.aangemaakt_op,
+                "ingevoerd_door_buurtassistent": h.ingevoerd_door_id is not None,
+            }
+            for h in Hulpvraag.objects.filter(aanvrager=user).select_related("categorie")
+        ],
+        "aanbod": [
+            {
+                "titel": a.titel,
+                "beschrijving": a.beschrijving,
+                "onderwerpen": [c.naam for c in a.categorieen.all()],
+                "bereik": a.bereik,
+                "actief": a.actief,
+                "max_per_week": a.max_per_week,
+                "geplaatst_op": a.aangemaakt_op,
+            }
+            for a in Aanbod.objects.filter(helper=user).prefetch_related("categorieen")
+        ],
+        "matches": [
+            {
+                "hulpvraag": m.hulpvraag.titel,
+                "rol": "helper" if m.helper_id == user.pk else "aanvrager",
+                "status": m.status,
+                "waarom": m.uitleg,
+                "voorgesteld_op": m.aangemaakt_op,
+                "geaccepteerd_op": m.geaccepteerd_op,
+                "afgerond_op": m.afgerond_op,
+                "uren": m.uren,
+                "bedankje": m.bedankje,
+                "reden": m.reden if m.helper_id == user.pk else "",
+            }
+            for m in Match.objects.van(user).select_related("hulpvraag")
+        ],
+    }
+
+
+def _erase(user):
+    from .models import Aanbod, Hulpvraag, Match
+
+    now = timezone.now()
+    # Waiting proposals and agreed helps end; the other side keeps a record without free text.
+    Match.objects.filter(
+        Q(helper=user) | Q(hulpvraag__aanvrager=user),
+        status__in=[Match.Status.VOORGESTELD, Match.Status.GEACCEPTEERD],
+    ).update(status=Match.Status.GEANNULEERD, geannuleerd_op=now)
+    Match.objects.filter(Q(helper=user) | Q(hulpvraag__aanvrager=user)).update(
+        bedankje="", reden="", uitleg=[]
+    )
+    # Requests keep an anonymous skeleton (categorie, buurt, dates, status) for the figures;
+    # every free text goes. Open ones are withdrawn.
+    Hulpvraag.objects.filter(
+        aanvrager=user, status__in=[Hulpvraag.Status.OPEN, Hulpvraag.Status.GEMATCHT]
+    ).update(status=Hulpvraag.Status.INGETROKKEN, ingetrokken_op=now)
+    Hulpvraag.objects.filter(aanvrager=user).update(
+        titel=str(_("(verwijderd)")), beschrijving="", prive_details=""
+    )
+    Aanbod.objects.filter(helper=user).delete()
+
+
+privacy.register("hulpvragen", export=_export, erase=_erase, order=100)

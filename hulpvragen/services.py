@@ -1,0 +1,756 @@
+"""Everything that changes help requests, offers and matches goes through here.
+
+Views, tasks, the admin and other apps (the buurtassistent dashboard) call these functions with
+keyword arguments. Each validates (``full_clean``), saves in a transaction, tells the people
+involved through ``meldingen`` and schedules background matching with ``transaction.on_commit``.
+Errors a person can fix are raised as ``ValidationError`` with a Dutch message.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from bewoners.roles import Rol, has_role
+from meldingen.services import notify
+
+from . import matching
+from .models import Aanbod, Hulpvraag, Match, Wanneer
+
+logger = logging.getLogger(__name__)
+
+HULPVRAAG_VELDEN = (
+    "categorie",
+    "titel",
+    "beschrijving",
+    "prive_details",
+    "wanneer",
+    "datum",
+    "tijd_van",
+    "tijd_tot",
+    "uiterlijk",
+    "weekdag",
+    "herhalen_tot",
+    "urgentie",
+)
+AANBOD_VELDEN = ("titel", "beschrijving", "beschikbaarheid", "bereik", "actief", "max_per_week")
+
+# A request whose matching was asked for but has not run after this long lost its message.
+VERLOREN_NA = timedelta(minutes=10)
+# Open requests without a waiting proposal are searched again this often (new helpers come).
+OPNIEUW_ZOEKEN_NA = timedelta(hours=6)
+
+
+# --- scheduling ------------------------------------------------------------------------------
+
+
+def _schedule(task_name: str, pk: int) -> None:
+    from . import tasks
+
+    task = getattr(tasks, task_name)
+
+    def queue():
+        task.delay(pk)
+
+    # robust: a broker that is down must not break the page; the sweep re-queues the work.
+    transaction.on_commit(queue, robust=True)
+
+
+def schedule_matching(hulpvraag: Hulpvraag) -> None:
+    Hulpvraag.objects.filter(pk=hulpvraag.pk).update(matching_gevraagd_op=timezone.now())
+    _schedule("match_hulpvraag", hulpvraag.pk)
+
+
+def schedule_offer_matching(aanbod: Aanbod) -> None:
+    Aanbod.objects.filter(pk=aanbod.pk).update(matching_gevraagd_op=timezone.now())
+    _schedule("match_aanbod", aanbod.pk)
+
+
+# --- help requests ---------------------------------------------------------------------------
+
+
+def _buurt_of(user):
+    profiel = getattr(user, "profiel", None)
+    return profiel.buurt if profiel is not None else None
+
+
+def _check_can_post(user) -> None:
+    profiel = getattr(user, "profiel", None)
+    if profiel is None or not profiel.heeft_toestemming:
+        raise ValidationError(
+            _("Geef eerst toestemming in je profiel. Daarna kun je hulp vragen of aanbieden.")
+        )
+
+
+def _clear_other_when_fields(obj: Hulpvraag) -> None:
+    """Keep only the fields that belong to the chosen kind of 'when'."""
+    if obj.wanneer == Wanneer.DATUM:
+        obj.uiterlijk = obj.weekdag = obj.herhalen_tot = None
+    elif obj.wanneer == Wanneer.FLEXIBEL:
+        obj.datum = obj.weekdag = obj.herhalen_tot = None
+    elif obj.wanneer == Wanneer.WEKELIJKS:
+        obj.datum = obj.uiterlijk = None
+
+
+@transaction.atomic
+def hulpvraag_create(*, aanvrager, door=None, **fields) -> Hulpvraag:
+    """Post a help request for ``aanvrager``; ``door`` is a buurtassistent acting for them."""
+    unknown = set(fields) - set(HULPVRAAG_VELDEN)
+    if unknown:
+        raise TypeError(f"Onbekende velden: {sorted(unknown)}")
+    if door is not None and door.pk != aanvrager.pk:
+        if not has_role(door, Rol.BUURTASSISTENT):
+            raise PermissionDenied
+    else:
+        door = None
+        _check_can_post(aanvrager)
+    hulpvraag = Hulpvraag(aanvrager=aanvrager, ingevoerd_door=door, buurt=_buurt_of(aanvrager))
+    for name, value in fields.items():
+        setattr(hulpvraag, name, value)
+    _clear_other_when_fields(hulpvraag)
+    hulpvraag.full_clean()
+    hulpvraag.save()
+    schedule_matching(hulpvraag)
+    return hulpvraag
+
+
+def can_edit_hulpvraag(user, hulpvraag: Hulpvraag) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return user.pk in (hulpvraag.aanvrager_id, hulpvraag.ingevoerd_door_id) or has_role(
+        user, Rol.BUURTASSISTENT
+    )
+
+
+@transaction.atomic
+def hulpvraag_update(*, hulpvraag: Hulpvraag, door, **fields) -> Hulpvraag:
+    if not can_edit_hulpvraag(door, hulpvraag):
+        raise PermissionDenied
+    hulpvraag = Hulpvraag.objects.select_for_update().get(pk=hulpvraag.pk)
+    if not hulpvraag.is_active:
+        raise ValidationError(_("Deze hulpvraag is gesloten en kan niet meer veranderen."))
+    unknown = set(fields) - set(HULPVRAAG_VELDEN)
+    if unknown:
+        raise TypeError(f"Onbekende velden: {sorted(unknown)}")
+    matching_fields = {
+        "categorie",
+        "wanneer",
+        "datum",
+        "tijd_van",
+        "tijd_tot",
+        "uiterlijk",
+        "weekdag",
+    }
+    before = {name: getattr(hulpvraag, name) for name in matching_fields}
+    before_dates = {
+        name: getattr(hulpvraag, name) for name in ("datum", "uiterlijk", "herhalen_tot")
+    }
+    for name, value in fields.items():
+        setattr(hulpvraag, name, value)
+    _clear_other_when_fields(hulpvraag)
+    # A date may stay in the past only when it did not change (full_clean checks new requests).
+    vandaag = timezone.localdate()
+    for name in ("datum", "uiterlijk", "herhalen_tot"):
+        value = getattr(hulpvraag, name)
+        if value and value != before_dates[name] and value < vandaag:
+            raise ValidationError(
+                {name: _("Deze datum is al voorbij. Kies vandaag of een dag later.")}
+            )
+    hulpvraag.full_clean()
+    hulpvraag.save()
+    changed = any(getattr(hulpvraag, name) != value for name, value in before.items())
+    if changed and hulpvraag.is_open:
+        schedule_matching(hulpvraag)
+    return hulpvraag
+
+
+@transaction.atomic
+def hulpvraag_withdraw(*, hulpvraag: Hulpvraag, door) -> Hulpvraag:
+    """The requester (or a buurtassistent) withdraws: proposals and an agreed help end."""
+    if not can_edit_hulpvraag(door, hulpvraag):
+        raise PermissionDenied
+    now = timezone.now()
+    changed = Hulpvraag.objects.filter(
+        pk=hulpvraag.pk, status__in=[Hulpvraag.Status.OPEN, Hulpvraag.Status.GEMATCHT]
+    ).update(status=Hulpvraag.Status.INGETROKKEN, ingetrokken_op=now)
+    if not changed:
+        raise ValidationError(_("Deze hulpvraag is al gesloten."))
+    hulpvraag.refresh_from_db()
+    affected = list(
+        hulpvraag.matches.filter(
+            status__in=[Match.Status.VOORGESTELD, Match.Status.GEACCEPTEERD]
+        ).select_related("helper")
+    )
+    Match.objects.filter(pk__in=[m.pk for m in affected]).update(
+        status=Match.Status.GEANNULEERD,
+        geannuleerd_op=now,
+        reden=str(_("De hulpvraag is ingetrokken.")),
+    )
+    for match in affected:
+        notify(
+            match.helper,
+            "hulp_geannuleerd",
+            titel=_("De hulpvraag '%(titel)s' is ingetrokken"),
+            tekst=_("Je hoeft niets meer te doen. Dank je wel dat je wilde helpen."),
+            url=match.get_absolute_url(),
+            params={"titel": hulpvraag.titel},
+        )
+    return hulpvraag
+
+
+# --- offers ----------------------------------------------------------------------------------
+
+
+def _set_offer_fields(aanbod: Aanbod, fields: dict) -> tuple[list | None, list | None]:
+    categorieen = fields.pop("categorieen", None)
+    buurten = fields.pop("buurten", None)
+    unknown = set(fields) - set(AANBOD_VELDEN)
+    if unknown:
+        raise TypeError(f"Onbekende velden: {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(aanbod, name, value)
+    return categorieen, buurten
+
+
+def _check_categorieen(categorieen) -> None:
+    if categorieen is not None and not list(categorieen):
+        raise ValidationError({"categorieen": _("Kies minstens één onderwerp.")})
+
+
+@transaction.atomic
+def aanbod_create(*, helper, **fields) -> Aanbod:
+    _check_can_post(helper)
+    aanbod = Aanbod(helper=helper, buurt=_buurt_of(helper))
+    categorieen, buurten = _set_offer_fields(aanbod, fields)
+    if not categorieen:
+        raise ValidationError({"categorieen": _("Kies minstens één onderwerp.")})
+    aanbod.full_clean()
+    if not aanbod.actief:
+        aanbod.gepauzeerd_op = timezone.now()
+    aanbod.save()
+    aanbod.categorieen.set(categorieen)
+    aanbod.buurten.set(buurten or [])
+    schedule_offer_matching(aanbod)
+    return aanbod
+
+
+@transaction.atomic
+def aanbod_update(*, aanbod: Aanbod, door, **fields) -> Aanbod:
+    if door.pk != aanbod.helper_id:
+        raise PermissionDenied
+    was_actief = aanbod.actief
+    categorieen, buurten = _set_offer_fields(aanbod, fields)
+    _check_categorieen(categorieen)
+    aanbod.buurt = _buurt_of(aanbod.helper)
+    aanbod.full_clean()
+    if was_actief and not aanbod.actief:
+        aanbod.gepauzeerd_op = timezone.now()
+    elif aanbod.actief:
+        aanbod.gepauzeerd_op = None
+    aanbod.save()
+    if categorieen is not None:
+        aanbod.categorieen.set(categorieen)
+    if buurten is not None:
+        aanbod.buurten.set(buurten)
+    if aanbod.actief:
+        schedule_offer_matching(aanbod)
+    return aanbod
+
+
+def aanbod_pause(*, aanbod: Aanbod, door, pauze: bool = True) -> Aanbod:
+    """Pause (or resume) an offer. Waiting proposals stay; no new ones come while paused."""
+    return aanbod_update(aanbod=aanbod, door=door, actief=not pauze)
+
+
+# --- matching --------------------------------------------------------------------------------
+
+
+def _proposal_deadline(now):
+    return now + timedelta(hours=matching.config()["VOORSTEL_GELDIG_UREN"])
+
+
+def _notify_proposal(match: Match, hulpvraag: Hulpvraag) -> None:
+    notify(
+        match.helper,
+        "hulp_voorstel",
+        titel=_("Kun jij helpen? %(titel)s"),
+        tekst=_(
+            "Een buur zoekt hulp bij %(categorie)s. Jij past er goed bij: %(uitleg)s. "
+            "Zeg ja of nee op de pagina van het voorstel."
+        ),
+        url=match.get_absolute_url(),
+        params={
+            "titel": hulpvraag.titel,
+            "categorie": hulpvraag.categorie.naam,
+            "uitleg": match.uitleg_tekst,
+        },
+    )
+
+
+def _create_proposals(hulpvraag: Hulpvraag, kandidaten, *, now, door=None) -> list[Match]:
+    matches = [
+        Match(
+            hulpvraag=hulpvraag,
+            helper_id=k.helper_id,
+            aanbod_id=k.aanbod_id,
+            score=k.score,
+            score_delen=k.delen,
+            uitleg=k.uitleg,
+            aangemaakt_op=now,
+            verloopt_op=_proposal_deadline(now),
+            voorgesteld_door=door,
+        )
+        for k in kandidaten
+    ]
+    if not matches:
+        return []
+    Match.objects.bulk_create(matches)
+    helpers = get_user_model().objects.in_bulk([m.helper_id for m in matches])
+    for match in matches:
+        match.helper = helpers[match.helper_id]
+        _notify_proposal(match, hulpvraag)
+    return matches
+
+
+def match_hulpvraag(hulpvraag_id: int, *, now=None) -> list[Match]:
+    """Propose helpers for one request until it has *k* waiting proposals. Idempotent.
+
+    The request row is locked while proposing, so two runs at once cannot both add *k*.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        hulpvraag = (
+            Hulpvraag.objects.select_for_update(of=("self",))
+            .select_related("categorie")
+            .filter(pk=hulpvraag_id)
+            .first()
+        )
+        if hulpvraag is None:
+            return []
+        Hulpvraag.objects.filter(pk=hulpvraag.pk).update(gematcht_gezocht_op=now)
+        if not hulpvraag.is_open:
+            return []
+        waiting = hulpvraag.matches.filter(status=Match.Status.VOORGESTELD).count()
+        needed = matching.config()["K"] - waiting
+        if needed <= 0:
+            return []
+        kandidaten = matching.rank(hulpvraag, now=now, limit=needed)
+        return _create_proposals(hulpvraag, kandidaten, now=now)
+
+
+def match_aanbod(aanbod_id: int, *, now=None) -> list[Match]:
+    """Match a new or changed offer against open requests that still need proposals."""
+    now = now or timezone.now()
+    aanbod = Aanbod.objects.select_related("helper", "helper__profiel").filter(pk=aanbod_id).first()
+    if aanbod is None:
+        return []
+    Aanbod.objects.filter(pk=aanbod.pk).update(gematcht_gezocht_op=now)
+    if not aanbod.actief or not aanbod.helper.is_active:
+        return []
+    k = matching.config()["K"]
+    created: list[Match] = []
+    for hulpvraag in matching.requests_for_offer(aanbod, now=now, limit=20):
+        with transaction.atomic():
+            locked = (
+                Hulpvraag.objects.select_for_update(of=("self",))
+                .select_related("categorie")
+                .filter(pk=hulpvraag.pk, status=Hulpvraag.Status.OPEN)
+                .first()
+            )
+            if locked is None:
+                continue
+            if locked.matches.filter(status=Match.Status.VOORGESTELD).count() >= k:
+                continue
+            # The same hard constraints as for any request, narrowed to this one offer: this
+            # also re-checks the weekly cap after each proposal made in this loop.
+            kandidaten = [
+                kandidaat
+                for kandidaat in matching.rank(locked, now=now)
+                if kandidaat.helper_id == aanbod.helper_id
+            ]
+            if not kandidaten:
+                continue
+            created += _create_proposals(locked, kandidaten[:1], now=now)
+    return created
+
+
+def propose_by_hand(*, hulpvraag: Hulpvraag, helper, door, aanbod: Aanbod | None = None) -> Match:
+    """A buurtassistent proposes one helper themself (the engine's facts are kept when known)."""
+    if not has_role(door, Rol.BUURTASSISTENT):
+        raise PermissionDenied
+    now = timezone.now()
+    with transaction.atomic():
+        locked = Hulpvraag.objects.select_for_update(of=("self",)).get(pk=hulpvraag.pk)
+        if not locked.is_open:
+            raise ValidationError(_("Deze hulpvraag heeft al een helper of is gesloten."))
+        if helper.pk == locked.aanvrager_id:
+            raise ValidationError(_("De aanvrager kan niet zijn eigen helper zijn."))
+        if locked.matches.filter(helper=helper).exists():
+            raise ValidationError(_("Deze helper is al eerder gevraagd voor deze hulpvraag."))
+        ranked = {k.helper_id: k for k in matching.rank(locked, now=now)}
+        kandidaat = ranked.get(helper.pk) or matching.Kandidaat(
+            helper_id=helper.pk,
+            aanbod_id=aanbod.pk if aanbod else None,
+            expliciet=False,
+            zelfde_buurt=False,
+            buurt_in_bereik=False,
+            beschikbaarheid=0,
+            belasting=0,
+            hielp_eerder=False,
+        )
+        return _create_proposals(locked, [kandidaat], now=now, door=door)[0]
+
+
+# --- the match life cycle --------------------------------------------------------------------
+
+
+def _contact_notice(match: Match, hulpvraag: Hulpvraag) -> None:
+    notify(
+        hulpvraag.aanvrager,
+        "hulp_geaccepteerd",
+        titel=_("%(helper)s helpt je met '%(titel)s'"),
+        tekst=_("Bekijk de match voor het telefoonnummer en maak samen een afspraak."),
+        url=match.get_absolute_url(),
+        params={"helper": match.helper.display_name, "titel": hulpvraag.titel},
+    )
+    notify(
+        match.helper,
+        "hulp_geaccepteerd",
+        titel=_("Je helpt %(aanvrager)s met '%(titel)s'"),
+        tekst=_("Bekijk de match voor het adres, het telefoonnummer en de details."),
+        url=match.get_absolute_url(),
+        params={"aanvrager": hulpvraag.aanvrager.display_name, "titel": hulpvraag.titel},
+    )
+
+
+def _get_match_for(match_id: int, user, *, as_helper: bool | None = None) -> Match:
+    match = Match.objects.select_related("hulpvraag", "hulpvraag__aanvrager", "helper").get(
+        pk=match_id
+    )
+    is_helper = match.helper_id == user.pk
+    is_aanvrager = match.hulpvraag.aanvrager_id == user.pk
+    allowed = {
+        True: is_helper,
+        False: is_aanvrager,
+        None: is_helper or is_aanvrager or has_role(user, Rol.BUURTASSISTENT),
+    }[as_helper]
+    if not allowed:
+        raise PermissionDenied
+    return match
+
+
+def match_accept(*, match_id: int, door) -> Match:
+    """The helper says yes. The first helper to accept wins; the other proposals lapse.
+
+    Race-safe: the request row is locked and both updates are conditional, and a partial
+    unique index allows one accepted match per request, so two helpers accepting at the same
+    moment cannot both win.
+    """
+    match = _get_match_for(match_id, door, as_helper=True)
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            Hulpvraag.objects.select_for_update().filter(pk=match.hulpvraag_id).first()
+            won = Hulpvraag.objects.filter(
+                pk=match.hulpvraag_id, status=Hulpvraag.Status.OPEN
+            ).update(status=Hulpvraag.Status.GEMATCHT, gematcht_op=now)
+            if not won:
+                raise ValidationError(
+                    _("Iemand anders helpt al bij deze hulpvraag, of hij is gesloten. Dank je wel!")
+                )
+            accepted = Match.objects.filter(pk=match.pk, status=Match.Status.VOORGESTELD).update(
+                status=Match.Status.GEACCEPTEERD, geaccepteerd_op=now
+            )
+            if not accepted:
+                raise ValidationError(_("Dit voorstel staat niet meer open."))
+            others = list(
+                Match.objects.filter(
+                    hulpvraag_id=match.hulpvraag_id, status=Match.Status.VOORGESTELD
+                )
+                .exclude(pk=match.pk)
+                .select_related("helper")
+            )
+            Match.objects.filter(pk__in=[m.pk for m in others]).update(
+                status=Match.Status.VERLOPEN,
+                verlopen_op=now,
+                reden=str(_("Een andere helper was eerder.")),
+            )
+            match.refresh_from_db()
+            _contact_notice(match, match.hulpvraag)
+            for other in others:
+                notify(
+                    other.helper,
+                    "hulp_vervallen",
+                    titel=_("Er is al een helper voor '%(titel)s'"),
+                    tekst=_("Iemand anders was je voor. Dank je wel dat je wilde helpen!"),
+                    url=other.get_absolute_url(),
+                    params={"titel": match.hulpvraag.titel},
+                )
+    except IntegrityError as exc:  # the partial unique index: someone else won after all
+        raise ValidationError(
+            _("Iemand anders helpt al bij deze hulpvraag, of hij is gesloten. Dank je wel!")
+        ) from exc
+    return match
+
+
+@transaction.atomic
+def match_decline(*, match_id: int, door, reden: str = "") -> Match:
+    """The helper says no (a reason is optional); the next candidate is proposed."""
+    match = _get_match_for(match_id, door, as_helper=True)
+    reden = (reden or "").strip()
+    if len(reden) > Match._meta.get_field("reden").max_length:
+        raise ValidationError({"reden": _("Houd de reden kort: hoogstens 300 tekens.")})
+    changed = Match.objects.filter(pk=match.pk, status=Match.Status.VOORGESTELD).update(
+        status=Match.Status.AFGEWEZEN, afgewezen_op=timezone.now(), reden=reden
+    )
+    if not changed:
+        raise ValidationError(_("Dit voorstel staat niet meer open."))
+    match.refresh_from_db()
+    schedule_matching(match.hulpvraag)
+    return match
+
+
+@transaction.atomic
+def match_complete(*, match_id: int, door, uren=None, bedankje: str = "") -> Match:
+    """Either side marks the help as done, with hours spent and a short thank-you."""
+    match = _get_match_for(match_id, door)
+    if door.pk not in (match.helper_id, match.hulpvraag.aanvrager_id):
+        raise PermissionDenied
+    match.uren = uren
+    match.bedankje = (bedankje or "").strip()
+    match.full_clean(exclude=["hulpvraag", "helper", "aanbod"])
+    now = timezone.now()
+    changed = Match.objects.filter(pk=match.pk, status=Match.Status.GEACCEPTEERD).update(
+        status=Match.Status.AFGEROND,
+        afgerond_op=now,
+        afgerond_door=door,
+        uren=match.uren,
+        bedankje=match.bedankje,
+    )
+    if not changed:
+        raise ValidationError(_("Deze match is niet (meer) afgesproken, dus niet af te ronden."))
+    Hulpvraag.objects.filter(pk=match.hulpvraag_id, status=Hulpvraag.Status.GEMATCHT).update(
+        status=Hulpvraag.Status.AFGEROND, afgerond_op=now
+    )
+    match.refresh_from_db()
+    other = match.hulpvraag.aanvrager if door.pk == match.helper_id else match.helper
+    notify(
+        other,
+        "hulp_afgerond",
+        titel=_("'%(titel)s' is afgerond"),
+        tekst=_("%(naam)s heeft de hulp als klaar gemeld. %(bedankje)s"),
+        url=match.get_absolute_url(),
+        params={
+            "titel": match.hulpvraag.titel,
+            "naam": door.display_name,
+            "bedankje": match.bedankje,
+        },
+    )
+    return match
+
+
+@transaction.atomic
+def match_cancel(*, match_id: int, door, reden: str = "") -> Match:
+    """Either side calls off an agreed help; the request opens again and is matched anew."""
+    match = _get_match_for(match_id, door)
+    reden = (reden or "").strip()
+    if len(reden) > Match._meta.get_field("reden").max_length:
+        raise ValidationError({"reden": _("Houd de reden kort: hoogstens 300 tekens.")})
+    now = timezone.now()
+    changed = Match.objects.filter(pk=match.pk, status=Match.Status.GEACCEPTEERD).update(
+        status=Match.Status.GEANNULEERD, geannuleerd_op=now, reden=reden
+    )
+    if not changed:
+        raise ValidationError(_("Deze match is niet (meer) afgesproken, dus niet af te zeggen."))
+    hulpvraag = match.hulpvraag
+    reopened = Hulpvraag.objects.filter(pk=hulpvraag.pk, status=Hulpvraag.Status.GEMATCHT).update(
+        status=Hulpvraag.Status.OPEN, gematcht_op=None
+    )
+    match.refresh_from_db()
+    others = {match.helper, hulpvraag.aanvrager} - {door}
+    for other in others:
+        notify(
+            other,
+            "hulp_geannuleerd",
+            titel=_("De afspraak voor '%(titel)s' gaat niet door"),
+            tekst=_("%(naam)s heeft afgezegd. Reden: %(reden)s"),
+            url=match.get_absolute_url(),
+            params={"titel": hulpvraag.titel, "naam": door.display_name, "reden": reden or "-"},
+        )
+    if reopened:
+        schedule_matching(hulpvraag)
+    return match
+
+
+# --- periodic work (called by the beat tasks) -------------------------------------------------
+
+
+def lapse_proposals(*, now=None) -> list[int]:
+    """Proposals past their deadline lapse; returns the requests that need new candidates."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        lapsed = list(
+            Match.objects.select_for_update(skip_locked=True, of=("self",))
+            .filter(status=Match.Status.VOORGESTELD, verloopt_op__lt=now)
+            .select_related("hulpvraag", "helper")
+        )
+        Match.objects.filter(pk__in=[m.pk for m in lapsed], status=Match.Status.VOORGESTELD).update(
+            status=Match.Status.VERLOPEN,
+            verlopen_op=now,
+            reden=str(_("Geen antwoord op tijd.")),
+        )
+        for match in lapsed:
+            notify(
+                match.helper,
+                "hulp_vervallen",
+                titel=_("Het voorstel voor '%(titel)s' is vervallen"),
+                tekst=_("We hebben iemand anders gevraagd. Geen probleem: volgende keer beter!"),
+                url=match.get_absolute_url(),
+                params={"titel": match.hulpvraag.titel},
+            )
+    return sorted({m.hulpvraag_id for m in lapsed if m.hulpvraag.status == Hulpvraag.Status.OPEN})
+
+
+def buurtassistenten_for(buurt):
+    """The buurtassistenten who follow ``buurt``; all buurtassistenten when none is assigned."""
+    users = get_user_model().objects.filter(is_active=True, groups__name=Rol.BUURTASSISTENT)
+    if buurt is not None:
+        assigned = users.filter(toegewezen_buurten=buurt)
+        if assigned.exists():
+            return list(assigned.distinct())
+    return list(users.distinct())
+
+
+def escalate_waiting(*, now=None) -> list[int]:
+    """Open requests without a helper after the waiting time go to the buurtassistenten."""
+    now = now or timezone.now()
+    grens = now - timedelta(hours=matching.config()["ESCALATIE_NA_UREN"])
+    escalated = []
+    candidates = Hulpvraag.objects.open().filter(
+        geescaleerd_op__isnull=True, aangemaakt_op__lte=grens
+    )
+    for hulpvraag in candidates.select_related("buurt", "categorie"):
+        # Claim it first: a second run (or a redelivered task) finds nothing left to do.
+        claimed = Hulpvraag.objects.filter(
+            pk=hulpvraag.pk, status=Hulpvraag.Status.OPEN, geescaleerd_op__isnull=True
+        ).update(geescaleerd_op=now)
+        if not claimed:
+            continue
+        for assistent in buurtassistenten_for(hulpvraag.buurt):
+            notify(
+                assistent,
+                "hulp_escalatie",
+                titel=_("Hulpvraag wacht op een helper: %(titel)s"),
+                tekst=_("In %(buurt)s is na %(uren)s uur nog geen helper gevonden."),
+                url=hulpvraag.get_absolute_url(),
+                params={
+                    "titel": hulpvraag.titel,
+                    "buurt": hulpvraag.buurt.naam if hulpvraag.buurt else "-",
+                    "uren": matching.config()["ESCALATIE_NA_UREN"],
+                },
+            )
+        escalated.append(hulpvraag.pk)
+    return escalated
+
+
+def expire_past(*, today=None) -> list[int]:
+    """Open requests whose last day has passed are closed as 'verlopen'."""
+    today = today or timezone.localdate()
+    now = timezone.now()
+    with transaction.atomic():
+        ids = list(Hulpvraag.objects.verlopen_op(today).values_list("pk", flat=True))
+        Hulpvraag.objects.filter(pk__in=ids, status=Hulpvraag.Status.OPEN).update(
+            status=Hulpvraag.Status.VERLOPEN, verlopen_op=now
+        )
+        Match.objects.filter(hulpvraag_id__in=ids, status=Match.Status.VOORGESTELD).update(
+            status=Match.Status.VERLOPEN,
+            verlopen_op=now,
+            reden=str(_("De datum van de hulpvraag is voorbij.")),
+        )
+    return ids
+
+
+def send_reminders(*, today=None) -> int:
+    """Remind helper and requester the day before an agreed help. At most once per day."""
+    today = today or timezone.localdate()
+    morgen = today + timedelta(days=1)
+    due = Match.objects.filter(status=Match.Status.GEACCEPTEERD).filter(
+        Q(hulpvraag__wanneer=Wanneer.DATUM, hulpvraag__datum=morgen)
+        | Q(
+            Q(hulpvraag__herhalen_tot__isnull=True) | Q(hulpvraag__herhalen_tot__gte=morgen),
+            hulpvraag__wanneer=Wanneer.WEKELIJKS,
+            hulpvraag__weekdag=morgen.weekday(),
+        )
+    )
+    sent = 0
+    for match in due.select_related("hulpvraag", "hulpvraag__aanvrager", "helper"):
+        claimed = (
+            Match.objects.filter(pk=match.pk)
+            .exclude(laatste_herinnering_voor=morgen)
+            .update(laatste_herinnering_voor=morgen)
+        )
+        if not claimed:
+            continue
+        hulpvraag = match.hulpvraag
+        tijd = (
+            f"{hulpvraag.tijd_van:%H:%M}–{hulpvraag.tijd_tot:%H:%M}" if hulpvraag.tijd_van else ""
+        )
+        for ontvanger, ander in (
+            (match.helper, hulpvraag.aanvrager),
+            (hulpvraag.aanvrager, match.helper),
+        ):
+            notify(
+                ontvanger,
+                "hulp_herinnering",
+                titel=_("Morgen: %(titel)s"),
+                tekst=_("Morgen %(tijd)s, samen met %(ander)s."),
+                url=match.get_absolute_url(),
+                params={"titel": hulpvraag.titel, "tijd": tijd, "ander": ander.display_name},
+            )
+        sent += 1
+    return sent
+
+
+def sweep(*, now=None) -> dict[str, int]:
+    """Re-queue matching that a lost message left behind, and search stale requests again."""
+    from . import tasks
+
+    now = now or timezone.now()
+    grens = now - VERLOREN_NA
+    lost_requests = list(
+        Hulpvraag.objects.open()
+        .filter(matching_gevraagd_op__lt=grens)
+        .filter(
+            Q(gematcht_gezocht_op__isnull=True)
+            | Q(gematcht_gezocht_op__lt=F("matching_gevraagd_op"))
+        )
+        .values_list("pk", flat=True)[:500]
+    )
+    stale = list(
+        Hulpvraag.objects.open()
+        .filter(gematcht_gezocht_op__lt=now - OPNIEUW_ZOEKEN_NA)
+        .exclude(matches__status=Match.Status.VOORGESTELD)
+        .exclude(pk__in=lost_requests)
+        .values_list("pk", flat=True)[:500]
+    )
+    lost_offers = list(
+        Aanbod.objects.actief()
+        .filter(matching_gevraagd_op__lt=grens)
+        .filter(
+            Q(gematcht_gezocht_op__isnull=True)
+            | Q(gematcht_gezocht_op__lt=F("matching_gevraagd_op"))
+        )
+        .values_list("pk", flat=True)[:500]
+    )
+    for pk in [*lost_requests, *stale]:
+        tasks.match_hulpvraag.delay(pk)
+    for pk in lost_offers:
+        tasks.match_aanbod.delay(pk)
+    return {"hulpvragen": len(lost_requests), "opnieuw": len(stale), "aanbod": len(lost_offers)}
