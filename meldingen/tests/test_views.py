@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from meldingen import soorten
 from meldingen.models import Instellingen, Kanaal, Melding, Voorkeur
 from meldingen.tests.factories import MeldingFactory
 
@@ -282,15 +283,10 @@ def test_preferences_form_shows_every_kind_with_current_choice(client_for, bewon
 
 
 def test_preferences_form_saves(client_for, bewoner):
-    response = client_for(bewoner).post(
-        VOORKEUREN,
-        {
-            "kanaal_welkom": "in_app",
-            "kanaal_buurtassistent_bericht": "email",  # the default: not stored
-            "dagelijkse_samenvatting": "on",
-        },
-        follow=True,
-    )
+    # Every kind keeps its default (not stored), except "welkom".
+    data = {f"kanaal_{s.code}": s.standaard for s in soorten.all_soorten()}
+    data.update({"kanaal_welkom": "in_app", "dagelijkse_samenvatting": "on"})
+    response = client_for(bewoner).post(VOORKEUREN, data, follow=True)
 
     assert response.redirect_chain == [(VOORKEUREN, 302)]
     assert "Je keuzes zijn opgeslagen." in response.content.decode()
@@ -327,9 +323,9 @@ def test_preferences_missing_choice_is_an_error(client_for, bewoner):
 
 
 def test_preferences_are_per_person(client_for, bewoner, outsider):
-    client_for(outsider).post(
-        VOORKEUREN, {"kanaal_welkom": "uit", "kanaal_buurtassistent_bericht": "uit"}
-    )
+    data = {f"kanaal_{s.code}": s.standaard for s in soorten.all_soorten()}
+    data.update({"kanaal_welkom": "uit", "kanaal_buurtassistent_bericht": "uit"})
+    client_for(outsider).post(VOORKEUREN, data)
 
     assert not Voorkeur.objects.filter(user=bewoner).exists()
     assert Voorkeur.objects.filter(user=outsider).count() == 2
