@@ -168,3 +168,19 @@ def test_set_digest_creates_then_updates(bewoner):
     services.set_digest(bewoner, aan=False)
 
     assert Instellingen.objects.get(user=bewoner).dagelijkse_samenvatting is False
+
+
+@pytest.mark.parametrize("soort", ["buurtassistent_bericht", "hulp_voorstel"])
+def test_email_subject_and_text_are_not_html_escaped(
+    bewoner, soort, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.notify(bewoner, soort, titel="Bep's fiets & \"mand\" <klaar>")
+
+    [message] = mail.outbox
+    assert "Bep's fiets & \"mand\" <klaar>" in message.subject
+    assert "Bep's fiets & \"mand\" <klaar>" in message.body
+    assert "&#x27;" not in message.subject + message.body
+    html = message.alternatives[0][0]
+    assert "Bep&#x27;s fiets &amp; &quot;mand&quot; &lt;klaar&gt;" in html
+
