@@ -1,75 +1,485 @@
-"""Placeholder views; replaced by the pages work."""
+"""Pages for help requests, offers and matches.
 
+Thin views: find the object the person may see (else 404), check what they may do (else 403),
+call a service, redirect. Services validate; their ``ValidationError`` is shown on the form with
+the person's input kept. Lists are one partial each (``_*_lijst.html``): a normal request gets the
+whole page, an htmx request only the list. Everything works without JavaScript.
+"""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from bewoners.permissions import can_see_contact
+from bewoners.services import profiel_for
+
+from . import services
+from .filters import AanbodFilter, HulpvraagFilter
+from .forms import AanbodForm, AfrondenForm, AfwijzenForm, AfzeggenForm, HulpvraagForm
+from .models import Aanbod, Hulpvraag, Match
+from .permissions import can_see_prive_details, can_view_hulpvraag, can_view_match, is_coordinator
+
+# --- helpers ---------------------------------------------------------------------------------
 
 
-def hulpvraag_list(request, pk=None):
-    raise Http404
+def _page(request, queryset, url_name: str) -> dict:
+    """One page of ``queryset`` with links that keep the other GET parameters (the filters)."""
+    page_obj = Paginator(queryset, settings.WIJK_PAGE_SIZE).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    base = reverse(url_name)
+
+    def url(number: int) -> str:
+        query = params.copy()
+        if number > 1:
+            query["page"] = number
+        encoded = query.urlencode()
+        return f"{base}?{encoded}" if encoded else base
+
+    return {
+        "page_obj": page_obj,
+        "huidige_url": url(page_obj.number),
+        "vorige_url": url(page_obj.previous_page_number()) if page_obj.has_previous() else "",
+        "volgende_url": url(page_obj.next_page_number()) if page_obj.has_next() else "",
+    }
 
 
-def hulpvraag_create(request, pk=None):
-    raise Http404
+def _list_response(request, page_template: str, partial_template: str, context: dict):
+    if request.htmx and not request.htmx.history_restore_request:
+        return render(request, partial_template, context)
+    return render(request, page_template, context)
 
 
-def hulpvraag_detail(request, pk=None):
-    raise Http404
+def _consent_page(request, profiel, wat: str):
+    """Posting needs consent: a friendly explanation instead of the form."""
+    return render(request, "hulpvragen/toestemming_nodig.html", {"profiel": profiel, "wat": wat})
 
 
-def hulpvraag_edit(request, pk=None):
-    raise Http404
+def _hulpvraag_for(request, pk: int) -> Hulpvraag:
+    """The request, if this person may see it; else 404 (without saying whether it exists)."""
+    hulpvraag = get_object_or_404(
+        Hulpvraag.objects.select_related("categorie", "buurt", "aanvrager"), pk=pk
+    )
+    if not can_view_hulpvraag(request.user, hulpvraag):
+        raise Http404
+    return hulpvraag
 
 
-def hulpvraag_withdraw(request, pk=None):
-    raise Http404
+def _eigen_aanbod(request, pk: int) -> Aanbod:
+    """An offer of the person themself; anybody else's is a 404."""
+    return get_object_or_404(Aanbod.objects.van(request.user), pk=pk)
 
 
-def aanbod_list(request, pk=None):
-    raise Http404
+def _match_for(request, pk: int) -> Match:
+    match = get_object_or_404(
+        Match.objects.select_related(
+            "hulpvraag",
+            "hulpvraag__categorie",
+            "hulpvraag__buurt",
+            "hulpvraag__aanvrager",
+            "hulpvraag__aanvrager__profiel",
+            "helper",
+            "helper__profiel",
+        ),
+        pk=pk,
+    )
+    if not can_view_match(request.user, match):
+        raise Http404
+    return match
 
 
-def aanbod_create(request, pk=None):
-    raise Http404
+# --- help requests ---------------------------------------------------------------------------
 
 
-def aanbod_detail(request, pk=None):
-    raise Http404
+@login_required
+@require_GET
+@vary_on_headers("HX-Request")
+def hulpvraag_list(request):
+    profiel = profiel_for(request.user)
+    queryset = Hulpvraag.objects.zichtbaar().select_related("categorie", "buurt")
+    filterset = HulpvraagFilter(
+        request.GET or None, queryset=queryset, eigen_buurt_id=profiel.buurt_id
+    )
+    context = {
+        "filter": filterset,
+        "eigen_buurt_id": profiel.buurt_id,
+        **_page(request, filterset.qs, "hulpvragen:hulpvraag_list"),
+    }
+    return _list_response(
+        request, "hulpvragen/hulpvraag_list.html", "hulpvragen/_hulpvraag_lijst.html", context
+    )
 
 
-def aanbod_edit(request, pk=None):
-    raise Http404
+@login_required
+@require_http_methods(["GET", "POST"])
+def hulpvraag_create(request):
+    profiel = profiel_for(request.user)
+    if not profiel.heeft_toestemming:
+        return _consent_page(request, profiel, "hulpvraag")
+    form = HulpvraagForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            hulpvraag = services.hulpvraag_create(aanvrager=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_service_error(exc)
+        else:
+            messages.success(
+                request,
+                _("Je hulpvraag staat erop. We zoeken nu buren die je kunnen helpen."),
+            )
+            return redirect(hulpvraag)
+    return render(request, "hulpvragen/hulpvraag_form.html", {"form": form})
 
 
-def aanbod_pause(request, pk=None):
-    raise Http404
+@login_required
+@require_GET
+def hulpvraag_detail(request, pk: int):
+    hulpvraag = _hulpvraag_for(request, pk)
+    user = request.user
+    mag_bewerken = services.can_edit_hulpvraag(user, hulpvraag)
+    matches = []
+    if mag_bewerken:
+        matches = list(hulpvraag.matches.select_related("helper"))
+    eigen_match = None
+    if not mag_bewerken:
+        eigen_match = hulpvraag.matches.filter(helper=user).first()
+    return render(
+        request,
+        "hulpvragen/hulpvraag_detail.html",
+        {
+            "hulpvraag": hulpvraag,
+            "mag_bewerken": mag_bewerken,
+            "is_aanvrager": hulpvraag.aanvrager_id == user.pk,
+            "toon_prive": can_see_prive_details(user, hulpvraag),
+            "matches": matches,
+            "eigen_match": eigen_match,
+        },
+    )
 
 
-def mijn_hulpvragen(request, pk=None):
-    raise Http404
+@login_required
+@require_http_methods(["GET", "POST"])
+def hulpvraag_edit(request, pk: int):
+    hulpvraag = _hulpvraag_for(request, pk)
+    if not services.can_edit_hulpvraag(request.user, hulpvraag):
+        raise PermissionDenied
+    if not hulpvraag.is_active:
+        messages.error(request, _("Deze hulpvraag is gesloten en kan niet meer veranderen."))
+        return redirect(hulpvraag)
+    form = HulpvraagForm(request.POST or None, instance=hulpvraag)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.hulpvraag_update(hulpvraag=hulpvraag, door=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_service_error(exc)
+        else:
+            messages.success(request, _("Je hulpvraag is aangepast."))
+            return redirect(hulpvraag)
+    return render(request, "hulpvragen/hulpvraag_form.html", {"form": form, "hulpvraag": hulpvraag})
 
 
-def mijn_aanbod(request, pk=None):
-    raise Http404
+@login_required
+@require_POST
+def hulpvraag_withdraw(request, pk: int):
+    hulpvraag = _hulpvraag_for(request, pk)
+    if not services.can_edit_hulpvraag(request.user, hulpvraag):
+        raise PermissionDenied
+    try:
+        services.hulpvraag_withdraw(hulpvraag=hulpvraag, door=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Je hulpvraag is ingetrokken. Niemand hoeft nog te helpen."))
+    return redirect(hulpvraag)
 
 
-def mijn_matches(request, pk=None):
-    raise Http404
+# --- offers ----------------------------------------------------------------------------------
 
 
-def match_detail(request, pk=None):
-    raise Http404
+def _zichtbaar_aanbod():
+    """Offers every resident may browse: active, of an active helper who gave consent."""
+    return Aanbod.objects.actief().filter(
+        helper__is_active=True, helper__profiel__toestemming_op__isnull=False
+    )
 
 
-def match_accept(request, pk=None):
-    raise Http404
+@login_required
+@require_GET
+@vary_on_headers("HX-Request")
+def aanbod_list(request):
+    profiel = profiel_for(request.user)
+    queryset = (
+        _zichtbaar_aanbod()
+        .select_related("helper", "buurt")
+        .prefetch_related("categorieen", "buurten")
+    )
+    filterset = AanbodFilter(
+        request.GET or None, queryset=queryset, eigen_buurt_id=profiel.buurt_id
+    )
+    context = {
+        "filter": filterset,
+        "eigen_buurt_id": profiel.buurt_id,
+        **_page(request, filterset.qs, "hulpvragen:aanbod_list"),
+    }
+    return _list_response(
+        request, "hulpvragen/aanbod_list.html", "hulpvragen/_aanbod_lijst.html", context
+    )
 
 
-def match_decline(request, pk=None):
-    raise Http404
+@login_required
+@require_GET
+def aanbod_detail(request, pk: int):
+    queryset = Aanbod.objects.select_related("helper", "buurt").prefetch_related(
+        "categorieen", "buurten"
+    )
+    aanbod = get_object_or_404(queryset, pk=pk)
+    is_eigen = aanbod.helper_id == request.user.pk
+    if not (
+        is_eigen
+        or is_coordinator(request.user)
+        or _zichtbaar_aanbod().filter(pk=aanbod.pk).exists()
+    ):
+        raise Http404
+    return render(
+        request, "hulpvragen/aanbod_detail.html", {"aanbod": aanbod, "is_eigen": is_eigen}
+    )
 
 
-def match_complete(request, pk=None):
-    raise Http404
+@login_required
+@require_http_methods(["GET", "POST"])
+def aanbod_create(request):
+    profiel = profiel_for(request.user)
+    if not profiel.heeft_toestemming:
+        return _consent_page(request, profiel, "aanbod")
+    form = AanbodForm(request.POST or None, initial={"beschikbaarheid": profiel.beschikbaarheid})
+    if request.method == "POST" and form.is_valid():
+        try:
+            aanbod = services.aanbod_create(helper=request.user, **form.service_fields())
+        except ValidationError as exc:
+            form.add_service_error(exc)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Dank je wel! Je aanbod staat erop. We laten het je weten als iemand je nodig heeft."
+                ),
+            )
+            return redirect(aanbod)
+    return render(request, "hulpvragen/aanbod_form.html", {"form": form})
 
 
-def match_cancel(request, pk=None):
-    raise Http404
+@login_required
+@require_http_methods(["GET", "POST"])
+def aanbod_edit(request, pk: int):
+    aanbod = _eigen_aanbod(request, pk)
+    form = AanbodForm(request.POST or None, instance=aanbod)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.aanbod_update(aanbod=aanbod, door=request.user, **form.service_fields())
+        except ValidationError as exc:
+            form.add_service_error(exc)
+        else:
+            messages.success(request, _("Je aanbod is aangepast."))
+            return redirect(aanbod)
+    return render(request, "hulpvragen/aanbod_form.html", {"form": form, "aanbod": aanbod})
+
+
+@login_required
+@require_POST
+def aanbod_pause(request, pk: int):
+    aanbod = _eigen_aanbod(request, pk)
+    pauze = request.POST.get("pauze") != "0"
+    try:
+        services.aanbod_pause(aanbod=aanbod, door=request.user, pauze=pauze)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        if pauze:
+            messages.success(request, _("Je aanbod staat op pauze. Je krijgt geen nieuwe vragen."))
+        else:
+            messages.success(request, _("Je aanbod staat weer aan. Fijn dat je weer kunt helpen!"))
+    volgende = request.POST.get("next")
+    if volgende == "mijn":
+        return redirect("hulpvragen:mijn_aanbod")
+    return redirect(aanbod)
+
+
+# --- "mine" pages ----------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def mijn_hulpvragen(request):
+    matches = Match.objects.select_related("helper").order_by("-aangemaakt_op", "-id")
+    queryset = (
+        Hulpvraag.objects.van(request.user)
+        .select_related("categorie", "buurt")
+        .prefetch_related(Prefetch("matches", queryset=matches))
+    )
+    context = _page(request, queryset, "hulpvragen:mijn_hulpvragen")
+    return render(request, "hulpvragen/mijn_hulpvragen.html", context)
+
+
+@login_required
+@require_GET
+def mijn_aanbod(request):
+    queryset = (
+        Aanbod.objects.van(request.user)
+        .select_related("buurt")
+        .prefetch_related("categorieen", "buurten")
+    )
+    context = _page(request, queryset, "hulpvragen:mijn_aanbod")
+    return render(request, "hulpvragen/mijn_aanbod.html", context)
+
+
+@login_required
+@require_GET
+def mijn_matches(request):
+    user = request.user
+    queryset = Match.objects.van(user).select_related(
+        "hulpvraag", "hulpvraag__categorie", "hulpvraag__buurt", "hulpvraag__aanvrager", "helper"
+    )
+    tellingen = Match.objects.filter(helper=user).aggregate(
+        wachtend=Count("pk", filter=Q(status=Match.Status.VOORGESTELD)),
+    )
+    context = {
+        "wachtend": tellingen["wachtend"],
+        **_page(request, queryset, "hulpvragen:mijn_matches"),
+    }
+    return render(request, "hulpvragen/mijn_matches.html", context)
+
+
+# --- matches ---------------------------------------------------------------------------------
+
+
+def _contact_partijen(user, match: Match) -> list[dict]:
+    """The other side(s) whose contact details ``user`` may see on this match page.
+
+    Only once the helper said yes (or for a buurtassistent); ``can_see_contact`` holds the rule
+    that the two sides of an accepted match may see each other's phone, e-mail and address.
+    """
+    if not (match.is_akkoord or is_coordinator(user)):
+        return []
+    aanvrager = match.hulpvraag.aanvrager
+    partijen = []
+    for rol, persoon, met_adres in (
+        (_("Aanvrager"), aanvrager, True),
+        (_("Helper"), match.helper, False),
+    ):
+        if persoon.pk != user.pk and can_see_contact(user, persoon):
+            partijen.append(
+                {
+                    "rol": rol,
+                    "persoon": persoon,
+                    "profiel": getattr(persoon, "profiel", None),
+                    "met_adres": met_adres,
+                }
+            )
+    return partijen
+
+
+def _match_page(request, match: Match, *, status: int = 200, **forms):
+    user = request.user
+    context = {
+        "match": match,
+        "hulpvraag": match.hulpvraag,
+        "is_helper": match.helper_id == user.pk,
+        "is_aanvrager": match.hulpvraag.aanvrager_id == user.pk,
+        "toon_prive": can_see_prive_details(user, match.hulpvraag),
+        "partijen": _contact_partijen(user, match),
+        "afwijzen_form": forms.get("afwijzen_form") or AfwijzenForm(),
+        "afronden_form": forms.get("afronden_form") or AfrondenForm(),
+        "afzeggen_form": forms.get("afzeggen_form") or AfzeggenForm(),
+    }
+    return render(request, "hulpvragen/match_detail.html", context, status=status)
+
+
+@login_required
+@require_GET
+def match_detail(request, pk: int):
+    return _match_page(request, _match_for(request, pk))
+
+
+@login_required
+@require_POST
+def match_accept(request, pk: int):
+    match = _match_for(request, pk)
+    try:
+        services.match_accept(match_id=match.pk, door=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            _("Dank je wel dat je helpt! Hieronder staan de gegevens om een afspraak te maken."),
+        )
+    return redirect(match)
+
+
+def _form_action(request, pk: int, form_class, form_name: str, service, success: str, **extra):
+    """Shared steps of decline, complete and cancel: form, service, errors kept on the form."""
+    match = _match_for(request, pk)
+    form = form_class(request.POST)
+    if form.is_valid():
+        try:
+            service(match_id=match.pk, door=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            if not hasattr(exc, "error_dict"):
+                messages.error(request, " ".join(exc.messages))
+                return redirect(match)
+            for field, errors in exc.error_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, success)
+            return redirect(extra.get("next") or match)
+    match.refresh_from_db(fields=["status"])
+    return _match_page(request, match, **{form_name: form})
+
+
+@login_required
+@require_POST
+def match_decline(request, pk: int):
+    return _form_action(
+        request,
+        pk,
+        AfwijzenForm,
+        "afwijzen_form",
+        services.match_decline,
+        _("Je hebt nee gezegd. Geen probleem: we vragen iemand anders."),
+        next="hulpvragen:mijn_matches",
+    )
+
+
+@login_required
+@require_POST
+def match_complete(request, pk: int):
+    return _form_action(
+        request,
+        pk,
+        AfrondenForm,
+        "afronden_form",
+        services.match_complete,
+        _("Fijn dat het gelukt is! De hulp staat op afgerond."),
+    )
+
+
+@login_required
+@require_POST
+def match_cancel(request, pk: int):
+    return _form_action(
+        request,
+        pk,
+        AfzeggenForm,
+        "afzeggen_form",
+        services.match_cancel,
+        _("De afspraak is afgezegd. We laten het de ander weten."),
+    )
