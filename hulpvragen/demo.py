@@ -379,9 +379,13 @@ def seed_fixed(command, rng) -> bool:
     # 3. Current requests through the services: matching proposes helpers right away.
     def nieuw(n, slug, i, **fields):
         t, b = titel(slug, i)
-        return services.hulpvraag_create(
+        hulpvraag = services.hulpvraag_create(
             aanvrager=u(n), categorie=cat[slug], titel=t, beschrijving=b, **fields
         )
+        # What the queued task does; idempotent, and also works when the caller's transaction
+        # has not committed yet (tests), when on_commit has not run the task.
+        services.match_hulpvraag(hulpvraag.pk)
+        return hulpvraag
 
     def op(dagen):
         return today + timedelta(days=dagen)
@@ -435,6 +439,7 @@ def seed_fixed(command, rng) -> bool:
         door=nee.helper,
         reden="Ik heb zelf een hond die niet van andere honden houdt.",
     )
+    services.match_hulpvraag(hond.pk)
 
     # bewoner1 has a proposal waiting as a helper.
     if not Match.objects.filter(helper=u(1), status=Match.Status.VOORGESTELD).exists():
