@@ -3,6 +3,7 @@
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from bewoners import privacy
 
@@ -62,14 +63,50 @@ def _export(user):
 
 
 def _erase(user):
+    from meldingen.services import notify
+
+    from . import services
     from .models import Aanbod, Hulpvraag, Match
 
     now = timezone.now()
     # Waiting proposals and agreed helps end; the other side keeps a record without free text.
-    Match.objects.filter(
-        Q(helper=user) | Q(hulpvraag__aanvrager=user),
-        status__in=[Match.Status.VOORGESTELD, Match.Status.GEACCEPTEERD],
-    ).update(status=Match.Status.GEANNULEERD, geannuleerd_op=now)
+    ending = list(
+        Match.objects.filter(
+            Q(helper=user) | Q(hulpvraag__aanvrager=user),
+            status__in=[Match.Status.VOORGESTELD, Match.Status.GEACCEPTEERD],
+        ).select_related("hulpvraag", "hulpvraag__aanvrager", "helper")
+    )
+    Match.objects.filter(pk__in=[m.pk for m in ending]).update(
+        status=Match.Status.GEANNULEERD, geannuleerd_op=now
+    )
+    for match in ending:
+        if match.helper_id != user.pk:
+            if match.status == Match.Status.GEACCEPTEERD:  # the requester leaves: tell the helper
+                notify(
+                    match.helper,
+                    "hulp_geannuleerd",
+                    titel=gettext_lazy("Een afspraak om te helpen gaat niet door"),
+                    tekst=gettext_lazy("De aanvrager is niet meer actief. Dank je wel!"),
+                    url=match.get_absolute_url(),
+                )
+            continue
+        # The helper leaves someone else's request: it must not stay 'gematcht' without a
+        # helper. It opens again, the requester is told, and matching looks for someone else.
+        hulpvraag = match.hulpvraag
+        if match.status == Match.Status.GEACCEPTEERD:
+            Hulpvraag.objects.filter(pk=hulpvraag.pk, status=Hulpvraag.Status.GEMATCHT).update(
+                status=Hulpvraag.Status.OPEN, gematcht_op=None
+            )
+            notify(
+                hulpvraag.aanvrager,
+                "hulp_geannuleerd",
+                titel=gettext_lazy("De afspraak voor '%(titel)s' gaat niet door"),
+                tekst=gettext_lazy("De helper is niet meer actief. We zoeken iemand anders."),
+                url=hulpvraag.get_absolute_url(),
+                params={"titel": hulpvraag.titel},
+            )
+        if Hulpvraag.objects.filter(pk=hulpvraag.pk, status=Hulpvraag.Status.OPEN).exists():
+            services.schedule_matching(hulpvraag)
     Match.objects.filter(Q(helper=user) | Q(hulpvraag__aanvrager=user)).update(
         bedankje="", reden="", uitleg=[]
     )
