@@ -19,12 +19,26 @@ DATE = {"type": "date"}
 TIME = {"type": "time"}
 
 
+TE_LANG = _("Dit is te lang: gebruik hoogstens %(limit_value)d tekens (nu %(show_value)d).")
+
+
+def friendly_max_length(form) -> None:
+    """A plain Dutch message when a text is too long (Django's own is formal)."""
+    for field in form.fields.values():
+        if getattr(field, "max_length", None):
+            field.error_messages["max_length"] = TE_LANG
+
+
 class ServiceForm(forms.ModelForm):
     """A ModelForm whose model validation and saving are done by a service.
 
     ``_post_clean`` would copy the data onto ``instance`` and run ``full_clean``; the service does
     both, so here it does nothing and the instance stays as it was until the service succeeds.
     """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        friendly_max_length(self)
 
     def _post_clean(self):
         pass
@@ -192,7 +206,20 @@ class AanbodForm(ServiceForm):
         return data
 
 
-class AfwijzenForm(forms.Form):
+class MatchForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        friendly_max_length(self)
+
+    def add_service_error(self, exc: ValidationError) -> None:
+        if hasattr(exc, "error_dict"):
+            for field, errors in exc.error_dict.items():
+                self.add_error(field if field in self.fields else None, errors)
+        else:
+            self.add_error(None, exc)
+
+
+class AfwijzenForm(MatchForm):
     reden = forms.CharField(
         label=_("Waarom niet? (mag leeg blijven)"),
         max_length=Match._meta.get_field("reden").max_length,
@@ -202,7 +229,7 @@ class AfwijzenForm(forms.Form):
     )
 
 
-class AfzeggenForm(forms.Form):
+class AfzeggenForm(MatchForm):
     reden = forms.CharField(
         label=_("Waarom gaat het niet door?"),
         max_length=Match._meta.get_field("reden").max_length,
@@ -221,7 +248,7 @@ class UrenField(forms.DecimalField):
         return super().to_python(value)
 
 
-class AfrondenForm(forms.Form):
+class AfrondenForm(MatchForm):
     uren = UrenField(
         label=_("Hoeveel uur heeft het gekost? (mag leeg blijven)"),
         required=False,
@@ -238,10 +265,3 @@ class AfrondenForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-
-    def add_service_error(self, exc: ValidationError) -> None:
-        if hasattr(exc, "error_dict"):
-            for field, errors in exc.error_dict.items():
-                self.add_error(field if field in self.fields else None, errors)
-        else:
-            self.add_error(None, exc)

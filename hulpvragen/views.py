@@ -436,8 +436,7 @@ def _form_action(request, pk: int, form_class, form_name: str, service, success:
             if not hasattr(exc, "error_dict"):
                 messages.error(request, " ".join(exc.messages))
                 return redirect(match)
-            for field, errors in exc.error_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            form.add_service_error(exc)
         else:
             messages.success(request, success)
             return redirect(extra.get("next") or match)
