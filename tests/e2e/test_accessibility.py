@@ -184,6 +184,13 @@ def _failed_profiel_edit(page):
     expect(page.get_by_role("alert").first).to_be_visible()
 
 
+def _failed_hulpvraag(page):
+    page.get_by_label("Korte titel").fill("")
+    page.get_by_label("Tot (tijd)").fill("08:00")
+    _submit(page)
+    expect(page.get_by_role("alert").first).to_be_visible()
+
+
 def _open_language_switch(page):
     page.get_by_text("Taal / Language").click()
     expect(page.get_by_label(re.compile("Kies een taal"))).to_be_visible()
@@ -216,6 +223,15 @@ RESIDENT = [
     ("/accounts/password/change/", None),
     ("/accounts/2fa/", None),
     ("/accounts/sessions/", None),
+    ("/hulp/", None),
+    ("/hulp/vragen/nieuw/", None),
+    ("/hulp/vragen/nieuw/", _failed_hulpvraag),
+    ("/hulp/aanbod/", None),
+    ("/hulp/aanbod/nieuw/", None),
+    ("/hulp/mijn/vragen/", None),
+    ("/hulp/mijn/aanbod/", None),
+    ("/hulp/mijn/matches/", None),
+    ("/hulp/matches/{match_id}/", None),
 ]
 
 # The pages with the most layout (header, navigation, forms, lists) also at desktop width.
@@ -245,7 +261,12 @@ def test_resident_page_is_accessible(page, live_server, bewoner, path, action, v
     MeldingFactory(ontvanger=bewoner, titel="Henk wil je helpen", url="/profiel/")
     _log_in(page, live_server, bewoner)
     page.set_viewport_size(viewport)
-    path = path.format(own_id=bewoner.pk)
+    match_id = None
+    if "{match_id}" in path:  # a proposal to bewoner, with a request, offer and an explanation
+        from hulpvragen.tests.factories import AanbodFactory, MatchFactory
+
+        match_id = MatchFactory(helper=bewoner, aanbod=AanbodFactory(helper=bewoner)).pk
+    path = path.format(own_id=bewoner.pk, match_id=match_id)
     visit(page, live_server.url + path)
     assert page.url == live_server.url + path, f"redirected to {page.url}"
     if action:
