@@ -132,6 +132,6 @@ class AanbodFilter(_Basis):
         )
 
     def filter_dag(self, queryset, name, value):
-        return queryset.annotate(_dag=F("beschikbaarheid").bitand(Value(dag_mask(int(value))))).filter(
-            _dag__gt=0
-        )
+        return queryset.annotate(
+            _dag=F("beschikbaarheid").bitand(Value(dag_mask(int(value))))
+        ).filter(_dag__gt=0)
