@@ -392,6 +392,12 @@ def propose_by_hand(*, hulpvraag: Hulpvraag, helper, door, aanbod: Aanbod | None
             raise ValidationError(_("Deze hulpvraag heeft al een helper of is gesloten."))
         if helper.pk == locked.aanvrager_id:
             raise ValidationError(_("De aanvrager kan niet zijn eigen helper zijn."))
+        profiel = getattr(helper, "profiel", None)
+        if not helper.is_active or profiel is None or not profiel.heeft_toestemming:
+            # The same rule as for the engine: only active residents who gave consent.
+            raise ValidationError(
+                _("Deze persoon kan nu niet gevraagd worden: geen toestemming of niet actief.")
+            )
         if locked.matches.filter(helper=helper).exists():
             raise ValidationError(_("Deze helper is al eerder gevraagd voor deze hulpvraag."))
         ranked = {k.helper_id: k for k in matching.rank(locked, now=now)}

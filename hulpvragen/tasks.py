@@ -9,6 +9,7 @@ from celery import shared_task
 from django.db import OperationalError
 
 from . import services
+from .models import Hulpvraag
 
 SAFE = {
     "acks_late": True,
@@ -35,8 +36,9 @@ def match_aanbod(aanbod_id: int) -> int:
 def lapse_proposals() -> int:
     """Beat: unanswered proposals lapse and the next candidates are proposed."""
     hulpvraag_ids = services.lapse_proposals()
-    for pk in hulpvraag_ids:
-        match_hulpvraag.delay(pk)
+    for hulpvraag in Hulpvraag.objects.filter(pk__in=hulpvraag_ids):
+        # Through schedule_matching, so the sweep re-queues it if this message gets lost.
+        services.schedule_matching(hulpvraag)
     return len(hulpvraag_ids)
 
 

@@ -480,3 +480,43 @@ def test_two_matching_runs_at_once_make_no_more_than_k_proposals(buurt):
         assert [kind for kind, _ in outcomes] == ["ok", "ok"], outcomes
         assert sorted(len(made) for _, made in outcomes) == [0, 3]
         assert hulpvraag.matches.filter(status=Match.Status.VOORGESTELD).count() == 3
+
+
+# --- proposing by hand ------------------------------------------------------------------------
+
+
+def test_a_buurtassistent_proposes_a_helper_by_hand(aanvrager, helper, buurtassistent):
+    hulpvraag = vraag(aanvrager)
+
+    match = services.propose_by_hand(hulpvraag=hulpvraag, helper=helper, door=buurtassistent)
+
+    assert match.status == Match.Status.VOORGESTELD
+    assert match.voorgesteld_door == buurtassistent
+    assert meldingen(helper, "hulp_voorstel") == 1
+    with pytest.raises(ValidationError, match="al eerder gevraagd"):
+        services.propose_by_hand(hulpvraag=hulpvraag, helper=helper, door=buurtassistent)
+
+
+def test_proposing_by_hand_is_for_buurtassistenten_only(aanvrager, helper, outsider):
+    hulpvraag = vraag(aanvrager)
+    with pytest.raises(PermissionDenied):
+        services.propose_by_hand(hulpvraag=hulpvraag, helper=helper, door=outsider)
+    assert not hulpvraag.matches.exists()
+
+
+@pytest.mark.parametrize("reden", ["geen toestemming", "niet actief"])
+def test_no_proposal_by_hand_for_someone_without_consent_or_inactive(
+    aanvrager, helper, buurtassistent, reden
+):
+    hulpvraag = vraag(aanvrager)
+    if reden == "geen toestemming":
+        helper.profiel.toestemming_op = None
+        helper.profiel.save()
+    else:
+        helper.is_active = False
+        helper.save()
+
+    with pytest.raises(ValidationError, match="kan nu niet gevraagd worden"):
+        services.propose_by_hand(hulpvraag=hulpvraag, helper=helper, door=buurtassistent)
+    assert not hulpvraag.matches.exists()
+    assert meldingen(helper, "hulp_voorstel") == 0

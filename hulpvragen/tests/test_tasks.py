@@ -76,7 +76,9 @@ def status_van(hulpvraag):
 # --- proposals lapse --------------------------------------------------------------------------
 
 
-def test_unanswered_proposals_lapse_and_the_next_candidate_is_asked(klok, bewoner, buurt):
+def test_unanswered_proposals_lapse_and_the_next_candidate_is_asked(
+    klok, bewoner, buurt, django_capture_on_commit_callbacks
+):
     mensen = helpers_in(buurt, 4)
     hulpvraag = vraag(bewoner)
     services.match_hulpvraag(hulpvraag.pk)
@@ -87,7 +89,8 @@ def test_unanswered_proposals_lapse_and_the_next_candidate_is_asked(klok, bewone
     assert set(status_van(hulpvraag).values()) == {Match.Status.VOORGESTELD}
 
     naar(klok, hours=24, minutes=1)
-    assert tasks.lapse_proposals() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert tasks.lapse_proposals() == 1
 
     statussen = status_van(hulpvraag)
     assert [statussen[h.pk] for h in mensen] == [Match.Status.VERLOPEN] * 3 + [
@@ -112,6 +115,26 @@ def test_voorstel_geldig_uren_comes_from_the_settings(klok, settings, bewoner, b
     naar(klok, hours=4, minutes=1)
     assert tasks.lapse_proposals() == 1
     assert set(status_van(hulpvraag).values()) == {Match.Status.VERLOPEN}
+
+
+def test_a_lost_message_after_lapsing_is_requeued_by_the_sweep(klok, bewoner, buurt):
+    mensen = helpers_in(buurt, 2)
+    hulpvraag = vraag(bewoner)
+    services.match_hulpvraag(hulpvraag.pk)
+
+    naar(klok, hours=25)
+    with mock.patch.object(tasks.match_hulpvraag, "delay") as delay:
+        tasks.lapse_proposals()  # the queued matching never reaches a worker
+        delay.reset_mock()
+        naar(klok, hours=25, minutes=11)
+        with mock.patch.object(tasks.match_aanbod, "delay"):
+            result = tasks.sweep()
+    delay.assert_called_once_with(hulpvraag.pk)
+    assert (result["hulpvragen"], result["opnieuw"]) == (1, 0)  # lost, not merely stale
+    hulpvraag.refresh_from_db()
+    assert hulpvraag.matching_gevraagd_op == START + timedelta(hours=25)
+    assert set(status_van(hulpvraag).values()) == {Match.Status.VERLOPEN}
+    assert len(mensen) == 2
 
 
 # --- escalation -------------------------------------------------------------------------------
