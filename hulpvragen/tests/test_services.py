@@ -520,3 +520,24 @@ def test_no_proposal_by_hand_for_someone_without_consent_or_inactive(
         services.propose_by_hand(hulpvraag=hulpvraag, helper=helper, door=buurtassistent)
     assert not hulpvraag.matches.exists()
     assert meldingen(helper, "hulp_voorstel") == 0
+
+
+# --- a new offer ------------------------------------------------------------------------------
+
+
+def test_a_new_offer_is_proposed_for_waiting_requests_within_its_weekly_cap(
+    aanvrager, helper, buurt, django_capture_on_commit_callbacks
+):
+    eerste = vraag(aanvrager, dagen=2)
+    tweede = vraag(UserFactory(profiel__buurt=buurt), dagen=4)
+    assert services.match_hulpvraag(eerste.pk) == []  # nobody offers help yet
+
+    with django_capture_on_commit_callbacks(execute=True):
+        offer = aanbod(helper, max_per_week=1)
+
+    # Longest-waiting first; the cap of one per week stops a second proposal.
+    assert voorgesteld(eerste) == {helper.pk}
+    assert voorgesteld(tweede) == set()
+    assert meldingen(helper, "hulp_voorstel") == 1
+    offer.refresh_from_db()
+    assert offer.gematcht_gezocht_op is not None

@@ -322,3 +322,16 @@ def test_the_beat_schedule_names_every_periodic_hulpvragen_task():
     assert hulpvragen_taken == {f"hulpvragen.tasks.{name}" for name in PERIODIEK}
     for name in PERIODIEK:
         assert getattr(tasks, name).name == f"hulpvragen.tasks.{name}"
+
+
+def test_escalation_goes_to_every_buurtassistent_when_nobody_follows_the_buurt(
+    klok, bewoner, buurtassistent
+):
+    ander = UserFactory(rollen=[Rol.BUURTASSISTENT])
+    vraag(bewoner, dagen=5)
+
+    naar(klok, hours=48)
+    assert tasks.escalate_waiting() == 1
+    assert meldingen(buurtassistent, "hulp_escalatie") == 1
+    assert meldingen(ander, "hulp_escalatie") == 1
+    assert meldingen(bewoner, "hulp_escalatie") == 0
