@@ -106,13 +106,18 @@ def candidates_queryset(hulpvraag: Hulpvraag, *, now=None):
     cat = hulpvraag.categorie_id
     buurt = hulpvraag.buurt_id
 
+    # Candidate generation starts from the category: the offers that list it and the helpers
+    # who list it as a skill, each one index-only lookup in a many-to-many table (by category
+    # first, see migration 0002), matched against the active offers' covering partial index.
+    offers_with_category = Aanbod.categorieen.through.objects.filter(categorie_id=cat).values(
+        "aanbod_id"
+    )
+    helpers_with_skill = Profiel.kan_categorieen.through.objects.filter(categorie_id=cat).values(
+        "profiel__user_id"
+    )
+    offers_naming_buurt = Aanbod.buurten.through.objects.filter(buurt_id=buurt).values("aanbod_id")
     offer_lists_category = Exists(
         Aanbod.categorieen.through.objects.filter(aanbod_id=OuterRef("pk"), categorie_id=cat)
-    )
-    profile_lists_category = Exists(
-        Profiel.kan_categorieen.through.objects.filter(
-            profiel__user_id=OuterRef("helper_id"), categorie_id=cat
-        )
     )
     named_buurt = Exists(
         Aanbod.buurten.through.objects.filter(aanbod_id=OuterRef("pk"), buurt_id=buurt)
@@ -122,7 +127,9 @@ def candidates_queryset(hulpvraag: Hulpvraag, *, now=None):
         reach = Q(bereik=Bereik.OVERAL)
     else:
         reach = (
-            Q(bereik=Bereik.OVERAL) | Q(buurt_id=buurt) | Q(bereik=Bereik.BUURTEN, named_buurt=True)
+            Q(bereik=Bereik.OVERAL)
+            | Q(buurt_id=buurt)
+            | Q(bereik=Bereik.BUURTEN, pk__in=offers_naming_buurt)
         )
     already = Match.objects.filter(hulpvraag=hulpvraag, helper_id=OuterRef("helper_id"))
     weekly = (
@@ -158,12 +165,12 @@ def candidates_queryset(hulpvraag: Hulpvraag, *, now=None):
         .exclude(helper_id=hulpvraag.aanvrager_id)
         .annotate(
             expliciet=offer_lists_category,
-            via_profiel=profile_lists_category,
             named_buurt=named_buurt if buurt is not None else Value(False),
             overlap=F("beschikbaarheid").bitand(Value(hulpvraag.dagdelen)),
             deze_week=Coalesce(Subquery(weekly, output_field=IntegerField()), 0),
         )
-        .filter(Q(expliciet=True) | Q(via_profiel=True))
+        # Category: the offer lists it, or the helper listed it as a skill in the profile.
+        .filter(Q(pk__in=offers_with_category) | Q(helper_id__in=helpers_with_skill))
         .filter(reach)
         .filter(overlap__gt=0)
         .filter(deze_week__lt=F("max_per_week"))

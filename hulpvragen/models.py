@@ -355,6 +355,14 @@ class Aanbod(models.Model):
                 fields=["buurt", "bereik"], name="aanbod_actief_buurt", condition=Q(actief=True)
             ),
             models.Index(fields=["helper", "actief"], name="aanbod_helper"),
+            # Candidate search scans the active offers only: this covers every column its
+            # hard constraints read, so it never visits the (mostly paused) rest of the table.
+            models.Index(
+                fields=["id"],
+                include=["helper", "buurt", "bereik", "beschikbaarheid", "max_per_week"],
+                condition=Q(actief=True),
+                name="aanbod_actief_kandidaat",
+            ),
         ]
 
     def __str__(self):
@@ -478,6 +486,10 @@ class Match(models.Model):
         indexes = [
             models.Index(fields=["helper", "status", "aangemaakt_op"], name="match_helper"),
             models.Index(fields=["status", "verloopt_op"], name="match_status_verloopt"),
+            # The weekly cap and the load in candidate search: a helper's recent matches.
+            models.Index(
+                fields=["helper", "aangemaakt_op"], include=["status"], name="match_helper_recent"
+            ),
         ]
 
     def __str__(self):
