@@ -249,6 +249,9 @@ def aanbod_update(*, aanbod: Aanbod, door, **fields) -> Aanbod:
     categorieen, buurten = _set_offer_fields(aanbod, fields)
     _check_categorieen(categorieen)
     aanbod.buurt = _buurt_of(aanbod.helper)
+    if aanbod.actief:
+        # Editing a paused offer is fine; being asked again needs consent in the profile.
+        _check_can_post(aanbod.helper)
     aanbod.full_clean()
     if was_actief and not aanbod.actief:
         aanbod.gepauzeerd_op = timezone.now()
@@ -437,9 +440,13 @@ def _contact_notice(match: Match, hulpvraag: Hulpvraag) -> None:
 
 
 def _get_match_for(match_id: int, user, *, as_helper: bool | None = None) -> Match:
-    match = Match.objects.select_related("hulpvraag", "hulpvraag__aanvrager", "helper").get(
-        pk=match_id
+    match = (
+        Match.objects.select_related("hulpvraag", "hulpvraag__aanvrager", "helper")
+        .filter(pk=match_id)
+        .first()
     )
+    if match is None:  # the same answer as for someone else's match: reveal nothing
+        raise PermissionDenied
     is_helper = match.helper_id == user.pk
     is_aanvrager = match.hulpvraag.aanvrager_id == user.pk
     allowed = {
@@ -667,7 +674,7 @@ def escalate_waiting(*, now=None) -> list[int]:
 
 
 def expire_past(*, today=None) -> list[int]:
-    """Open requests whose last day has passed are closed as 'verlopen'."""
+    """Open requests whose last day has passed are closed as 'verlopen'; the requester hears."""
     today = today or timezone.localdate()
     now = timezone.now()
     with transaction.atomic():
@@ -680,6 +687,18 @@ def expire_past(*, today=None) -> list[int]:
             verlopen_op=now,
             reden=str(_("De datum van de hulpvraag is voorbij.")),
         )
+        for hulpvraag in Hulpvraag.objects.filter(pk__in=ids).select_related("aanvrager"):
+            notify(
+                hulpvraag.aanvrager,
+                "hulp_vervallen",
+                titel=_("Je hulpvraag '%(titel)s' is verlopen"),
+                tekst=_(
+                    "Er is op tijd geen helper gevonden. Dat spijt ons. Heb je nog hulp nodig? "
+                    "Zet je vraag opnieuw neer, of bel de buurtassistent."
+                ),
+                url=hulpvraag.get_absolute_url(),
+                params={"titel": hulpvraag.titel},
+            )
     return ids
 
 

@@ -541,3 +541,22 @@ def test_a_new_offer_is_proposed_for_waiting_requests_within_its_weekly_cap(
     assert meldingen(helper, "hulp_voorstel") == 1
     offer.refresh_from_db()
     assert offer.gematcht_gezocht_op is not None
+
+
+def test_a_match_id_that_does_not_exist_is_refused_like_someone_elses(helpers):
+    for action in (services.match_accept, services.match_decline, services.match_cancel):
+        with pytest.raises(PermissionDenied):
+            action(match_id=987654, door=helpers[0])
+
+
+def test_resuming_an_offer_needs_consent_but_editing_a_paused_one_does_not(helper):
+    mijn = aanbod(helper)
+    services.aanbod_pause(aanbod=mijn, door=helper)
+    helper.profiel.withdraw_consent()
+
+    services.aanbod_update(aanbod=mijn, door=helper, titel="Klusjes, later weer")
+    with pytest.raises(ValidationError, match="toestemming"):
+        services.aanbod_pause(aanbod=mijn, door=helper, pauze=False)
+
+    mijn.refresh_from_db()
+    assert mijn.actief is False and mijn.titel == "Klusjes, later weer"

@@ -205,7 +205,9 @@ def test_requests_whose_date_passed_expire(klok, bewoner, buurt):
     assert morgen.status == Hulpvraag.Status.VERLOPEN and morgen.verlopen_op is not None
     assert set(status_van(morgen).values()) == {Match.Status.VERLOPEN}
     assert later.status == Hulpvraag.Status.OPEN
+    assert meldingen(bewoner, "hulp_vervallen") == 1  # the requester hears it, once
     assert tasks.expire_past() == 0
+    assert meldingen(bewoner, "hulp_vervallen") == 1
 
 
 # --- reminders --------------------------------------------------------------------------------
