@@ -137,7 +137,8 @@ MARKER_TITEL = "Vervoer naar het ziekenhuis"
 MARKER_EMAIL = "bewoner1@demo.wijk"
 
 SCHAAL_PREFIX = "schaal-"
-BATCH = 5000
+BATCH = 5000  # rows made in Python at a time
+INSERT_BATCH = 1000  # rows per INSERT statement (large statements are slower to bind)
 
 
 def mask(dagen, delen) -> int:
@@ -566,7 +567,7 @@ def _scale_offers(rng, residents, categorieen, buurt_ids, todo, now):
                 named.append(rng.sample(others, k=min(len(others), rng.randint(1, 2))))
             else:
                 named.append([])
-        Aanbod.objects.bulk_create(objs, batch_size=BATCH)
+        Aanbod.objects.bulk_create(objs, batch_size=INSERT_BATCH)
         if objs and objs[0].pk is None:  # databases that do not return ids
             raise RuntimeError("bulk_create gaf geen id's terug")
         through_cat.objects.bulk_create(
@@ -575,7 +576,7 @@ def _scale_offers(rng, residents, categorieen, buurt_ids, todo, now):
                 for o, cs in zip(objs, cats, strict=True)
                 for c in cs
             ],
-            batch_size=BATCH,
+            batch_size=INSERT_BATCH,
         )
         through_buurt.objects.bulk_create(
             [
@@ -583,7 +584,7 @@ def _scale_offers(rng, residents, categorieen, buurt_ids, todo, now):
                 for o, bs in zip(objs, named, strict=True)
                 for b in bs
             ],
-            batch_size=BATCH,
+            batch_size=INSERT_BATCH,
         )
         for o, cs in zip(objs, cats, strict=True):
             for c in cs:
@@ -670,7 +671,7 @@ def _scale_requests(rng, residents, categorieen, offers_by_cat, todo, now):
             plans.append(_plan_matches(rng, h, offers_by_cat.get(categorie_id, []), now))
             vragen.append(h)
         with transaction.atomic():
-            Hulpvraag.objects.bulk_create(vragen, batch_size=BATCH)
+            Hulpvraag.objects.bulk_create(vragen, batch_size=INSERT_BATCH)
             matches = []
             for h, plan in zip(vragen, plans, strict=True):
                 for aanbod_id, helper_id, status, gemaakt, extra in plan:
@@ -688,7 +689,7 @@ def _scale_requests(rng, residents, categorieen, offers_by_cat, todo, now):
                             **extra,
                         )
                     )
-            Match.objects.bulk_create(matches, batch_size=BATCH)
+            Match.objects.bulk_create(matches, batch_size=INSERT_BATCH)
         made_vragen += len(vragen)
         made_matches += len(matches)
     return made_vragen, made_matches

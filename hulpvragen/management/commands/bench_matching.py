@@ -215,8 +215,15 @@ class Command(BaseCommand):
             help="Laat de benchmarkdatabases staan (en gebruik ze opnieuw als ze er al zijn).",
         )
         parser.add_argument("--allow-sqlite", action="store_true", help="Rookproef op SQLite.")
+        parser.add_argument(
+            "--no-jit",
+            action="store_true",
+            help="Meet met SET jit = off (zoals met OPTIONS '-c jit=off' in productie).",
+        )
 
-    def handle(self, *args, sizes, requests, seed, explain: bool, keep, allow_sqlite, **options):
+    def handle(
+        self, *args, sizes, requests, seed, explain: bool, keep, allow_sqlite, no_jit, **options
+    ):
         if connection.vendor != "postgresql" and not allow_sqlite:
             raise CommandError(
                 "bench_matching meet PostgreSQL: zet DATABASE_URL=postgres://... "
@@ -229,6 +236,12 @@ class Command(BaseCommand):
                 self.bench_database(size, keep=keep),
                 override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"),
             ):
+                if connection.vendor == "postgresql":
+                    with connection.cursor() as cursor:
+                        if no_jit:
+                            cursor.execute("SET jit = off")
+                        cursor.execute("SHOW jit")
+                        self.stdout.write(f"PostgreSQL jit = {cursor.fetchone()[0]}")
                 self.stdout.write(f"Grootte {size}: gegevens maken…")
                 row = figures(size, requests, seed=seed)
                 rows.append(row)
