@@ -58,10 +58,13 @@ def language_of(user) -> str:
 
 
 def _in_language(language: str, text, params: dict | None) -> str:
-    """Render a (lazy) text in ``language``, then fill in ``%(name)s`` placeholders."""
+    """Render a (lazy) text in ``language`` and fill in ``%(name)s`` placeholders.
+
+    Lazy values in ``params`` are rendered in ``language`` too.
+    """
     with translation.override(language):
         rendered = str(text)
-    return rendered % params if params else rendered
+        return rendered % params if params else rendered
 
 
 def _build(

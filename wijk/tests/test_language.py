@@ -68,3 +68,16 @@ def test_melding_and_email_are_in_the_recipients_language(django_capture_on_comm
     # The e-mail's own words follow the language too, not only the title.
     assert "Heb je een vraag?" in by_recipient["nl@example.org"].body
     assert "Heb je een vraag?" not in by_recipient["en@example.org"].body
+
+
+@pytest.mark.django_db
+def test_lazy_params_are_rendered_in_the_recipients_language():
+    en = UserFactory(email="en2@example.org", taal="en")
+    melding = notify(
+        en,
+        "welkom",
+        titel=gettext_lazy("Welkom in %(buurt)s!"),
+        tekst="%(naam)s",
+        params={"buurt": "Oud-Zuid", "naam": gettext_lazy("Welkom in de wijk")},
+    )
+    assert melding.tekst == "Welcome to the neighbourhood"
