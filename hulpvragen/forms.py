@@ -29,27 +29,31 @@ def friendly_max_length(form) -> None:
             field.error_messages["max_length"] = TE_LANG
 
 
-class ServiceForm(forms.ModelForm):
+class ServiceErrorsMixin:
+    """Plain Dutch length messages, and a service's ``ValidationError`` placed on the form."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        friendly_max_length(self)
+
+    def add_service_error(self, exc: ValidationError) -> None:
+        """Errors for known fields go to those fields; the rest to the top of the form."""
+        if hasattr(exc, "error_dict"):
+            for field, errors in exc.error_dict.items():
+                self.add_error(field if field in self.fields else None, errors)
+        else:
+            self.add_error(None, exc)
+
+
+class ServiceForm(ServiceErrorsMixin, forms.ModelForm):
     """A ModelForm whose model validation and saving are done by a service.
 
     ``_post_clean`` would copy the data onto ``instance`` and run ``full_clean``; the service does
     both, so here it does nothing and the instance stays as it was until the service succeeds.
     """
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        friendly_max_length(self)
-
     def _post_clean(self):
         pass
-
-    def add_service_error(self, exc: ValidationError) -> None:
-        """Put a service's ``ValidationError`` on the form; unknown fields go to the top."""
-        if hasattr(exc, "error_dict"):
-            for field, errors in exc.error_dict.items():
-                self.add_error(field if field in self.fields else None, errors)
-        else:
-            self.add_error(None, exc)
 
 
 class HulpvraagForm(ServiceForm):
@@ -206,17 +210,8 @@ class AanbodForm(ServiceForm):
         return data
 
 
-class MatchForm(forms.Form):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        friendly_max_length(self)
-
-    def add_service_error(self, exc: ValidationError) -> None:
-        if hasattr(exc, "error_dict"):
-            for field, errors in exc.error_dict.items():
-                self.add_error(field if field in self.fields else None, errors)
-        else:
-            self.add_error(None, exc)
+class MatchForm(ServiceErrorsMixin, forms.Form):
+    pass
 
 
 class AfwijzenForm(MatchForm):
