@@ -510,7 +510,8 @@ def _existing_offers_by_cat():
 
 def _scale_offers(rng, residents, categorieen, buurt_ids, todo, now):
     """``todo`` offers: every helper of a pool one, a frequent few the rest; old ones paused."""
-    from .models import Aanbod
+    from . import zoekindex
+    from .models import Aanbod, Zoekregel
 
     if todo <= 0:
         return {}
@@ -531,6 +532,7 @@ def _scale_offers(rng, residents, categorieen, buurt_ids, todo, now):
     slug_of = {c[0]: c[1] for c in categorieen}
     through_cat = Aanbod.categorieen.through
     through_buurt = Aanbod.buurten.through
+    skills = _skills_by_helper()
     by_cat: dict[int, list[tuple[int, int]]] = {}
     for start in range(0, todo, BATCH):
         objs, cats, named = [], [], []
@@ -586,10 +588,34 @@ def _scale_offers(rng, residents, categorieen, buurt_ids, todo, now):
             ],
             batch_size=INSERT_BATCH,
         )
+        # The matching search table for the active ones (the services do this one by one).
+        Zoekregel.objects.bulk_create(
+            [
+                row
+                for o, cs, bs in zip(objs, cats, named, strict=True)
+                if o.actief
+                for row in zoekindex.rows_for(
+                    o, categorieen=set(cs), skills=skills.get(o.helper_id, ()), buurten=bs
+                )
+            ],
+            batch_size=INSERT_BATCH,
+        )
         for o, cs in zip(objs, cats, strict=True):
             for c in cs:
                 by_cat.setdefault(c, []).append((o.pk, o.helper_id))
     return by_cat
+
+
+def _skills_by_helper() -> dict[int, list[int]]:
+    from bewoners.models import Profiel
+
+    skills: dict[int, list[int]] = {}
+    rows = Profiel.kan_categorieen.through.objects.filter(
+        profiel__user__email__startswith=SCHAAL_PREFIX
+    ).values_list("profiel__user_id", "categorie_id")
+    for user_id, categorie_id in rows.iterator(chunk_size=20000):
+        skills.setdefault(user_id, []).append(categorie_id)
+    return skills
 
 
 def _when(rng, aangemaakt: datetime) -> dict:

@@ -2,9 +2,11 @@
 
 Two steps:
 
-1. ``candidates(hulpvraag)`` is one SQL query over active offers with every hard constraint:
-   category (the offer lists it, or the helper listed it as a skill in the profile), reach (own
-   buurt / named buurten / everywhere), availability overlaps the request's parts of the week,
+1. ``candidates(hulpvraag)`` is one SQL query over the search table ``Zoekregel`` (one row
+   per active offer, category and buurt, kept by ``hulpvragen.zoekindex``) with every hard
+   constraint: category (the offer lists it, or the helper listed it as a skill in the
+   profile), reach (own buurt / named buurten / everywhere), availability overlaps the
+   request's parts of the week,
    helper under the weekly cap, not the requester, not already proposed or declined for this
    request, consent given, account active. It annotates what scoring needs, so scoring makes
    no further queries.
@@ -37,7 +39,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bewoners.models import Profiel, Taal
 
-from .models import Aanbod, Bereik, Hulpvraag, Match
+from .models import Aanbod, Bereik, Hulpvraag, Match, Zoekregel
 
 DEFAULTS = {
     "K": 3,  # proposals per request
@@ -98,39 +100,22 @@ class Kandidaat:
 
 
 def candidates_queryset(hulpvraag: Hulpvraag, *, now=None):
-    """Active offers that satisfy every hard constraint for ``hulpvraag``, with scoring facts."""
+    """Search-table rows that satisfy every hard constraint for ``hulpvraag``, with scoring facts.
+
+    One row per (offer, category, buurt) in ``Zoekregel``: the index on (categorie, buurt)
+    finds the offers that serve the category in the request's buurt or everywhere; one helper
+    may appear on several rows (several offers, or own buurt and everywhere), ``rank`` keeps
+    the best. Ordered by indexed facts (offer lists the category, nearness) so the slice taken
+    by ``candidates`` is cheap; load and continuity are computed for the returned rows only.
+    """
     now = now or timezone.now()
     cfg = config()
     week_geleden = now - timedelta(days=7)
     belasting_vanaf = now - timedelta(days=cfg["BELASTING_DAGEN"])
-    cat = hulpvraag.categorie_id
     buurt = hulpvraag.buurt_id
 
-    # Candidate generation starts from the category: the offers that list it and the helpers
-    # who list it as a skill, each one index-only lookup in a many-to-many table (by category
-    # first, see migration 0002), matched against the active offers' covering partial index.
-    offers_with_category = Aanbod.categorieen.through.objects.filter(categorie_id=cat).values(
-        "aanbod_id"
-    )
-    helpers_with_skill = Profiel.kan_categorieen.through.objects.filter(categorie_id=cat).values(
-        "profiel__user_id"
-    )
-    offers_naming_buurt = Aanbod.buurten.through.objects.filter(buurt_id=buurt).values("aanbod_id")
-    offer_lists_category = Exists(
-        Aanbod.categorieen.through.objects.filter(aanbod_id=OuterRef("pk"), categorie_id=cat)
-    )
-    named_buurt = Exists(
-        Aanbod.buurten.through.objects.filter(aanbod_id=OuterRef("pk"), buurt_id=buurt)
-    )
-    # Reach: everywhere; or the helper's own buurt; or one of the buurten the offer names.
-    if buurt is None:
-        reach = Q(bereik=Bereik.OVERAL)
-    else:
-        reach = (
-            Q(bereik=Bereik.OVERAL)
-            | Q(buurt_id=buurt)
-            | Q(bereik=Bereik.BUURTEN, pk__in=offers_naming_buurt)
-        )
+    # Reach: a row for the request's buurt (own or named), or one for "everywhere".
+    reach = Q(buurt__isnull=True) if buurt is None else Q(buurt_id=buurt) | Q(buurt__isnull=True)
     already = Match.objects.filter(hulpvraag=hulpvraag, helper_id=OuterRef("helper_id"))
     weekly = (
         Match.objects.filter(
@@ -157,37 +142,29 @@ def candidates_queryset(hulpvraag: Hulpvraag, *, now=None):
         status=Match.Status.AFGEROND,
     )
     return (
-        Aanbod.objects.filter(
-            actief=True,
+        Zoekregel.objects.filter(reach, categorie_id=hulpvraag.categorie_id)
+        .annotate(overlap=F("beschikbaarheid").bitand(Value(hulpvraag.dagdelen)))
+        .filter(
+            overlap__gt=0,
             helper__is_active=True,
             helper__profiel__toestemming_op__isnull=False,
         )
         .exclude(helper_id=hulpvraag.aanvrager_id)
-        .annotate(
-            expliciet=offer_lists_category,
-            named_buurt=named_buurt if buurt is not None else Value(False),
-            overlap=F("beschikbaarheid").bitand(Value(hulpvraag.dagdelen)),
-            deze_week=Coalesce(Subquery(weekly, output_field=IntegerField()), 0),
-        )
-        # Category: the offer lists it, or the helper listed it as a skill in the profile.
-        .filter(Q(pk__in=offers_with_category) | Q(helper_id__in=helpers_with_skill))
-        .filter(reach)
-        .filter(overlap__gt=0)
-        .filter(deze_week__lt=F("max_per_week"))
         .exclude(Exists(already))
+        .annotate(deze_week=Coalesce(Subquery(weekly, output_field=IntegerField()), 0))
+        .filter(deze_week__lt=F("max_per_week"))
         .annotate(
             belasting=Coalesce(Subquery(recent, output_field=IntegerField()), 0),
             hielp_eerder=Exists(helped_before),
         )
-        .order_by("-expliciet", "belasting", "pk")
+        .order_by("-expliciet", "-nabijheid", "aanbod_id")
         .values(
             "pk",
+            "aanbod_id",
             "helper_id",
-            "buurt_id",
-            "bereik",
+            "nabijheid",
             "beschikbaarheid",
             "expliciet",
-            "named_buurt",
             "belasting",
             "hielp_eerder",
             "helper__profiel__talen",
@@ -196,23 +173,32 @@ def candidates_queryset(hulpvraag: Hulpvraag, *, now=None):
 
 
 def candidates(hulpvraag: Hulpvraag, *, now=None) -> list[Kandidaat]:
-    """The candidates for ``hulpvraag``: one query, at most ``KANDIDATEN_MAX`` rows."""
+    """The candidates for ``hulpvraag``: one query, at most ``KANDIDATEN_MAX`` rows.
+
+    One per offer: an offer that reaches everywhere also has a row for the helper's own buurt;
+    the rows come nearest first, so the first row of an offer is its best.
+    """
     limit = config()["KANDIDATEN_MAX"]
-    rows = candidates_queryset(hulpvraag, now=now)[:limit]
-    return [
-        Kandidaat(
-            helper_id=row["helper_id"],
-            aanbod_id=row["pk"],
-            expliciet=row["expliciet"],
-            zelfde_buurt=hulpvraag.buurt_id is not None and row["buurt_id"] == hulpvraag.buurt_id,
-            buurt_in_bereik=bool(row["named_buurt"]),
-            beschikbaarheid=row["beschikbaarheid"],
-            belasting=row["belasting"],
-            hielp_eerder=row["hielp_eerder"],
-            talen=row["helper__profiel__talen"] or [],
+    seen: set[int] = set()
+    found = []
+    for row in candidates_queryset(hulpvraag, now=now)[:limit]:
+        if row["aanbod_id"] in seen:
+            continue
+        seen.add(row["aanbod_id"])
+        found.append(
+            Kandidaat(
+                helper_id=row["helper_id"],
+                aanbod_id=row["aanbod_id"],
+                expliciet=row["expliciet"],
+                zelfde_buurt=row["nabijheid"] == Zoekregel.Nabijheid.EIGEN_BUURT,
+                buurt_in_bereik=row["nabijheid"] == Zoekregel.Nabijheid.GENOEMDE_BUURT,
+                beschikbaarheid=row["beschikbaarheid"],
+                belasting=row["belasting"],
+                hielp_eerder=row["hielp_eerder"],
+                talen=row["helper__profiel__talen"] or [],
+            )
         )
-        for row in rows
-    ]
+    return found
 
 
 def score(kandidaat: Kandidaat, hulpvraag: Hulpvraag, *, aanvrager_talen=(), now=None) -> Kandidaat:

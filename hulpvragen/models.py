@@ -505,3 +505,68 @@ class Match(models.Model):
     @property
     def uitleg_tekst(self) -> str:
         return " · ".join(self.uitleg)
+
+
+class Zoekregel(models.Model):
+    """Search table of the matching engine: one row per (active offer, category, buurt).
+
+    Denormalised from ``Aanbod`` (its categories, reach and named buurten) and the helper's
+    ``Profiel`` (skills, own buurt) by ``hulpvragen.zoekindex``, so candidate generation is one
+    index lookup by (categorie, buurt) instead of scanning offers and many-to-many tables.
+    Rows exist only for active offers. ``buurt`` NULL means the offer reaches everywhere.
+    """
+
+    class Nabijheid(models.IntegerChoices):
+        OVERAL = 0, _("overal")
+        GENOEMDE_BUURT = 1, _("genoemde buurt")
+        EIGEN_BUURT = 2, _("eigen buurt")
+
+    aanbod = models.ForeignKey(
+        Aanbod, on_delete=models.CASCADE, related_name="zoekregels", verbose_name=_("aanbod")
+    )
+    helper = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("helper"),
+    )
+    categorie = models.ForeignKey(
+        "bewoners.Categorie",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("categorie"),
+    )
+    buurt = models.ForeignKey(
+        "bewoners.Buurt",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("buurt"),
+    )
+    # True: the offer lists the category; False: only a skill on the helper's profile.
+    expliciet = models.BooleanField(_("expliciet"), default=True)
+    nabijheid = models.PositiveSmallIntegerField(_("nabijheid"), choices=Nabijheid.choices)
+    beschikbaarheid = models.PositiveIntegerField(_("beschikbaarheid"), default=0)
+    max_per_week = models.PositiveSmallIntegerField(_("hoe vaak per week hoogstens?"), default=2)
+
+    class Meta:
+        verbose_name = _("zoekregel")
+        verbose_name_plural = _("zoekregels")
+        indexes = [
+            models.Index(
+                fields=["categorie", "buurt"],
+                include=[
+                    "helper",
+                    "aanbod",
+                    "expliciet",
+                    "nabijheid",
+                    "beschikbaarheid",
+                    "max_per_week",
+                ],
+                name="zoekregel_categorie_buurt",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.aanbod_id} · {self.categorie_id} · {self.buurt_id}"

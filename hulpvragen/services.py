@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from bewoners.roles import Rol, has_role
 from meldingen.services import notify
 
-from . import matching
+from . import matching, zoekindex
 from .models import Aanbod, Hulpvraag, Match, Wanneer
 
 logger = logging.getLogger(__name__)
@@ -237,6 +237,7 @@ def aanbod_create(*, helper, **fields) -> Aanbod:
     aanbod.save()
     aanbod.categorieen.set(categorieen)
     aanbod.buurten.set(buurten or [])
+    zoekindex.rebuild_for_aanbod(aanbod)
     schedule_offer_matching(aanbod)
     return aanbod
 
@@ -262,6 +263,7 @@ def aanbod_update(*, aanbod: Aanbod, door, **fields) -> Aanbod:
         aanbod.categorieen.set(categorieen)
     if buurten is not None:
         aanbod.buurten.set(buurten)
+    zoekindex.rebuild_for_aanbod(aanbod)
     if aanbod.actief:
         schedule_offer_matching(aanbod)
     return aanbod

@@ -73,6 +73,14 @@ class AanbodFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             self.buurten.set(extracted)
 
+    @factory.post_generation
+    def zoekregels(self, create, extracted, **kwargs):
+        # Raw ORM skips the services: build the matching search rows as they would.
+        if create:
+            from hulpvragen.zoekindex import rebuild_for_aanbod
+
+            rebuild_for_aanbod(self)
+
     class Params:
         gepauzeerd = factory.Trait(actief=False, gepauzeerd_op=factory.LazyFunction(timezone.now))
 

@@ -219,7 +219,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-jit",
             action="store_true",
-            help="Meet met SET jit = off (zoals met OPTIONS '-c jit=off' in productie).",
+            help="Meet met SET jit = off, ook als OPTIONS het niet al uitzet (wijk/settings.py "
+            "zet jit standaard uit op PostgreSQL).",
         )
 
     def handle(

@@ -1,0 +1,83 @@
+"""Keeps ``Zoekregel``, the matching engine's search table, in step with offers and profiles.
+
+One row per (active offer, category it can serve, buurt it reaches):
+
+* categories: the ones the offer lists (``expliciet``) plus the helper's profile skills;
+* buurten: the helper's own buurt (``nabijheid`` 2) for every reach; the named buurten (1) for
+  ``bereik="buurten"``; one row with ``buurt`` NULL (0) for ``bereik="overal"``.
+
+``rebuild_for_aanbod`` is called by the services after an offer is created, edited or paused;
+``hulpvragen.signals`` calls ``rebuild_for_helper`` when the helper's profile changes.
+"""
+
+from __future__ import annotations
+
+from .models import Aanbod, Bereik, Zoekregel
+
+N = Zoekregel.Nabijheid
+
+
+def rows_for(aanbod: Aanbod, *, categorieen, skills, buurten) -> list[Zoekregel]:
+    """The rows for one offer, given its category ids, the helper's skill ids and named buurten."""
+    if not aanbod.actief:
+        return []
+    reach: dict[int | None, int] = {}
+    if aanbod.bereik == Bereik.OVERAL:
+        reach[None] = N.OVERAL
+    elif aanbod.bereik == Bereik.BUURTEN:
+        for b in buurten:
+            reach[b] = N.GENOEMDE_BUURT
+    if aanbod.buurt_id is not None:
+        reach[aanbod.buurt_id] = N.EIGEN_BUURT
+    cats = dict.fromkeys(skills, False)
+    cats.update(dict.fromkeys(categorieen, True))
+    return [
+        Zoekregel(
+            aanbod_id=aanbod.pk,
+            helper_id=aanbod.helper_id,
+            categorie_id=c,
+            buurt_id=b,
+            expliciet=expliciet,
+            nabijheid=nabijheid,
+            beschikbaarheid=aanbod.beschikbaarheid,
+            max_per_week=aanbod.max_per_week,
+        )
+        for c, expliciet in sorted(cats.items())
+        for b, nabijheid in reach.items()
+    ]
+
+
+def _skills(helper_id: int) -> list[int]:
+    from bewoners.models import Profiel
+
+    return list(
+        Profiel.kan_categorieen.through.objects.filter(profiel__user_id=helper_id).values_list(
+            "categorie_id", flat=True
+        )
+    )
+
+
+def rebuild_for_aanbod(aanbod: Aanbod, *, skills: list[int] | None = None) -> None:
+    """Replace the rows of ``aanbod`` (none when it is paused)."""
+    Zoekregel.objects.filter(aanbod_id=aanbod.pk).delete()
+    if not aanbod.actief:
+        return
+    rows = rows_for(
+        aanbod,
+        categorieen=set(aanbod.categorieen.values_list("pk", flat=True)),
+        skills=_skills(aanbod.helper_id) if skills is None else skills,
+        buurten=list(aanbod.buurten.values_list("pk", flat=True)),
+    )
+    Zoekregel.objects.bulk_create(rows)
+
+
+def rebuild_for_helper(user) -> None:
+    """Replace the rows of every offer of ``user`` (after a profile change)."""
+    user_id = getattr(user, "pk", user)
+    Zoekregel.objects.filter(helper_id=user_id).delete()
+    offers = list(Aanbod.objects.filter(helper_id=user_id, actief=True))
+    if not offers:
+        return
+    skills = _skills(user_id)
+    for aanbod in offers:
+        rebuild_for_aanbod(aanbod, skills=skills)
