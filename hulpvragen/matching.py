@@ -46,6 +46,9 @@ DEFAULTS = {
     "VOORSTEL_GELDIG_UREN": 24,  # a proposal lapses after this long without an answer
     "ESCALATIE_NA_UREN": 48,  # requests without an accepted helper go to the buurtassistent
     "KANDIDATEN_MAX": 200,  # rows the SQL step hands to scoring, best pre-ordered first
+    # Search-table rows (category, reach, time) that go on to the per-helper checks (active,
+    # consent, weekly cap, already proposed); a margin over KANDIDATEN_MAX for rejected ones.
+    "VOORSELECTIE": 400,
     "BELASTING_DAGEN": 30,  # how far back "recent proposals and helps" looks
     "GEWICHTEN": {
         "categorie": 3.0,
@@ -141,15 +144,25 @@ def candidates_queryset(hulpvraag: Hulpvraag, *, now=None):
         hulpvraag__aanvrager_id=hulpvraag.aanvrager_id,
         status=Match.Status.AFGEROND,
     )
-    return (
+    volgorde = ("-expliciet", "-nabijheid", "aanbod_id")
+    # Step one, on the search table alone (its index on categorie and buurt): category, reach,
+    # availability, not the requester; the first VOORSELECTIE rows in the final order. Only
+    # these go through the joins and per-helper subqueries below, so the cost stays flat as
+    # the neighbourhood grows. Every returned row still passes every hard constraint.
+    voorselectie = (
         Zoekregel.objects.filter(reach, categorie_id=hulpvraag.categorie_id)
         .annotate(overlap=F("beschikbaarheid").bitand(Value(hulpvraag.dagdelen)))
+        .filter(overlap__gt=0)
+        .exclude(helper_id=hulpvraag.aanvrager_id)
+        .order_by(*volgorde)
+        .values("pk")[: cfg["VOORSELECTIE"]]
+    )
+    return (
+        Zoekregel.objects.filter(pk__in=voorselectie)
         .filter(
-            overlap__gt=0,
             helper__is_active=True,
             helper__profiel__toestemming_op__isnull=False,
         )
-        .exclude(helper_id=hulpvraag.aanvrager_id)
         .exclude(Exists(already))
         .annotate(deze_week=Coalesce(Subquery(weekly, output_field=IntegerField()), 0))
         .filter(deze_week__lt=F("max_per_week"))
@@ -157,7 +170,7 @@ def candidates_queryset(hulpvraag: Hulpvraag, *, now=None):
             belasting=Coalesce(Subquery(recent, output_field=IntegerField()), 0),
             hielp_eerder=Exists(helped_before),
         )
-        .order_by("-expliciet", "-nabijheid", "aanbod_id")
+        .order_by(*volgorde)
         .values(
             "pk",
             "aanbod_id",
