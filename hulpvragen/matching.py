@@ -144,7 +144,13 @@ def candidates_queryset(hulpvraag: Hulpvraag, *, now=None):
         hulpvraag__aanvrager_id=hulpvraag.aanvrager_id,
         status=Match.Status.AFGEROND,
     )
-    volgorde = ("-expliciet", "-nabijheid", "aanbod_id")
+    # Best fit first; among equals, whoever was not asked for the longest time (rotation).
+    volgorde = (
+        "-expliciet",
+        "-nabijheid",
+        F("laatst_gevraagd_op").asc(nulls_first=True),
+        "aanbod_id",
+    )
     # Step one, on the search table alone (its index on categorie and buurt): category, reach,
     # availability, not the requester; the first VOORSELECTIE rows in the final order. Only
     # these go through the joins and per-helper subqueries below, so the cost stays flat as

@@ -549,6 +549,9 @@ class Zoekregel(models.Model):
     nabijheid = models.PositiveSmallIntegerField(_("nabijheid"), choices=Nabijheid.choices)
     beschikbaarheid = models.PositiveIntegerField(_("beschikbaarheid"), default=0)
     max_per_week = models.PositiveSmallIntegerField(_("hoe vaak per week hoogstens?"), default=2)
+    # When this helper was last asked (any request): the pre-selection asks those who were not
+    # asked for the longest time first, so the same few are not asked every time.
+    laatst_gevraagd_op = models.DateTimeField(_("laatst gevraagd op"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("zoekregel")
@@ -563,6 +566,7 @@ class Zoekregel(models.Model):
                     "nabijheid",
                     "beschikbaarheid",
                     "max_per_week",
+                    "laatst_gevraagd_op",
                 ],
                 name="zoekregel_categorie_buurt",
             ),

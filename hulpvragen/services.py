@@ -317,6 +317,7 @@ def _create_proposals(hulpvraag: Hulpvraag, kandidaten, *, now, door=None) -> li
     if not matches:
         return []
     Match.objects.bulk_create(matches)
+    zoekindex.mark_asked({m.helper_id for m in matches}, now)
     helpers = get_user_model().objects.in_bulk([m.helper_id for m in matches])
     for match in matches:
         match.helper = helpers[match.helper_id]

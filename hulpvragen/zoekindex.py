@@ -12,12 +12,14 @@ One row per (active offer, category it can serve, buurt it reaches):
 
 from __future__ import annotations
 
-from .models import Aanbod, Bereik, Zoekregel
+from .models import Aanbod, Bereik, Match, Zoekregel
 
 N = Zoekregel.Nabijheid
 
 
-def rows_for(aanbod: Aanbod, *, categorieen, skills, buurten) -> list[Zoekregel]:
+def rows_for(
+    aanbod: Aanbod, *, categorieen, skills, buurten, laatst_gevraagd_op=None
+) -> list[Zoekregel]:
     """The rows for one offer, given its category ids, the helper's skill ids and named buurten."""
     if not aanbod.actief:
         return []
@@ -41,6 +43,7 @@ def rows_for(aanbod: Aanbod, *, categorieen, skills, buurten) -> list[Zoekregel]
             nabijheid=nabijheid,
             beschikbaarheid=aanbod.beschikbaarheid,
             max_per_week=aanbod.max_per_week,
+            laatst_gevraagd_op=laatst_gevraagd_op,
         )
         for c, expliciet in sorted(cats.items())
         for b, nabijheid in reach.items()
@@ -67,8 +70,24 @@ def rebuild_for_aanbod(aanbod: Aanbod, *, skills: list[int] | None = None) -> No
         categorieen=set(aanbod.categorieen.values_list("pk", flat=True)),
         skills=_skills(aanbod.helper_id) if skills is None else skills,
         buurten=list(aanbod.buurten.values_list("pk", flat=True)),
+        laatst_gevraagd_op=last_asked(aanbod.helper_id),
     )
     Zoekregel.objects.bulk_create(rows)
+
+
+def last_asked(helper_id: int):
+    """When ``helper_id`` was last proposed for any request (None: never)."""
+    return (
+        Match.objects.filter(helper_id=helper_id)
+        .order_by("-aangemaakt_op")
+        .values_list("aangemaakt_op", flat=True)
+        .first()
+    )
+
+
+def mark_asked(helper_ids, when) -> None:
+    """Record that these helpers were just asked (one UPDATE for all)."""
+    Zoekregel.objects.filter(helper_id__in=list(helper_ids)).update(laatst_gevraagd_op=when)
 
 
 def rebuild_for_helper(user) -> None:

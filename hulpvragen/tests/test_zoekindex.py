@@ -139,3 +139,39 @@ def test_data_migration_builds_rows_for_active_offers(helper, outsider, buurt, a
     assert ("tuin", buurt.pk, False, 2) in verwacht
     assert rows(gepauzeerd) == set()
     assert Aanbod.objects.count() == 2
+
+
+def test_pre_selection_asks_who_was_not_asked_for_longest(settings, bewoner, buurt):
+    """With more fitting helpers than the pre-selection holds, they take turns."""
+    from bewoners.tests.factories import UserFactory
+
+    settings.WIJK_MATCHING = {**settings.WIJK_MATCHING, "K": 1, "VOORSELECTIE": 1}
+    eerste, tweede = (UserFactory(profiel__buurt=buurt) for _ in range(2))
+    maak(eerste)
+    maak(tweede)
+
+    gevraagd = []
+    for _ in range(2):
+        hulpvraag = vraag(bewoner)
+        [match] = services.match_hulpvraag(hulpvraag.pk)
+        gevraagd.append(match.helper_id)
+
+    assert gevraagd == [eerste.pk, tweede.pk]
+    laatst = dict(Zoekregel.objects.values_list("helper_id", "laatst_gevraagd_op"))
+    assert laatst[eerste.pk] is not None
+    assert laatst[tweede.pk] >= laatst[eerste.pk]
+
+
+def test_rebuilt_rows_remember_when_the_helper_was_last_asked(bewoner, helper):
+    aanbod = maak(helper)
+    services.match_hulpvraag(vraag(bewoner).pk)
+    before = Zoekregel.objects.filter(helper=helper).values_list("laatst_gevraagd_op", flat=True)
+    asked = set(before)
+    assert len(asked) == 1 and None not in asked
+
+    services.aanbod_update(aanbod=aanbod, door=helper, titel="Ander titel")
+
+    assert (
+        set(Zoekregel.objects.filter(helper=helper).values_list("laatst_gevraagd_op", flat=True))
+        == asked
+    )
