@@ -34,8 +34,9 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from bewoners.models import Profiel, Taal
 
@@ -70,14 +71,15 @@ def config() -> dict:
     return merged
 
 
-# Labels for the explanation, in the order they are shown.
+# Labels for the explanation. They are stored untranslated (the Dutch source text) with the
+# match and translated when shown (``Match.uitleg_tekst``), so each reader sees their language.
 LABELS = {
-    "zelfde_buurt": _("zelfde buurt"),
-    "buurt_in_bereik": _("helpt ook in deze buurt"),
-    "hielp_eerder": _("hielp eerder"),
-    "tijd_past": _("tijd past"),
-    "weinig_gevraagd": _("nog weinig gevraagd"),
-    "wacht_lang": _("wacht al lang"),
+    "zelfde_buurt": gettext_noop("zelfde buurt"),
+    "buurt_in_bereik": gettext_noop("helpt ook in deze buurt"),
+    "hielp_eerder": gettext_noop("hielp eerder"),
+    "tijd_past": gettext_noop("tijd past"),
+    "weinig_gevraagd": gettext_noop("nog weinig gevraagd"),
+    "wacht_lang": gettext_noop("wacht al lang"),
 }
 
 # Statuses that count toward the weekly cap: proposals waiting for an answer and helps agreed.
@@ -232,10 +234,10 @@ def score(kandidaat: Kandidaat, hulpvraag: Hulpvraag, *, aanvrager_talen=(), now
 
     if kandidaat.zelfde_buurt:
         delen["nabijheid"] = 1.0
-        uitleg.append(str(LABELS["zelfde_buurt"]))
+        uitleg.append(LABELS["zelfde_buurt"])
     elif kandidaat.buurt_in_bereik:
         delen["nabijheid"] = 0.6
-        uitleg.append(str(LABELS["buurt_in_bereik"]))
+        uitleg.append(LABELS["buurt_in_bereik"])
     else:
         delen["nabijheid"] = 0.3
 
@@ -246,25 +248,26 @@ def score(kandidaat: Kandidaat, hulpvraag: Hulpvraag, *, aanvrager_talen=(), now
     overlap = bin(kandidaat.beschikbaarheid & hulpvraag.dagdelen).count("1")
     delen["beschikbaarheid"] = round(min(1.0, overlap / max(1, min(gevraagd, 6))), 3)
     if delen["beschikbaarheid"] >= 1.0:
-        uitleg.append(str(LABELS["tijd_past"]))
+        uitleg.append(LABELS["tijd_past"])
 
     delen["continuiteit"] = 1.0 if kandidaat.hielp_eerder else 0.0
     if kandidaat.hielp_eerder:
-        uitleg.append(str(LABELS["hielp_eerder"]))
+        uitleg.append(LABELS["hielp_eerder"])
 
     delen["belasting"] = round(1.0 / (1 + kandidaat.belasting), 3)
     if kandidaat.belasting == 0:
-        uitleg.append(str(LABELS["weinig_gevraagd"]))
+        uitleg.append(LABELS["weinig_gevraagd"])
 
     wacht_uren = max(0.0, (now - hulpvraag.aangemaakt_op).total_seconds() / 3600)
     delen["wachttijd"] = round(min(1.0, wacht_uren / max(1, cfg["ESCALATIE_NA_UREN"])), 3)
     if delen["wachttijd"] >= 0.5:
-        uitleg.append(str(LABELS["wacht_lang"]))
+        uitleg.append(LABELS["wacht_lang"])
 
     gedeeld = sorted((set(aanvrager_talen) & set(kandidaat.talen)) - {"nl"})
     delen["taal"] = 1.0 if gedeeld else 0.0
     for code in gedeeld[:1]:
-        uitleg.append(str(_("spreekt %(taal)s")) % {"taal": str(Taal(code).label).lower()})
+        with translation.override(settings.LANGUAGE_CODE):
+            uitleg.append(str(_("spreekt %(taal)s")) % {"taal": str(Taal(code).label).lower()})
 
     totaal_gewicht = sum(gewichten.get(naam, 0.0) for naam in delen) or 1.0
     kandidaat.score = round(

@@ -17,6 +17,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from bewoners.availability import ALL, DAGEN, bit
@@ -504,7 +505,8 @@ class Match(models.Model):
 
     @property
     def uitleg_tekst(self) -> str:
-        return " · ".join(self.uitleg)
+        """The reasons in the reader's language (stored as Dutch source text; names as is)."""
+        return " · ".join(gettext(reden) for reden in self.uitleg)
 
 
 class Zoekregel(models.Model):

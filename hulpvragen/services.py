@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from bewoners.roles import Rol, has_role
@@ -294,7 +295,8 @@ def _notify_proposal(match: Match, hulpvraag: Hulpvraag) -> None:
         params={
             "titel": hulpvraag.titel,
             "categorie": hulpvraag.categorie.naam,
-            "uitleg": match.uitleg_tekst,
+            # Lazy: rendered in the helper's own language by notify().
+            "uitleg": lazy(lambda: match.uitleg_tekst, str)(),
         },
     )
 

@@ -560,3 +560,21 @@ def test_resuming_an_offer_needs_consent_but_editing_a_paused_one_does_not(helpe
 
     mijn.refresh_from_db()
     assert mijn.actief is False and mijn.titel == "Klusjes, later weer"
+
+
+def test_the_why_is_in_each_readers_language(aanvrager, helper, buurt):
+    from django.utils import translation
+
+    helper.taal = "en"
+    helper.save()
+    aanbod(helper)
+    hulpvraag = vraag(aanvrager)
+    [match] = services.match_hulpvraag(hulpvraag.pk)
+
+    assert "zelfde buurt" in match.uitleg  # stored as the Dutch source text
+    melding = Melding.objects.get(ontvanger=helper, soort="hulp_voorstel")
+    assert "same neighbourhood" in melding.tekst and "zelfde buurt" not in melding.tekst
+    with translation.override("en"):
+        assert match.uitleg_tekst.startswith("same neighbourhood · Transport")
+    with translation.override("nl"):
+        assert match.uitleg_tekst.startswith("zelfde buurt · Vervoer")
