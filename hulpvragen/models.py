@@ -504,6 +504,11 @@ class Match(models.Model):
         return self.status in self.AKKOORD
 
     @property
+    def reden_tekst(self) -> str:
+        """The reason in the reader's language (system reasons are stored as source text)."""
+        return gettext(self.reden) if self.reden else ""
+
+    @property
     def uitleg_tekst(self) -> str:
         """The reasons in the reader's language (stored as Dutch source text; names as is)."""
         return " · ".join(gettext(reden) for reden in self.uitleg)

@@ -18,6 +18,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from bewoners.roles import Rol, has_role
 from meldingen.services import notify
@@ -72,6 +73,37 @@ def schedule_matching(hulpvraag: Hulpvraag) -> None:
 def schedule_offer_matching(aanbod: Aanbod) -> None:
     Aanbod.objects.filter(pk=aanbod.pk).update(matching_gevraagd_op=timezone.now())
     _schedule("match_aanbod", aanbod.pk)
+
+
+# --- ending matches ---------------------------------------------------------------------------
+
+
+def _end_matches(matches, *, status: str, reden: str, now, melding=None) -> None:
+    """Close ``matches`` with ``status`` and a system ``reden`` (a ``gettext_noop`` text, shown in
+    each reader's language), in one UPDATE; then tell each helper with ``melding`` =
+    ``(soort, titel, tekst)``. Only matches still waiting or agreed are changed."""
+    if not matches:
+        return
+    timestamp = {
+        Match.Status.GEANNULEERD: "geannuleerd_op",
+        Match.Status.VERLOPEN: "verlopen_op",
+    }[status]
+    Match.objects.filter(
+        pk__in=[m.pk for m in matches],
+        status__in=[Match.Status.VOORGESTELD, Match.Status.GEACCEPTEERD],
+    ).update(status=status, reden=reden, **{timestamp: now})
+    if melding is None:
+        return
+    soort, titel, tekst = melding
+    for match in matches:
+        notify(
+            match.helper,
+            soort,
+            titel=titel,
+            tekst=tekst,
+            url=match.get_absolute_url(),
+            params={"titel": match.hulpvraag.titel},
+        )
 
 
 # --- help requests ---------------------------------------------------------------------------
@@ -187,22 +219,19 @@ def hulpvraag_withdraw(*, hulpvraag: Hulpvraag, door) -> Hulpvraag:
     affected = list(
         hulpvraag.matches.filter(
             status__in=[Match.Status.VOORGESTELD, Match.Status.GEACCEPTEERD]
-        ).select_related("helper")
+        ).select_related("helper", "hulpvraag")
     )
-    Match.objects.filter(pk__in=[m.pk for m in affected]).update(
+    _end_matches(
+        affected,
         status=Match.Status.GEANNULEERD,
-        geannuleerd_op=now,
-        reden=str(_("De hulpvraag is ingetrokken.")),
-    )
-    for match in affected:
-        notify(
-            match.helper,
+        reden=gettext_noop("De hulpvraag is ingetrokken."),
+        now=now,
+        melding=(
             "hulp_geannuleerd",
-            titel=_("De hulpvraag '%(titel)s' is ingetrokken"),
-            tekst=_("Je hoeft niets meer te doen. Dank je wel dat je wilde helpen."),
-            url=match.get_absolute_url(),
-            params={"titel": hulpvraag.titel},
-        )
+            _("De hulpvraag '%(titel)s' is ingetrokken"),
+            _("Je hoeft niets meer te doen. Dank je wel dat je wilde helpen."),
+        ),
+    )
     return hulpvraag
 
 
@@ -493,24 +522,21 @@ def match_accept(*, match_id: int, door) -> Match:
                     hulpvraag_id=match.hulpvraag_id, status=Match.Status.VOORGESTELD
                 )
                 .exclude(pk=match.pk)
-                .select_related("helper")
-            )
-            Match.objects.filter(pk__in=[m.pk for m in others]).update(
-                status=Match.Status.VERLOPEN,
-                verlopen_op=now,
-                reden=str(_("Een andere helper was eerder.")),
+                .select_related("helper", "hulpvraag")
             )
             match.refresh_from_db()
             _contact_notice(match, match.hulpvraag)
-            for other in others:
-                notify(
-                    other.helper,
+            _end_matches(
+                others,
+                status=Match.Status.VERLOPEN,
+                reden=gettext_noop("Een andere helper was eerder."),
+                now=now,
+                melding=(
                     "hulp_vervallen",
-                    titel=_("Er is al een helper voor '%(titel)s'"),
-                    tekst=_("Iemand anders was je voor. Dank je wel dat je wilde helpen!"),
-                    url=other.get_absolute_url(),
-                    params={"titel": match.hulpvraag.titel},
-                )
+                    _("Er is al een helper voor '%(titel)s'"),
+                    _("Iemand anders was je voor. Dank je wel dat je wilde helpen!"),
+                ),
+            )
     except IntegrityError as exc:  # the partial unique index: someone else won after all
         raise ValidationError(
             _("Iemand anders helpt al bij deze hulpvraag, of hij is gesloten. Dank je wel!")
@@ -619,20 +645,17 @@ def lapse_proposals(*, now=None) -> list[int]:
             .filter(status=Match.Status.VOORGESTELD, verloopt_op__lt=now)
             .select_related("hulpvraag", "helper")
         )
-        Match.objects.filter(pk__in=[m.pk for m in lapsed], status=Match.Status.VOORGESTELD).update(
+        _end_matches(
+            lapsed,
             status=Match.Status.VERLOPEN,
-            verlopen_op=now,
-            reden=str(_("Geen antwoord op tijd.")),
-        )
-        for match in lapsed:
-            notify(
-                match.helper,
+            reden=gettext_noop("Geen antwoord op tijd."),
+            now=now,
+            melding=(
                 "hulp_vervallen",
-                titel=_("Het voorstel voor '%(titel)s' is vervallen"),
-                tekst=_("We hebben iemand anders gevraagd. Geen probleem: volgende keer beter!"),
-                url=match.get_absolute_url(),
-                params={"titel": match.hulpvraag.titel},
-            )
+                _("Het voorstel voor '%(titel)s' is vervallen"),
+                _("We hebben iemand anders gevraagd. Geen probleem: een volgende keer weer graag!"),
+            ),
+        )
     return sorted({m.hulpvraag_id for m in lapsed if m.hulpvraag.status == Hulpvraag.Status.OPEN})
 
 
@@ -690,7 +713,7 @@ def expire_past(*, today=None) -> list[int]:
         Match.objects.filter(hulpvraag_id__in=ids, status=Match.Status.VOORGESTELD).update(
             status=Match.Status.VERLOPEN,
             verlopen_op=now,
-            reden=str(_("De datum van de hulpvraag is voorbij.")),
+            reden=gettext_noop("De datum van de hulpvraag is voorbij."),
         )
         for hulpvraag in Hulpvraag.objects.filter(pk__in=ids).select_related("aanvrager"):
             notify(

@@ -578,3 +578,14 @@ def test_the_why_is_in_each_readers_language(aanvrager, helper, buurt):
         assert match.uitleg_tekst.startswith("same neighbourhood · Transport")
     with translation.override("nl"):
         assert match.uitleg_tekst.startswith("zelfde buurt · Vervoer")
+
+
+def test_a_system_reason_is_shown_in_the_readers_language(geplaatst, aanvrager, helpers):
+    from django.utils import translation
+
+    services.hulpvraag_withdraw(hulpvraag=geplaatst, door=aanvrager)
+    match = match_van(geplaatst, helpers[0])
+
+    assert match.reden == "De hulpvraag is ingetrokken."
+    with translation.override("en"):
+        assert match.reden_tekst == "The help request has been withdrawn."
