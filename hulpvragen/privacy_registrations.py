@@ -62,6 +62,29 @@ def _export(user):
     }
 
 
+def _forget_in_others_inboxes(user) -> int:
+    """Meldingen of other people about this person's requests and matches lose their words.
+
+    Their titles quote the request or name the person ("Henk helpt je met ..."). The melding
+    itself stays (it is part of the other person's history), with a neutral title.
+    """
+    from meldingen.models import Melding
+
+    from .models import Hulpvraag, Match
+
+    urls = [
+        *(h.get_absolute_url() for h in Hulpvraag.objects.filter(aanvrager=user).only("pk")),
+        *(m.get_absolute_url() for m in Match.objects.van(user).only("pk")),
+    ]
+    if not urls:
+        return 0
+    return (
+        Melding.objects.filter(url__in=urls)
+        .exclude(ontvanger=user)
+        .update(titel=str(_("Bericht over een account dat is verwijderd")), tekst="")
+    )
+
+
 def _erase(user):
     from meldingen.services import notify
 
@@ -69,6 +92,7 @@ def _erase(user):
     from .models import Aanbod, Hulpvraag, Match
 
     now = timezone.now()
+    _forget_in_others_inboxes(user)
     # Waiting proposals and agreed helps end; the other side keeps a record without free text.
     ending = list(
         Match.objects.filter(

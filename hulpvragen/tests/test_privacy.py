@@ -239,3 +239,19 @@ def test_private_details_for_the_buurtassistent_who_entered_the_request(bewoner,
     )
     assert hulpvraag.ingevoerd_door == buurtassistent
     assert permissions.can_see_prive_details(buurtassistent, hulpvraag)
+
+
+def test_erasure_takes_the_words_out_of_other_peoples_meldingen(voorstel, bewoner, helper):
+    from meldingen.models import Melding
+
+    accepteer(voorstel)
+    # Henk was told "Kun jij helpen? <titel>"; Bep was told "Henk helpt je met <titel>".
+    assert Melding.objects.filter(ontvanger=helper, titel__contains=TEKSTEN["titel"]).exists()
+    assert Melding.objects.filter(ontvanger=bewoner, titel__contains="Henk").exists()
+
+    privacy.erase_user(bewoner)
+
+    henk = " ".join(Melding.objects.filter(ontvanger=helper).values_list("titel", flat=True))
+    assert TEKSTEN["titel"] not in henk
+    assert "Bericht over een account dat is verwijderd" in henk
+    assert Melding.objects.filter(ontvanger=helper).count() >= 2  # kept, without the words
