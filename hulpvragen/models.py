@@ -467,6 +467,9 @@ class Match(models.Model):
     )
     bedankje = models.CharField(_("bedankje of opmerking"), max_length=500, blank=True)
     laatste_herinnering_voor = models.DateField(null=True, blank=True, editable=False)
+    afronden_gevraagd_op = models.DateTimeField(
+        _("gevraagd om af te ronden op"), null=True, blank=True, editable=False
+    )
 
     objects = MatchQuerySet.as_manager()
 

@@ -771,6 +771,42 @@ def send_reminders(*, today=None) -> int:
     return sent
 
 
+def ask_to_complete(*, today=None) -> int:
+    """The day after a one-off help, ask both sides to mark it done. Once per match.
+
+    Without this, an agreed help whose day has passed stays "gematcht" for ever, and the
+    figures never count it as given.
+    """
+    today = today or timezone.localdate()
+    due = Match.objects.filter(
+        Q(hulpvraag__wanneer=Wanneer.DATUM, hulpvraag__datum__lt=today)
+        | Q(hulpvraag__wanneer=Wanneer.FLEXIBEL, hulpvraag__uiterlijk__lt=today),
+        status=Match.Status.GEACCEPTEERD,
+        afronden_gevraagd_op__isnull=True,
+    )
+    asked = 0
+    for match in due.select_related("hulpvraag", "hulpvraag__aanvrager", "helper"):
+        claimed = Match.objects.filter(pk=match.pk, afronden_gevraagd_op__isnull=True).update(
+            afronden_gevraagd_op=timezone.now()
+        )
+        if not claimed:
+            continue
+        for ontvanger in (match.helper, match.hulpvraag.aanvrager):
+            notify(
+                ontvanger,
+                "hulp_herinnering",
+                titel=_("Is het gelukt? %(titel)s"),
+                tekst=_(
+                    "Meld op de pagina van de match dat de hulp klaar is. Dan weten we dat het "
+                    "goed ging. Ging het niet door? Dan kun je daar ook afzeggen."
+                ),
+                url=match.get_absolute_url(),
+                params={"titel": match.hulpvraag.titel},
+            )
+        asked += 1
+    return asked
+
+
 def sweep(*, now=None) -> dict[str, int]:
     """Re-queue matching that a lost message left behind, and search stale requests again."""
     from . import tasks

@@ -61,6 +61,12 @@ def send_reminders() -> int:
 
 
 @shared_task(**SAFE)
+def ask_to_complete() -> int:
+    """Beat: the day after a one-off help, ask both sides to mark it done."""
+    return services.ask_to_complete()
+
+
+@shared_task(**SAFE)
 def sweep() -> dict:
     """Beat: re-queue matching a lost message left behind; search stale requests again."""
     return services.sweep()

@@ -226,6 +226,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "hulpvragen.tasks.send_reminders",
         "schedule": crontab(hour=9, minute=0),
     },
+    "hulpvragen-afronden-vragen": {
+        "task": "hulpvragen.tasks.ask_to_complete",
+        "schedule": crontab(hour=10, minute=0),
+    },
     "hulpvragen-veegronde": {
         "task": "hulpvragen.tasks.sweep",
         "schedule": crontab(minute="*/10"),

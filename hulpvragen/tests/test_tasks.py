@@ -248,6 +248,38 @@ def test_weekly_help_is_reminded_every_week(klok, bewoner, buurt):
     assert meldingen(bewoner, "hulp_herinnering") == 2
 
 
+def test_the_day_after_a_one_off_help_both_are_asked_to_mark_it_done_once(klok, bewoner, buurt):
+    helper = _geaccepteerd(bewoner, buurt, dagen=3)
+
+    naar(klok, days=3, hours=14)  # the day itself, 23:00: not yet
+    assert tasks.ask_to_complete() == 0
+
+    naar(klok, days=4)
+    assert tasks.ask_to_complete() == 1
+    assert tasks.ask_to_complete() == 0
+    for persoon in (helper, bewoner):
+        vraag_om_af_te_ronden = Melding.objects.filter(
+            ontvanger=persoon, soort="hulp_herinnering", titel__startswith="Is het gelukt?"
+        )
+        assert vraag_om_af_te_ronden.count() == 1
+
+
+def test_weekly_help_is_not_asked_to_be_marked_done(klok, bewoner, buurt):
+    _geaccepteerd(bewoner, buurt, wanneer="wekelijks", weekdag=2)
+
+    naar(klok, days=20)
+    assert tasks.ask_to_complete() == 0
+
+
+def test_a_completed_help_is_not_asked_about(klok, bewoner, buurt):
+    helper = _geaccepteerd(bewoner, buurt, dagen=1)
+    match = Match.objects.get(helper=helper)
+    services.match_complete(match_id=match.pk, door=helper, uren=1)
+
+    naar(klok, days=2)
+    assert tasks.ask_to_complete() == 0
+
+
 # --- the sweep --------------------------------------------------------------------------------
 
 
@@ -300,9 +332,17 @@ TAKEN = [
     tasks.escalate_waiting,
     tasks.expire_past,
     tasks.send_reminders,
+    tasks.ask_to_complete,
     tasks.sweep,
 ]
-PERIODIEK = ["lapse_proposals", "escalate_waiting", "expire_past", "send_reminders", "sweep"]
+PERIODIEK = [
+    "lapse_proposals",
+    "escalate_waiting",
+    "expire_past",
+    "send_reminders",
+    "ask_to_complete",
+    "sweep",
+]
 
 
 @pytest.mark.parametrize("task", TAKEN, ids=lambda t: t.name)
