@@ -267,7 +267,7 @@ def score(kandidaat: Kandidaat, hulpvraag: Hulpvraag, *, aanvrager_talen=(), now
     delen["taal"] = 1.0 if gedeeld else 0.0
     for code in gedeeld[:1]:
         with translation.override(settings.LANGUAGE_CODE):
-            uitleg.append(str(_("spreekt %(taal)s")) % {"taal": str(Taal(code).label).lower()})
+            uitleg.append(str(_("spreekt %(taal)s")) % {"taal": str(Taal(code).label)})
 
     totaal_gewicht = sum(gewichten.get(naam, 0.0) for naam in delen) or 1.0
     kandidaat.score = round(

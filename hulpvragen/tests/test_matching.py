@@ -165,7 +165,7 @@ def test_score_taal_counts_a_shared_language_other_than_dutch(losse_vraag):
     alleen_nl = matching.score(kandidaat(talen=["nl"]), losse_vraag, aanvrager_talen=["nl", "tr"])
 
     assert gedeeld.delen["taal"] == 1.0
-    assert "spreekt turks" in gedeeld.uitleg
+    assert "spreekt Turks" in gedeeld.uitleg
     assert alleen_nl.delen["taal"] == 0.0
     assert gedeeld.score > alleen_nl.score
 
