@@ -356,14 +356,6 @@ class Aanbod(models.Model):
                 fields=["buurt", "bereik"], name="aanbod_actief_buurt", condition=Q(actief=True)
             ),
             models.Index(fields=["helper", "actief"], name="aanbod_helper"),
-            # Candidate search scans the active offers only: this covers every column its
-            # hard constraints read, so it never visits the (mostly paused) rest of the table.
-            models.Index(
-                fields=["id"],
-                include=["helper", "buurt", "bereik", "beschikbaarheid", "max_per_week"],
-                condition=Q(actief=True),
-                name="aanbod_actief_kandidaat",
-            ),
         ]
 
     def __str__(self):
