@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from . import zoekindex
 from .models import Aanbod, Hulpvraag, Match
 
 
@@ -84,6 +85,12 @@ class AanbodAdmin(admin.ModelAdmin):
         "gematcht_gezocht_op",
     ]
     list_select_related = ["helper", "buurt"]
+
+    def save_related(self, request, form, formsets, change):
+        # The search table of the matching engine follows every change, also from here
+        # (pausing an offer in the admin must stop proposals just as the page does).
+        super().save_related(request, form, formsets, change)
+        zoekindex.rebuild_for_aanbod(form.instance)
 
 
 @admin.register(Match)
