@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "bewoners",
     "meldingen",
     "hulpvragen",
+    "accommodaties",
 ]
 
 SITE_ID = 1

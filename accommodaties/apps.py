@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccommodatiesConfig(AppConfig):
+    name = "accommodaties"
+    verbose_name = _("Accommodaties")
+
+    def ready(self):
+        # Importing registers this app's kinds of melding and its privacy section.
+        from . import privacy_registrations, soorten  # noqa: F401

@@ -1,0 +1,326 @@
+"""Shared facilities (accommodaties), their opening hours and closures, and bookings.
+
+No double bookings: a booking occupies ``[begin, bezet_tot)``, where ``bezet_tot`` is its end
+plus the facility's buffer (copied when booking). On PostgreSQL an exclusion constraint over
+that half-open range and the facility, for active bookings (requested or confirmed), makes an
+overlap impossible whatever the concurrency; it is created by migration ``0002`` (it cannot be
+expressed on SQLite). ``accommodaties.services`` checks the same rule first, in Python, for a
+friendly message, and on SQLite serialises the check and the insert.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from bewoners.availability import DAGEN
+
+
+class WieMagBoeken(models.TextChoices):
+    ALLE_BEWONERS = "alle_bewoners", _("Alle bewoners")
+    INITIATIEVEN = "initiatieven", _("Leden van initiatieven")
+    BEHEERDERS = "beheerders", _("Alleen beheerders")
+
+
+class AccommodatieQuerySet(models.QuerySet):
+    def actief(self):
+        return self.filter(actief=True)
+
+    def beheerd_door(self, user):
+        return self.filter(beheerders=user)
+
+
+class Accommodatie(models.Model):
+    naam = models.CharField(_("naam"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    beschrijving = models.TextField(_("beschrijving"), blank=True, max_length=4000)
+    adres = models.CharField(_("adres"), max_length=200, blank=True)
+    buurt = models.ForeignKey(
+        "bewoners.Buurt",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="accommodaties",
+        verbose_name=_("buurt"),
+    )
+    capaciteit = models.PositiveIntegerField(
+        _("hoeveel mensen passen er?"), validators=[MinValueValidator(1)]
+    )
+    rolstoeltoegankelijk = models.BooleanField(_("toegankelijk met een rolstoel"), default=False)
+    ringleiding = models.BooleanField(_("ringleiding"), default=False)
+    toegankelijk_toilet = models.BooleanField(_("toegankelijk toilet"), default=False)
+    toegankelijkheid = models.TextField(
+        _("meer over toegankelijkheid"), blank=True, max_length=1000
+    )
+    huisregels = models.TextField(_("huisregels"), blank=True, max_length=4000)
+    beheerders = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="beheerde_accommodaties",
+        verbose_name=_("beheerders"),
+        help_text=_("Bewoners of medewerkers die aanvragen goedkeuren en het overzicht houden."),
+    )
+    goedkeuring_nodig = models.BooleanField(
+        _("een beheerder moet elke aanvraag goedkeuren"), default=True
+    )
+    min_duur_minuten = models.PositiveIntegerField(
+        _("kortste boeking (minuten)"), default=30, validators=[MinValueValidator(5)]
+    )
+    max_duur_minuten = models.PositiveIntegerField(
+        _("langste boeking (minuten)"), default=240, validators=[MinValueValidator(5)]
+    )
+    buffer_minuten = models.PositiveIntegerField(
+        _("tijd tussen twee boekingen (minuten)"),
+        default=0,
+        validators=[MaxValueValidator(240)],
+        help_text=_("Voor opruimen en klaarzetten."),
+    )
+    vooruit_dagen = models.PositiveIntegerField(
+        _("hoe ver vooruit boeken (dagen)"), default=90, validators=[MinValueValidator(1)]
+    )
+    annuleren_uren_vooraf = models.PositiveIntegerField(
+        _("afzeggen kan tot zoveel uur vooraf"), default=24
+    )
+    wie_mag_boeken = models.CharField(
+        _("wie mag boeken?"),
+        max_length=20,
+        choices=WieMagBoeken.choices,
+        default=WieMagBoeken.ALLE_BEWONERS,
+    )
+    prijsinformatie = models.TextField(_("prijs"), blank=True, max_length=1000)
+    actief = models.BooleanField(_("actief"), default=True)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    bijgewerkt_op = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
+
+    objects = AccommodatieQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("accommodatie")
+        verbose_name_plural = _("accommodaties")
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+    def clean(self):
+        super().clean()
+        if self.max_duur_minuten < self.min_duur_minuten:
+            raise ValidationError(
+                {
+                    "max_duur_minuten": _(
+                        "De langste boeking moet minstens zo lang zijn als de kortste."
+                    )
+                }
+            )
+
+    @property
+    def buffer(self) -> timedelta:
+        return timedelta(minutes=self.buffer_minuten)
+
+
+class Openingstijd(models.Model):
+    """One opening period on a weekday (several per day are fine, e.g. morning and evening)."""
+
+    accommodatie = models.ForeignKey(
+        Accommodatie,
+        on_delete=models.CASCADE,
+        related_name="openingstijden",
+        verbose_name=_("accommodatie"),
+    )
+    weekdag = models.PositiveSmallIntegerField(
+        _("dag"), choices=[(i, d) for i, d in enumerate(DAGEN)]
+    )
+    van = models.TimeField(_("open van"))
+    tot = models.TimeField(_("open tot"))
+
+    class Meta:
+        verbose_name = _("openingstijd")
+        verbose_name_plural = _("openingstijden")
+        ordering = ["accommodatie", "weekdag", "van"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(tot__gt=models.F("van")), name="openingstijd_tot_na_van"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_weekdag_display()} {self.van:%H:%M}–{self.tot:%H:%M}"
+
+    def clean(self):
+        super().clean()
+        if self.van and self.tot and self.tot <= self.van:
+            raise ValidationError({"tot": _("De sluitingstijd moet na de openingstijd liggen.")})
+
+
+class Sluiting(models.Model):
+    """A dated exception: closed for a holiday, maintenance, ..."""
+
+    accommodatie = models.ForeignKey(
+        Accommodatie,
+        on_delete=models.CASCADE,
+        related_name="sluitingen",
+        verbose_name=_("accommodatie"),
+    )
+    van = models.DateTimeField(_("dicht vanaf"))
+    tot = models.DateTimeField(_("dicht tot"))
+    reden = models.CharField(_("reden"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("sluiting")
+        verbose_name_plural = _("sluitingen")
+        ordering = ["accommodatie", "van"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(tot__gt=models.F("van")), name="sluiting_tot_na_van"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.accommodatie}: {self.reden or _('gesloten')}"
+
+    def clean(self):
+        super().clean()
+        if self.van and self.tot and self.tot <= self.van:
+            raise ValidationError({"tot": _("Het einde moet na het begin liggen.")})
+
+
+class Reeks(models.Model):
+    """A repeating booking: weekly or every two weeks until a date."""
+
+    class Interval(models.IntegerChoices):
+        WEKELIJKS = 1, _("Elke week")
+        TWEEWEKELIJKS = 2, _("Om de week")
+
+    accommodatie = models.ForeignKey(
+        Accommodatie,
+        on_delete=models.CASCADE,
+        related_name="reeksen",
+        verbose_name=_("accommodatie"),
+    )
+    geboekt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="reeksen",
+        verbose_name=_("geboekt door"),
+    )
+    interval_weken = models.PositiveSmallIntegerField(
+        _("hoe vaak"), choices=Interval.choices, default=Interval.WEKELIJKS
+    )
+    tot_en_met = models.DateField(_("tot en met"))
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reeks")
+        verbose_name_plural = _("reeksen")
+
+    def __str__(self):
+        return f"{self.accommodatie} · {self.get_interval_weken_display()}"
+
+
+class ReserveringQuerySet(models.QuerySet):
+    def actief(self):
+        """Requested or confirmed: these hold their time slot."""
+        return self.filter(status__in=Reservering.ACTIEF)
+
+    def overlapt(self, accommodatie, begin, bezet_tot):
+        """Active bookings of ``accommodatie`` whose occupied range meets ``[begin, bezet_tot)``."""
+        return self.actief().filter(
+            accommodatie=accommodatie, begin__lt=bezet_tot, bezet_tot__gt=begin
+        )
+
+
+class Reservering(models.Model):
+    class Status(models.TextChoices):
+        AANGEVRAAGD = "aangevraagd", _("Aangevraagd")
+        BEVESTIGD = "bevestigd", _("Bevestigd")
+        GEWEIGERD = "geweigerd", _("Geweigerd")
+        GEANNULEERD = "geannuleerd", _("Geannuleerd")
+
+    ACTIEF = (Status.AANGEVRAAGD, Status.BEVESTIGD)
+
+    accommodatie = models.ForeignKey(
+        Accommodatie,
+        on_delete=models.CASCADE,
+        related_name="reserveringen",
+        verbose_name=_("accommodatie"),
+    )
+    geboekt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="reserveringen",
+        verbose_name=_("geboekt door"),
+    )
+    namens = models.CharField(
+        _("namens (initiatief)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Als je boekt voor een initiatief: de naam ervan."),
+    )
+    doel = models.CharField(_("waarvoor?"), max_length=200)
+    aantal_personen = models.PositiveIntegerField(
+        _("met hoeveel mensen?"), validators=[MinValueValidator(1)]
+    )
+    begin = models.DateTimeField(_("begin"))
+    einde = models.DateTimeField(_("einde"))
+    # The end plus the facility's buffer at the time of booking: the range the constraint uses.
+    bezet_tot = models.DateTimeField(_("bezet tot"), editable=False)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.AANGEVRAAGD
+    )
+    reeks = models.ForeignKey(
+        Reeks,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reserveringen",
+        verbose_name=_("reeks"),
+    )
+    reden = models.CharField(_("reden"), max_length=300, blank=True)
+    beoordeeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("beoordeeld door"),
+    )
+    aangemaakt_op = models.DateTimeField(_("aangevraagd op"), default=timezone.now, editable=False)
+    bevestigd_op = models.DateTimeField(_("bevestigd op"), null=True, blank=True, editable=False)
+    geweigerd_op = models.DateTimeField(_("geweigerd op"), null=True, blank=True, editable=False)
+    geannuleerd_op = models.DateTimeField(
+        _("geannuleerd op"), null=True, blank=True, editable=False
+    )
+
+    objects = ReserveringQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("reservering")
+        verbose_name_plural = _("reserveringen")
+        ordering = ["begin", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(einde__gt=models.F("begin")), name="reservering_einde_na_begin"
+            ),
+            models.CheckConstraint(
+                condition=Q(bezet_tot__gte=models.F("einde")), name="reservering_bezet_na_einde"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["accommodatie", "begin"], name="reservering_acc_begin"),
+            models.Index(fields=["geboekt_door", "begin"], name="reservering_boeker"),
+            models.Index(fields=["status", "begin"], name="reservering_status"),
+        ]
+
+    def __str__(self):
+        return f"{self.accommodatie} · {timezone.localtime(self.begin):%d-%m-%Y %H:%M}"
+
+    @property
+    def is_actief(self) -> bool:
+        return self.status in self.ACTIEF
