@@ -231,6 +231,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "hulpvragen.tasks.ask_to_complete",
         "schedule": crontab(hour=10, minute=0),
     },
+    "accommodaties-aanvragen-laten-vervallen": {
+        "task": "accommodaties.tasks.lapse_requests",
+        "schedule": crontab(minute="*/15"),
+    },
     "hulpvragen-veegronde": {
         "task": "hulpvragen.tasks.sweep",
         "schedule": crontab(minute="*/10"),

@@ -1,0 +1,102 @@
+"""Export and erasure of bookings, the admin, and the periodic task."""
+
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.conf import settings
+from django.urls import reverse
+
+from accommodaties import services, tasks
+from accommodaties.models import Accommodatie, Openingstijd, Reservering
+from bewoners import privacy
+from bewoners.tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+AMS = ZoneInfo("Europe/Amsterdam")
+START = datetime(2030, 3, 4, 9, 0, tzinfo=AMS)
+
+
+@pytest.fixture(autouse=True)
+def klok():
+    with time_machine.travel(START, tick=False) as reis:
+        yield reis
+
+
+@pytest.fixture
+def zaal(db):
+    zaal = Accommodatie.objects.create(
+        naam="Buurtzaal", slug="buurtzaal", capaciteit=10, goedkeuring_nodig=True
+    )
+    for dag in range(7):
+        Openingstijd.objects.create(accommodatie=zaal, weekdag=dag, van=time(8), tot=time(22))
+    return zaal
+
+
+def op(dagen, uur):
+    return datetime.combine(START.date() + timedelta(days=dagen), time(uur), tzinfo=AMS)
+
+
+def boek(zaal, wie, dagen, doel="Verjaardag van Bep"):
+    return services.reserveer(
+        accommodatie=zaal,
+        door=wie,
+        begin=op(dagen, 14),
+        einde=op(dagen, 16),
+        aantal_personen=6,
+        doel=doel,
+    )
+
+
+def test_export_holds_my_bookings_and_what_i_keep(zaal, bewoner):
+    boek(zaal, bewoner, 3)
+    zaal.beheerders.add(bewoner)
+
+    data = privacy.export_user_data(bewoner)["accommodaties"]
+
+    assert [r["doel"] for r in data["reserveringen"]] == ["Verjaardag van Bep"]
+    assert data["beheerder_van"] == ["Buurtzaal"]
+
+
+def test_erasure_frees_future_slots_and_keeps_no_words(zaal, bewoner, klok):
+    verleden = boek(zaal, bewoner, 1, doel="Oud feestje")
+    toekomst = boek(zaal, bewoner, 5)
+    zaal.beheerders.add(bewoner)
+    klok.move_to(op(2, 9))
+
+    privacy.erase_user(bewoner)
+
+    verleden.refresh_from_db()
+    toekomst.refresh_from_db()
+    assert toekomst.status == Reservering.Status.GEANNULEERD
+    assert verleden.doel == "" and toekomst.doel == ""
+    assert not zaal.beheerders.exists()
+    # The skeleton of the past booking stays for the figures of facility use.
+    assert Reservering.objects.filter(pk=verleden.pk).exists()
+
+
+def test_the_lapse_task_is_scheduled_and_idempotent(zaal, bewoner, klok):
+    aanvraag = boek(zaal, bewoner, 1)
+    klok.move_to(op(1, 15))
+
+    assert tasks.lapse_requests() == 1
+    assert tasks.lapse_requests() == 0
+    aanvraag.refresh_from_db()
+    assert aanvraag.status == Reservering.Status.GEWEIGERD
+    gepland = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    assert "accommodaties.tasks.lapse_requests" in gepland
+    assert tasks.lapse_requests.acks_late and tasks.lapse_requests.reject_on_worker_lost
+
+
+@pytest.mark.parametrize("model", ["accommodatie", "reservering", "reeks"])
+def test_admin_pages_open(client_for, zaal, bewoner, model):
+    admin = UserFactory(email="root@example.org", is_staff=True, is_superuser=True, with_mfa=True)
+    boek(zaal, bewoner, 3)
+    client = client_for(admin)
+
+    assert client.get(reverse(f"admin:accommodaties_{model}_changelist")).status_code == 200
+    if model == "accommodatie":
+        url = reverse("admin:accommodaties_accommodatie_change", args=[zaal.pk])
+        assert client.get(url).status_code == 200
