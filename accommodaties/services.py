@@ -24,6 +24,7 @@ from django.utils.translation import gettext_noop
 from bewoners.roles import Rol, has_role
 from meldingen.services import notify, notify_many
 
+from .beschikbaarheid import beschikbaarheid, rooster  # noqa: F401 - public API
 from .models import Accommodatie, Reeks, Reservering, WieMagBoeken
 
 BEZET = _("Deze tijd is al bezet. Kies een andere tijd; in de agenda zie je wat nog vrij is.")
