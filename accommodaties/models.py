@@ -10,6 +10,7 @@ friendly message, and on SQLite serialises the check and the insert.
 
 from __future__ import annotations
 
+import secrets
 from datetime import timedelta
 
 from django.conf import settings
@@ -324,3 +325,42 @@ class Reservering(models.Model):
     @property
     def is_actief(self) -> bool:
         return self.status in self.ACTIEF
+
+
+def _nieuwe_sleutel() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class AgendaSleutel(models.Model):
+    """The secret in a person's calendar-feed link: calendar apps cannot log in, so the link is
+    the key. One per person; renewing it makes the old link stop working."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="agenda_sleutel",
+        verbose_name=_("gebruiker"),
+    )
+    sleutel = models.CharField(
+        _("sleutel"), max_length=64, unique=True, default=_nieuwe_sleutel, editable=False
+    )
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("agendasleutel")
+        verbose_name_plural = _("agendasleutels")
+
+    def __str__(self):
+        return str(self.user)
+
+    @classmethod
+    def voor(cls, user) -> AgendaSleutel:
+        """The key of ``user``, made the first time it is asked for."""
+        sleutel, _created = cls.objects.get_or_create(user=user)
+        return sleutel
+
+    def vernieuw(self) -> None:
+        """A new secret: the old link stops working at once."""
+        self.sleutel = _nieuwe_sleutel()
+        self.aangemaakt_op = timezone.now()
+        self.save(update_fields=["sleutel", "aangemaakt_op"])
