@@ -18,10 +18,16 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bewoners.availability import DAGEN
+
+
+# The first parts of the app's own paths (/ruimtes/mijn/, /ruimtes/beheer/, ...): no facility
+# may take one of them as its slug.
+GERESERVEERDE_SLUGS = {"mijn", "beheer", "agenda", "boekingen"}
 
 
 class WieMagBoeken(models.TextChoices):
@@ -110,8 +116,15 @@ class Accommodatie(models.Model):
     def __str__(self):
         return self.naam
 
+    def get_absolute_url(self):
+        return reverse("accommodaties:detail", kwargs={"slug": self.slug})
+
     def clean(self):
         super().clean()
+        if self.slug in GERESERVEERDE_SLUGS:
+            raise ValidationError(
+                {"slug": _("Dit woord gebruikt de website zelf al. Kies een ander.")}
+            )
         if self.max_duur_minuten < self.min_duur_minuten:
             raise ValidationError(
                 {
@@ -321,6 +334,9 @@ class Reservering(models.Model):
 
     def __str__(self):
         return f"{self.accommodatie} · {timezone.localtime(self.begin):%d-%m-%Y %H:%M}"
+
+    def get_absolute_url(self):
+        return reverse("accommodaties:reservering_detail", kwargs={"pk": self.pk})
 
     @property
     def is_actief(self) -> bool:

@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
@@ -148,8 +149,12 @@ def reserveer(
     doel: str,
     namens: str = "",
     reeks: Reeks | None = None,
+    melden: bool = True,
 ) -> Reservering:
-    """Book ``accommodatie`` for ``door``. Raises a Dutch ``ValidationError`` when it cannot be."""
+    """Book ``accommodatie`` for ``door``. Raises a Dutch ``ValidationError`` when it cannot be.
+
+    A request (the facility needs approval) is announced to its keepers, unless ``melden`` is
+    off (a series announces itself once)."""
     _check_may_book(door, accommodatie)
     beheerder = is_beheerder(door, accommodatie)
     try:
@@ -184,12 +189,13 @@ def reserveer(
     except IntegrityError as exc:
         # The exclusion constraint: someone else took this slot at the same moment.
         raise ValidationError({"begin": [BEZET]}) from exc
-    if reservering.status == Reservering.Status.AANGEVRAAGD:
+    if melden and reservering.status == Reservering.Status.AANGEVRAAGD:
         notify_many(
             accommodatie.beheerders.filter(is_active=True),
             "reservering_aanvraag",
             titel=_("Aanvraag voor %(ruimte)s op %(wanneer)s"),
             tekst=_("%(naam)s wil de ruimte boeken: %(doel)s (%(aantal)s mensen)."),
+            url=reverse("accommodaties:beheer"),
             params={
                 "ruimte": accommodatie.naam,
                 "wanneer": _wanneer(reservering),
@@ -298,10 +304,31 @@ def reserveer_reeks(
                             doel=doel,
                             namens=namens,
                             reeks=uitkomst.reeks,
+                            melden=False,
                         )
                     )
             except ValidationError as exc:  # taken in the meantime
                 uitkomst.niet_gelukt.append((dag, exc.messages))
+    aanvragen = [r for r in uitkomst.geboekt if r.status == Reservering.Status.AANGEVRAAGD]
+    if aanvragen:
+        notify_many(
+            accommodatie.beheerders.filter(is_active=True),
+            "reservering_aanvraag",
+            titel=_("Aanvraag voor %(ruimte)s: %(aantal)s keer, vanaf %(wanneer)s"),
+            tekst=_(
+                "%(naam)s wil de ruimte vaker boeken: %(doel)s (%(interval)s, tot en met %(tot)s)."
+            ),
+            url=reverse("accommodaties:beheer"),
+            params={
+                "ruimte": accommodatie.naam,
+                "aantal": len(aanvragen),
+                "wanneer": _wanneer(aanvragen[0]),
+                "naam": door.display_name,
+                "doel": aanvragen[0].doel,
+                "interval": uitkomst.reeks.get_interval_weken_display(),
+                "tot": tot_en_met.strftime("%d-%m-%Y"),
+            },
+        )
     return uitkomst
 
 
@@ -329,6 +356,7 @@ def _besluit(reservering: Reservering, *, door, status: str, reden: str = "") ->
             else _("Je boeking van %(ruimte)s op %(wanneer)s kan niet doorgaan")
         ),
         tekst=_("Reden: %(reden)s") if reservering.reden else "",
+        url=reservering.get_absolute_url(),
         params={
             "ruimte": reservering.accommodatie.naam,
             "wanneer": _wanneer(reservering),
@@ -387,8 +415,107 @@ def annuleren(*, reservering: Reservering, door, reden: str = "") -> Reservering
         "reservering_geannuleerd",
         titel=_("De boeking van %(ruimte)s op %(wanneer)s gaat niet door"),
         tekst=_("Reden: %(reden)s") if reden else "",
+        url=reservering.get_absolute_url(),
         params={"ruimte": accommodatie.naam, "wanneer": _wanneer(reservering), "reden": reden},
     )
+    return reservering
+
+
+def verplaats(
+    *,
+    reservering: Reservering,
+    door,
+    begin: datetime,
+    einde: datetime,
+    aantal_personen: int | None = None,
+) -> Reservering:
+    """Move one booking (also a single date of a series) to another time, with the same rules.
+
+    The booker may do so until the cancellation deadline, a keeper at any time. When the
+    facility needs approval and the booker is not a keeper, the moved booking is a request
+    again. Keepers are told of a booker's move; the booker of a keeper's.
+    """
+    accommodatie = reservering.accommodatie
+    beheerder = is_beheerder(door, accommodatie)
+    eigen = reservering.geboekt_door_id == door.pk
+    if not (eigen or beheerder):
+        raise PermissionDenied
+    if not reservering.is_actief:
+        raise ValidationError(_("Deze boeking was al afgezegd of afgewezen."))
+    if not beheerder:
+        grens = reservering.begin - timedelta(hours=accommodatie.annuleren_uren_vooraf)
+        if timezone.now() > grens:
+            raise ValidationError(
+                _(
+                    "Veranderen kan tot %(uren)s uur van tevoren. Bel of mail de beheerder als "
+                    "het anders moet."
+                )
+                % {"uren": accommodatie.annuleren_uren_vooraf}
+            )
+    if aantal_personen is None:
+        aantal_personen = reservering.aantal_personen
+    was = _wanneer(reservering)
+    try:
+        with transaction.atomic():
+            _lock_for_check(accommodatie)
+            fouten = problemen(
+                accommodatie,
+                begin=begin,
+                einde=einde,
+                aantal_personen=aantal_personen,
+                negeer=reservering,
+            )
+            if fouten:
+                raise ValidationError(fouten)
+            velden = {
+                "begin": begin,
+                "einde": einde,
+                "bezet_tot": einde + accommodatie.buffer,
+                "aantal_personen": aantal_personen,
+            }
+            opnieuw_vragen = (
+                accommodatie.goedkeuring_nodig
+                and not is_beheerder(reservering.geboekt_door, accommodatie)
+                and not beheerder
+            )
+            if opnieuw_vragen:
+                velden.update(status=Reservering.Status.AANGEVRAAGD, bevestigd_op=None)
+            changed = Reservering.objects.filter(
+                pk=reservering.pk, status__in=Reservering.ACTIEF
+            ).update(**velden)
+            if not changed:
+                raise ValidationError(_("Deze boeking was al afgezegd of afgewezen."))
+    except IntegrityError as exc:
+        raise ValidationError({"begin": [BEZET]}) from exc
+    reservering.refresh_from_db()
+    params = {
+        "ruimte": accommodatie.naam,
+        "was": was,
+        "wanneer": _wanneer(reservering),
+        "naam": reservering.geboekt_door.display_name,
+    }
+    if eigen:
+        notify_many(
+            accommodatie.beheerders.filter(is_active=True).exclude(pk=door.pk),
+            "reservering_aanvraag",
+            titel=_("Boeking van %(ruimte)s verplaatst naar %(wanneer)s"),
+            tekst=(
+                _("%(naam)s wil nu op %(wanneer)s (was %(was)s). Keur het opnieuw goed of af.")
+                if reservering.status == Reservering.Status.AANGEVRAAGD
+                else _("%(naam)s heeft de boeking verplaatst (was %(was)s).")
+            ),
+            url=reverse("accommodaties:beheer"),
+            params=params,
+        )
+    else:
+        notify(
+            reservering.geboekt_door,
+            "reservering_besluit",
+            titel=_("Je boeking van %(ruimte)s is verplaatst naar %(wanneer)s"),
+            tekst=_("De beheerder heeft je boeking verplaatst. Eerst was het %(was)s."),
+            url=reservering.get_absolute_url(),
+            params=params,
+        )
     return reservering
 
 
@@ -414,6 +541,7 @@ def lapse_requests(*, now=None) -> int:
                 "reservering_besluit",
                 titel=_("Je aanvraag voor %(ruimte)s op %(wanneer)s is vervallen"),
                 tekst=_("De beheerder heeft niet op tijd gereageerd. Sorry! Boek gerust opnieuw."),
+                url=reservering.get_absolute_url(),
                 params={"ruimte": reservering.accommodatie.naam, "wanneer": _wanneer(reservering)},
             )
     return len(te_laat)

@@ -11,38 +11,13 @@ from django.utils.translation import gettext_lazy as _
 
 from bewoners.forms import AvailabilityField
 from bewoners.models import Buurt, Categorie
+from wijk.lib.forms import ServiceErrorsMixin
 
 from . import services
 from .models import Aanbod, Bereik, Hulpvraag, Match
 
 DATE = {"type": "date"}
 TIME = {"type": "time"}
-
-
-TE_LANG = _("Dit is te lang: gebruik hoogstens %(limit_value)d tekens (nu %(show_value)d).")
-
-
-def friendly_max_length(form) -> None:
-    """A plain Dutch message when a text is too long (Django's own is formal)."""
-    for field in form.fields.values():
-        if getattr(field, "max_length", None):
-            field.error_messages["max_length"] = TE_LANG
-
-
-class ServiceErrorsMixin:
-    """Plain Dutch length messages, and a service's ``ValidationError`` placed on the form."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        friendly_max_length(self)
-
-    def add_service_error(self, exc: ValidationError) -> None:
-        """Errors for known fields go to those fields; the rest to the top of the form."""
-        if hasattr(exc, "error_dict"):
-            for field, errors in exc.error_dict.items():
-                self.add_error(field if field in self.fields else None, errors)
-        else:
-            self.add_error(None, exc)
 
 
 class ServiceForm(ServiceErrorsMixin, forms.ModelForm):

@@ -21,4 +21,5 @@ urlpatterns = [
     path("profiel/", include("bewoners.urls")),
     path("meldingen/", include("meldingen.urls")),
     path("hulp/", include("hulpvragen.urls")),
+    path("ruimtes/", include("accommodaties.urls")),
 ]

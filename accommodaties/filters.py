@@ -1,0 +1,34 @@
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from bewoners.models import Buurt
+
+from .models import Accommodatie
+
+
+class AccommodatieFilter(django_filters.FilterSet):
+    buurt = django_filters.ModelChoiceFilter(
+        label=_("Buurt"), queryset=Buurt.objects.all(), empty_label=_("Alle buurten")
+    )
+    rolstoeltoegankelijk = django_filters.BooleanFilter(
+        label=_("Toegankelijk met een rolstoel"),
+        widget=forms.CheckboxInput,
+        method="alleen_als_aangevinkt",
+    )
+    ringleiding = django_filters.BooleanFilter(
+        label=_("Met ringleiding"), widget=forms.CheckboxInput, method="alleen_als_aangevinkt"
+    )
+    capaciteit = django_filters.NumberFilter(
+        label=_("Voor hoeveel mensen?"),
+        lookup_expr="gte",
+        min_value=1,
+    )
+
+    class Meta:
+        model = Accommodatie
+        fields = ["buurt", "capaciteit", "rolstoeltoegankelijk", "ringleiding"]
+
+    def alleen_als_aangevinkt(self, queryset, name, value):
+        """An unticked box means "don't care", not "only those without"."""
+        return queryset.filter(**{name: True}) if value else queryset

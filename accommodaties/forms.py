@@ -1,0 +1,166 @@
+"""Forms for booking, moving, cancelling and deciding on bookings.
+
+The forms check what a field can check on its own (required, type, length) and turn a day and
+two times into time-zone aware moments. Every booking rule lives in ``accommodaties.services``;
+its ``ValidationError`` is put back on the form next to the right field, the input kept.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wijk.lib.forms import ServiceErrorsMixin
+
+from .models import Accommodatie, Reeks, Reservering
+
+DATE = {"type": "date"}
+TIME = {"type": "time", "step": 300}
+
+# Where the service's field names land on these forms.
+SERVICE_VELDEN = {"begin": "van", "einde": "tot", "interval_weken": "herhalen"}
+
+
+class BoekenFormMixin(ServiceErrorsMixin):
+    def add_service_error(self, exc: ValidationError) -> None:
+        if hasattr(exc, "error_dict"):
+            exc = ValidationError(
+                {SERVICE_VELDEN.get(veld, veld): fouten for veld, fouten in exc.error_dict.items()}
+            )
+        super().add_service_error(exc)
+
+    def clean(self):
+        data = super().clean()
+        datum, van, tot = data.get("datum"), data.get("van"), data.get("tot")
+        if datum and van and tot:
+            if tot <= van:
+                self.add_error("tot", _("Het einde moet na het begin liggen."))
+            else:
+                data["begin"] = timezone.make_aware(datetime.combine(datum, van))
+                data["einde"] = timezone.make_aware(datetime.combine(datum, tot))
+        return data
+
+
+def _datum_en_tijden():
+    return {
+        "datum": forms.DateField(
+            label=_("Op welke dag?"),
+            widget=forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
+            error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 14-03-2030.")},
+        ),
+        "van": forms.TimeField(
+            label=_("Van"),
+            widget=forms.TimeInput(attrs=TIME, format="%H:%M"),
+            error_messages={"invalid": _("Vul een tijd in, bijvoorbeeld 09:30.")},
+        ),
+        "tot": forms.TimeField(
+            label=_("Tot"),
+            widget=forms.TimeInput(attrs=TIME, format="%H:%M"),
+            error_messages={"invalid": _("Vul een tijd in, bijvoorbeeld 11:00.")},
+        ),
+    }
+
+
+def _aantal_personen(accommodatie: Accommodatie | None = None):
+    return forms.IntegerField(
+        label=_("Met hoeveel mensen?"),
+        min_value=1,
+        help_text=(
+            _("Er passen hoogstens %(max)s mensen in.") % {"max": accommodatie.capaciteit}
+            if accommodatie
+            else ""
+        ),
+        error_messages={
+            "min_value": _("Vul minstens 1 in."),
+            "invalid": _("Vul een getal in."),
+        },
+    )
+
+
+class ReserveringForm(BoekenFormMixin, forms.Form):
+    HERHALEN = [
+        (0, _("Eén keer")),
+        (Reeks.Interval.WEKELIJKS, _("Elke week")),
+        (Reeks.Interval.TWEEWEKELIJKS, _("Om de week")),
+    ]
+
+    doel = forms.CharField(
+        label=_("Waarvoor wil je de ruimte gebruiken?"),
+        max_length=200,
+        help_text=_("Bijvoorbeeld: koffieochtend, verjaardag, vergadering van de buurtvereniging."),
+    )
+    namens = forms.CharField(
+        label=_("Boek je voor een initiatief of groep? Schrijf dan de naam op."),
+        max_length=200,
+        required=False,
+    )
+    herhalen = forms.TypedChoiceField(
+        label=_("Hoe vaak?"),
+        choices=HERHALEN,
+        coerce=int,
+        initial=0,
+        widget=forms.RadioSelect,
+    )
+    tot_en_met = forms.DateField(
+        label=_("Herhalen tot en met"),
+        required=False,
+        widget=forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
+        help_text=_("Alleen nodig als je elke week of om de week boekt."),
+        error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 30-06-2030.")},
+    )
+    # Set by the page that lists conflicting dates of a series: "book the other dates".
+    alleen_vrije = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    field_order = ["datum", "van", "tot", "aantal_personen", "doel", "namens", "herhalen"]
+
+    def __init__(self, *args, accommodatie: Accommodatie, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields.update(_datum_en_tijden())
+        self.fields["aantal_personen"] = _aantal_personen(accommodatie)
+        self.order_fields(self.field_order)
+        self.fields["tot"].help_text = _(
+            "Je boekt minstens %(min)s en hoogstens %(max)s minuten."
+        ) % {"min": accommodatie.min_duur_minuten, "max": accommodatie.max_duur_minuten}
+
+    def clean(self):
+        data = super().clean()
+        if data.get("herhalen") and not data.get("tot_en_met"):
+            self.add_error("tot_en_met", _("Tot wanneer wil je herhalen? Kies een datum."))
+        return data
+
+
+class VerplaatsForm(BoekenFormMixin, forms.Form):
+    def __init__(self, *args, reservering: Reservering, **kwargs):
+        begin = timezone.localtime(reservering.begin)
+        einde = timezone.localtime(reservering.einde)
+        kwargs.setdefault(
+            "initial",
+            {
+                "datum": begin.date(),
+                "van": begin.time(),
+                "tot": einde.time(),
+                "aantal_personen": reservering.aantal_personen,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        self.fields.update(_datum_en_tijden())
+        self.fields["aantal_personen"] = _aantal_personen(reservering.accommodatie)
+
+
+class RedenForm(ServiceErrorsMixin, forms.Form):
+    reden = forms.CharField(
+        label=_("Reden"),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, verplicht: bool = True, label=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reden"].required = verplicht
+        if label:
+            self.fields["reden"].label = label
+        self.fields["reden"].error_messages["required"] = _("Schrijf kort op waarom.")

@@ -1,0 +1,64 @@
+"""Who may see and do what with facilities and bookings.
+
+- Facilities, their opening hours and when they are busy: every logged-in resident. Who booked
+  and why: only the booker and the facility's keepers (and the beheerder role).
+- A booking's page, its .ics and its actions: its booker and the facility's keepers; anyone
+  else gets a 404, without learning that it exists.
+- Contact details (phone, e-mail) between a keeper and the booker of an active booking that
+  has not long ended: registered as a contact rule with ``bewoners.permissions``, so the keeper
+  can hand over a key and the booker can reach the keeper.
+"""
+
+from datetime import timedelta
+
+from django.db.models import Q
+from django.utils import timezone
+
+from bewoners.permissions import register_contact_rule
+from bewoners.roles import Rol, has_role
+
+from .models import Accommodatie, Reservering
+from .services import is_beheerder  # noqa: F401 - re-exported: one rule, one place
+
+
+def _authenticated(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False))
+
+
+def beheerde_accommodaties(user):
+    """The facilities ``user`` keeps: all for the beheerder role, else those they are keeper of."""
+    if not _authenticated(user):
+        return Accommodatie.objects.none()
+    if has_role(user, Rol.BEHEERDER):
+        return Accommodatie.objects.all()
+    return Accommodatie.objects.beheerd_door(user)
+
+
+def is_een_beheerder(user) -> bool:
+    """Keeps at least one facility (or has the beheerder role): may open the keeper pages."""
+    return _authenticated(user) and beheerde_accommodaties(user).exists()
+
+
+def zichtbare_reserveringen(user):
+    """Bookings whose page ``user`` may open: their own and those of facilities they keep."""
+    if not _authenticated(user):
+        return Reservering.objects.none()
+    if has_role(user, Rol.BEHEERDER):
+        return Reservering.objects.all()
+    return Reservering.objects.filter(Q(geboekt_door=user) | Q(accommodatie__beheerders=user))
+
+
+def keeper_and_booker(viewer, subject) -> bool:
+    """A keeper and the booker of an active booking (ended at most a day ago) see each other's
+    contact details."""
+    if not _authenticated(viewer) or viewer.pk == subject.pk:
+        return False
+    sinds = timezone.now() - timedelta(days=1)
+    actief = Reservering.objects.actief().filter(einde__gte=sinds)
+    return actief.filter(
+        Q(geboekt_door=subject, accommodatie__beheerders=viewer)
+        | Q(geboekt_door=viewer, accommodatie__beheerders=subject)
+    ).exists()
+
+
+register_contact_rule(keeper_and_booker)
