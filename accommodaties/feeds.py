@@ -1,0 +1,247 @@
+"""Calendar feeds (iCalendar, RFC 5545) of bookings, made with the ``icalendar`` package.
+
+Three feeds and one page:
+
+- ``feed_mijn``: a person's own bookings, for a calendar app to subscribe to. Calendar apps
+  cannot log in, so the secret in the link (``AgendaSleutel``) is the key; an unknown key or an
+  inactive account is a 404. Requests and confirmed bookings from 90 days back onward;
+  cancelled and refused ones stay 30 days as ``STATUS:CANCELLED``, so calendar apps that
+  already have them take them out.
+- ``feed_ruimte``: public, busy-only feed of one facility: "Bezet" from a booking's start to
+  the end of its buffer, and closures. Never who booked, what for or with how many people.
+- ``reservering_ics``: one booking as a download, for its booker and the facility's keepers;
+  anybody else gets a 404, which does not say whether the booking exists.
+- ``mijn_agenda``: the page that explains how to subscribe and shows the link;
+  ``agenda_vernieuwen`` makes a new link (the old one stops working).
+
+Every feed runs a fixed number of queries, whatever the number of bookings. Times are written
+in UTC, which every calendar app shows in its own time zone. UIDs are stable per booking and
+closure (``reservering-<pk>@<host of SITE_URL>``), so a refresh updates events in place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta
+from urllib.parse import urlsplit
+
+import icalendar
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_GET, require_POST, require_safe
+
+from .models import Accommodatie, AgendaSleutel, Reservering, Sluiting
+from .services import is_beheerder
+
+PRODID = "-//Wijk//Accommodaties//NL"
+CONTENT_TYPE = "text/calendar; charset=utf-8"
+# How often calendar apps are asked to look again (most use their own interval anyway).
+VERVERSEN = timedelta(hours=1)
+# The public feed may be kept this long by browsers and proxies.
+PUBLIEK_CACHE_SECONDEN = 5 * 60
+
+MIJN_TERUG = timedelta(days=90)  # own bookings: from this far back
+AFGEZEGD_TONEN = timedelta(days=30)  # cancelled or refused: shown this long, as CANCELLED
+RUIMTE_TERUG = timedelta(days=30)  # public feed: from this far back
+
+ICAL_STATUS = {
+    Reservering.Status.AANGEVRAAGD: "TENTATIVE",
+    Reservering.Status.BEVESTIGD: "CONFIRMED",
+    Reservering.Status.GEWEIGERD: "CANCELLED",
+    Reservering.Status.GEANNULEERD: "CANCELLED",
+}
+
+
+# --- building calendars ----------------------------------------------------------------------
+
+
+def _uid_host() -> str:
+    """The host part of every UID: from ``SITE_URL``, so it does not depend on the request."""
+    return urlsplit(settings.SITE_URL).hostname or "wijk"
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.astimezone(UTC)
+
+
+def _kalender(*, naam: str, uid: str) -> icalendar.Calendar:
+    kalender = icalendar.Calendar.new(prodid=PRODID, name=naam, uid=uid)
+    kalender.add("refresh-interval", VERVERSEN, parameters={"VALUE": "DURATION"})
+    kalender.add("x-published-ttl", icalendar.vDuration(VERVERSEN))
+    return kalender
+
+
+def _plaats(accommodatie: Accommodatie) -> str:
+    return ", ".join(deel for deel in (accommodatie.naam, accommodatie.adres) if deel)
+
+
+def reservering_event(reservering: Reservering, *, stamp: datetime) -> icalendar.Event:
+    """One booking with everything its booker may see (``accommodatie`` selected with it)."""
+    accommodatie = reservering.accommodatie
+    velden = {"ruimte": accommodatie.naam, "doel": reservering.doel}
+    if reservering.status == Reservering.Status.AANGEVRAAGD:
+        titel = _("%(ruimte)s: %(doel)s (aangevraagd)") % velden
+    else:
+        titel = _("%(ruimte)s: %(doel)s") % velden
+    regels = [_("Status: %(status)s") % {"status": reservering.get_status_display()}]
+    regels.append(_("Met %(aantal)s mensen") % {"aantal": reservering.aantal_personen})
+    if reservering.namens:
+        regels.append(_("Namens: %(namens)s") % {"namens": reservering.namens})
+    if reservering.reden and not reservering.is_actief:
+        regels.append(_("Reden: %(reden)s") % {"reden": reservering.reden})
+    return icalendar.Event.new(
+        uid=f"reservering-{reservering.pk}@{_uid_host()}",
+        stamp=stamp,
+        start=_utc(reservering.begin),
+        end=_utc(reservering.einde),
+        summary=titel,
+        location=_plaats(accommodatie),
+        description="\n".join(regels),
+        status=ICAL_STATUS[reservering.status],
+    )
+
+
+def _bezet_event(reservering: Reservering, *, stamp: datetime) -> icalendar.Event:
+    """Only that the facility is taken: until the end of the buffer, without any details."""
+    return icalendar.Event.new(
+        uid=f"bezet-{reservering.pk}@{_uid_host()}",
+        stamp=stamp,
+        start=_utc(reservering.begin),
+        end=_utc(reservering.bezet_tot),
+        summary=_("Bezet"),
+    )
+
+
+def _sluiting_event(sluiting: Sluiting, *, stamp: datetime) -> icalendar.Event:
+    titel = (
+        _("Gesloten: %(reden)s") % {"reden": sluiting.reden} if sluiting.reden else _("Gesloten")
+    )
+    return icalendar.Event.new(
+        uid=f"sluiting-{sluiting.pk}@{_uid_host()}",
+        stamp=stamp,
+        start=_utc(sluiting.van),
+        end=_utc(sluiting.tot),
+        summary=titel,
+    )
+
+
+def _ics_response(kalender: icalendar.Calendar, events: Iterable[icalendar.Event]):
+    for event in events:
+        kalender.add_component(event)
+    return HttpResponse(kalender.to_ical(), content_type=CONTENT_TYPE)
+
+
+# --- the feeds -------------------------------------------------------------------------------
+
+
+@never_cache
+@require_safe
+def feed_mijn(request, sleutel: str):
+    """A person's own bookings; the secret in the link is the key (calendar apps can't log in)."""
+    agenda_sleutel = get_object_or_404(
+        AgendaSleutel.objects.select_related("user"), sleutel=sleutel
+    )
+    user = agenda_sleutel.user
+    if not user.is_active:
+        raise Http404
+    now = timezone.now()
+    afgezegd_sinds = now - AFGEZEGD_TONEN
+    reserveringen = (
+        Reservering.objects.filter(geboekt_door=user, einde__gte=now - MIJN_TERUG)
+        .filter(
+            Q(status__in=Reservering.ACTIEF)
+            | Q(status=Reservering.Status.GEANNULEERD, geannuleerd_op__gte=afgezegd_sinds)
+            | Q(status=Reservering.Status.GEWEIGERD, geweigerd_op__gte=afgezegd_sinds)
+        )
+        .select_related("accommodatie")
+        .order_by("begin", "pk")
+    )
+    # No session here: speak the language saved on the account, as the pages do after login.
+    with translation.override(user.taal or translation.get_language()):
+        kalender = _kalender(
+            naam=_("Mijn boekingen · %(wijk)s") % {"wijk": settings.WIJK_NAAM},
+            uid=f"mijn-boekingen-{agenda_sleutel.pk}@{_uid_host()}",
+        )
+        events = [reservering_event(r, stamp=now) for r in reserveringen]
+    response = _ics_response(kalender, events)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@cache_control(public=True, max_age=PUBLIEK_CACHE_SECONDEN)
+@require_safe
+def feed_ruimte(request, slug: str):
+    """When an active facility is taken or closed; nothing about who or what for."""
+    accommodatie = get_object_or_404(Accommodatie.objects.actief(), slug=slug)
+    now = timezone.now()
+    van, tot = now - RUIMTE_TERUG, now + timedelta(days=accommodatie.vooruit_dagen)
+    reserveringen = (
+        Reservering.objects.actief()
+        .filter(accommodatie=accommodatie, bezet_tot__gt=van, begin__lt=tot)
+        .only("pk", "begin", "bezet_tot")
+        .order_by("begin", "pk")
+    )
+    sluitingen = accommodatie.sluitingen.filter(tot__gt=van, van__lt=tot).order_by("van", "pk")
+    kalender = _kalender(
+        naam=_("%(ruimte)s: bezet en gesloten") % {"ruimte": accommodatie.naam},
+        uid=f"ruimte-{accommodatie.pk}@{_uid_host()}",
+    )
+    events = [_bezet_event(r, stamp=now) for r in reserveringen]
+    events += [_sluiting_event(s, stamp=now) for s in sluitingen]
+    return _ics_response(kalender, events)
+
+
+@never_cache
+@login_required
+@require_safe
+def reservering_ics(request, pk: int):
+    """One booking to add to a calendar, for its booker and the facility's keepers only."""
+    reservering = get_object_or_404(Reservering.objects.select_related("accommodatie"), pk=pk)
+    if reservering.geboekt_door_id != request.user.pk and not is_beheerder(
+        request.user, reservering.accommodatie
+    ):
+        raise Http404
+    kalender = _kalender(
+        naam=reservering.accommodatie.naam,
+        uid=f"boeking-{reservering.pk}@{_uid_host()}",
+    )
+    response = _ics_response(kalender, [reservering_event(reservering, stamp=timezone.now())])
+    response["Content-Disposition"] = f'attachment; filename="boeking-{reservering.pk}.ics"'
+    return response
+
+
+# --- the page with the link ------------------------------------------------------------------
+
+
+@never_cache
+@login_required
+@require_GET
+def mijn_agenda(request):
+    sleutel = AgendaSleutel.voor(request.user)
+    link = request.build_absolute_uri(reverse("accommodaties:feed_mijn", args=[sleutel.sleutel]))
+    return render(
+        request,
+        "accommodaties/mijn_agenda.html",
+        {"link": link, "webcal_link": "webcal://" + link.split("://", 1)[1]},
+    )
+
+
+@login_required
+@require_POST
+def agenda_vernieuwen(request):
+    AgendaSleutel.voor(request.user).vernieuw()
+    messages.success(
+        request,
+        _(
+            "Je hebt een nieuwe link. De oude link werkt niet meer. Zet de nieuwe link in je agenda."
+        ),
+    )
+    return redirect("accommodaties:mijn_agenda")
