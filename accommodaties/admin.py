@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Accommodatie, Openingstijd, Reeks, Reservering, Sluiting
+from .models import Accommodatie, AgendaSleutel, Openingstijd, Reeks, Reservering, Sluiting
 
 
 class OpeningstijdInline(admin.TabularInline):
@@ -53,4 +53,22 @@ class ReeksAdmin(admin.ModelAdmin):
     ]
 
     def has_add_permission(self, request):
+        return False
+
+
+@admin.register(AgendaSleutel)
+class AgendaSleutelAdmin(admin.ModelAdmin):
+    """Look only: who has a calendar-feed link and since when. The secret itself is not shown;
+    a person makes a new link on their own calendar page."""
+
+    list_display = ["user", "aangemaakt_op"]
+    list_select_related = ["user"]
+    search_fields = ["user__email"]
+    fields = ["user", "aangemaakt_op"]
+    readonly_fields = ["user", "aangemaakt_op"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

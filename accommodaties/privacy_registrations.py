@@ -6,8 +6,10 @@ from bewoners import privacy
 
 
 def _export(user):
-    from .models import Reservering
+    from .models import AgendaSleutel, Reservering
 
+    # When the calendar-feed link was made, not the link: its secret is a key, not data.
+    agenda_sleutel = AgendaSleutel.objects.filter(user=user).first()
     return {
         "reserveringen": [
             {
@@ -24,11 +26,12 @@ def _export(user):
             for r in Reservering.objects.filter(geboekt_door=user).select_related("accommodatie")
         ],
         "beheerder_van": list(user.beheerde_accommodaties.values_list("naam", flat=True)),
+        "agenda_link_gemaakt_op": agenda_sleutel.aangemaakt_op if agenda_sleutel else None,
     }
 
 
 def _erase(user):
-    from .models import Reservering
+    from .models import AgendaSleutel, Reservering
 
     now = timezone.now()
     # Future bookings free their slot; past ones keep an anonymous skeleton for the figures
@@ -38,6 +41,7 @@ def _erase(user):
     ).update(status=Reservering.Status.GEANNULEERD, geannuleerd_op=now)
     Reservering.objects.filter(geboekt_door=user).update(doel="", namens="", reden="")
     user.beheerde_accommodaties.clear()
+    AgendaSleutel.objects.filter(user=user).delete()  # the calendar-feed link stops working
 
 
 privacy.register("accommodaties", export=_export, erase=_erase, order=100)
