@@ -24,7 +24,6 @@ from django.utils.translation import gettext_lazy as _
 
 from bewoners.availability import DAGEN
 
-
 # The first parts of the app's own paths (/ruimtes/mijn/, /ruimtes/beheer/, ...): no facility
 # may take one of them as its slug.
 GERESERVEERDE_SLUGS = {"mijn", "beheer", "agenda", "boekingen"}
