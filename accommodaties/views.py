@@ -111,34 +111,45 @@ def _week_context(request, accommodatie: Accommodatie, beheerder: bool) -> dict:
     maandag = _maandag(gekozen or vandaag)
     zondag = maandag + timedelta(days=6)
     dagen = services.beschikbaarheid(accommodatie, van=maandag, tot=maandag + timedelta(days=7))
-    lijst = request.GET.get("weergave") == "lijst"
+    # "rooster" (the grid) or "lijst"; without a choice both are sent and the screen width
+    # picks one (CSS): the list on a phone, the grid on a wider screen.
+    weergave = request.GET.get("weergave", "")
+    if weergave not in ("rooster", "lijst"):
+        weergave = ""
     base = accommodatie.get_absolute_url()
 
-    def week_url(dag: date, weergave: str | None = None) -> str:
-        weergave = weergave if weergave is not None else ("lijst" if lijst else "")
+    def week_url(dag: date, keuze: str | None = None) -> str:
+        keuze = weergave if keuze is None else keuze
         url = f"{base}?week={dag.isoformat()}"
-        return f"{url}&weergave={weergave}" if weergave else url
+        return f"{url}&weergave={keuze}" if keuze else url
 
     boek_url = reverse("accommodaties:reserveren", kwargs={"slug": accommodatie.slug})
-    rijen = [] if lijst else services.rooster(dagen, stap=_stap(accommodatie))
+    rijen = [] if weergave == "lijst" else services.rooster(dagen, stap=_stap(accommodatie))
+    stap = timedelta(minutes=_stap(accommodatie))
+    duur = timedelta(minutes=max(_stap(accommodatie), accommodatie.min_duur_minuten))
+    kortste = timedelta(minutes=accommodatie.min_duur_minuten)
     for stuk in (s for dag in dagen for s in dag.stukken if s.boekbaar):
-        # A click books from here, as long as allowed (at most the longest booking).
-        tot = min(stuk.einde, stuk.begin + timedelta(minutes=accommodatie.max_duur_minuten))
-        stuk.url = _boek_link(boek_url, stuk.begin, tot)
+        # The list offers a start time per step in each free stretch, long enough to book.
+        stuk.starts = []
+        start = _naar_boven(stuk.begin, stap)
+        while start + kortste <= stuk.einde:
+            stuk.starts.append((start, _boek_link(boek_url, start, min(start + duur, stuk.einde))))
+            start += stap
     for vak in (v for rij in rijen for v in rij.vakken if v.boekbaar):
-        tot = vak.begin + timedelta(minutes=max(_stap(accommodatie), accommodatie.min_duur_minuten))
-        vak.url = _boek_link(boek_url, vak.begin, tot)
+        vak.url = _boek_link(boek_url, vak.begin, vak.begin + duur)
     return {
         "dagen": dagen,
         "rijen": rijen,
-        "lijst": lijst,
+        "weergave": weergave,
+        "toon_lijst": weergave in ("", "lijst"),
+        "toon_rooster": weergave in ("", "rooster"),
         "maandag": maandag,
         "zondag": zondag,
         "vorige_week_url": week_url(maandag - timedelta(days=7)),
         "volgende_week_url": week_url(maandag + timedelta(days=7)),
         "deze_week_url": week_url(_maandag(vandaag)) if maandag != _maandag(vandaag) else "",
-        "rooster_url": week_url(maandag, weergave=""),
-        "lijst_url": week_url(maandag, weergave="lijst"),
+        "rooster_url": week_url(maandag, "rooster"),
+        "lijst_url": week_url(maandag, "lijst"),
         "toon_wie": beheerder,
         "VRIJ": VRIJ,
         "BEZET": BEZET,
@@ -146,6 +157,14 @@ def _week_context(request, accommodatie: Accommodatie, beheerder: bool) -> dict:
         "VOORBIJ": VOORBIJ,
         "GESLOTEN": GESLOTEN,
     }
+
+
+def _naar_boven(moment, stap: timedelta):
+    """``moment`` rounded up to a whole step of the (local) day: 09:10 → 09:30 for half hours."""
+    lokaal = timezone.localtime(moment)
+    middernacht = lokaal.replace(hour=0, minute=0, second=0, microsecond=0)
+    stappen = -(-(lokaal - middernacht) // stap)
+    return middernacht + stappen * stap
 
 
 def _boek_link(boek_url: str, begin, einde) -> str:

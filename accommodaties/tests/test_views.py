@@ -133,6 +133,11 @@ def test_a_free_slot_links_to_the_booking_form_with_that_time(client_for, bewone
     )
     assert link in inhoud
 
+    # The list (for phones and without the grid) offers each start time of a free stretch.
+    assert 'aria-label="Boek dinsdag 5 maart vanaf 10:00"' in inhoud
+    assert 'aria-label="Boek dinsdag 5 maart vanaf 21:30"' in inhoud  # 30 minutes still fit
+    assert "vanaf 22:00" not in inhoud
+
     formulier_pagina = client_for(bewoner).get(
         reverse("accommodaties:reserveren", args=[zaal.slug]),
         {"datum": "2030-03-05", "van": "10:00", "tot": "11:00"},
