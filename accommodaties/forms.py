@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wijk.lib.forms import ServiceErrorsMixin
 
-from .models import Accommodatie, Reeks, Reservering
+from .models import Accommodatie, Openingstijd, Reeks, Reservering, Sluiting
 
 DATE = {"type": "date"}
 TIME = {"type": "time", "step": 300}
@@ -164,3 +164,71 @@ class RedenForm(ServiceErrorsMixin, forms.Form):
         if label:
             self.fields["reden"].label = label
         self.fields["reden"].error_messages["required"] = _("Schrijf kort op waarom.")
+
+
+# --- keepers: the facility's settings, opening hours and closures --------------------------
+
+
+class AccommodatieForm(ServiceErrorsMixin, forms.ModelForm):
+    class Meta:
+        model = Accommodatie
+        fields = [
+            "beschrijving",
+            "adres",
+            "capaciteit",
+            "rolstoeltoegankelijk",
+            "ringleiding",
+            "toegankelijk_toilet",
+            "toegankelijkheid",
+            "huisregels",
+            "prijsinformatie",
+            "wie_mag_boeken",
+            "goedkeuring_nodig",
+            "min_duur_minuten",
+            "max_duur_minuten",
+            "buffer_minuten",
+            "vooruit_dagen",
+            "annuleren_uren_vooraf",
+        ]
+        widgets = {
+            "beschrijving": forms.Textarea(attrs={"rows": 4}),
+            "toegankelijkheid": forms.Textarea(attrs={"rows": 2}),
+            "huisregels": forms.Textarea(attrs={"rows": 4}),
+            "prijsinformatie": forms.Textarea(attrs={"rows": 2}),
+            "wie_mag_boeken": forms.RadioSelect,
+        }
+
+
+class OpeningstijdForm(forms.ModelForm):
+    class Meta:
+        model = Openingstijd
+        fields = ["weekdag", "van", "tot"]
+        widgets = {
+            "van": forms.TimeInput(attrs=TIME, format="%H:%M"),
+            "tot": forms.TimeInput(attrs=TIME, format="%H:%M"),
+        }
+
+
+DATETIME = {"type": "datetime-local"}
+
+
+class SluitingForm(forms.ModelForm):
+    class Meta:
+        model = Sluiting
+        fields = ["van", "tot", "reden"]
+        widgets = {
+            "van": forms.DateTimeInput(attrs=DATETIME, format="%Y-%m-%dT%H:%M"),
+            "tot": forms.DateTimeInput(attrs=DATETIME, format="%Y-%m-%dT%H:%M"),
+        }
+        error_messages = {
+            "van": {"invalid": _("Vul een datum en tijd in.")},
+            "tot": {"invalid": _("Vul een datum en tijd in.")},
+        }
+
+
+OpeningstijdFormSet = forms.inlineformset_factory(
+    Accommodatie, Openingstijd, form=OpeningstijdForm, extra=2, can_delete=True
+)
+SluitingFormSet = forms.inlineformset_factory(
+    Accommodatie, Sluiting, form=SluitingForm, extra=1, can_delete=True
+)

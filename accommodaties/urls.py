@@ -23,4 +23,5 @@ urlpatterns = [
     # Facility slugs come last; the words above are reserved (models.GERESERVEERDE_SLUGS).
     path("<slug:slug>/", views.accommodatie_detail, name="detail"),
     path("<slug:slug>/boeken/", views.reserveren, name="reserveren"),
+    path("<slug:slug>/bewerken/", views.accommodatie_bewerken, name="bewerken"),
 ]

@@ -16,6 +16,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -29,7 +30,14 @@ from bewoners.permissions import can_see_contact
 from . import services
 from .beschikbaarheid import BEZET, DICHT, GESLOTEN, VOORBIJ, VRIJ
 from .filters import AccommodatieFilter
-from .forms import RedenForm, ReserveringForm, VerplaatsForm
+from .forms import (
+    AccommodatieForm,
+    OpeningstijdFormSet,
+    RedenForm,
+    ReserveringForm,
+    SluitingFormSet,
+    VerplaatsForm,
+)
 from .models import Accommodatie, Reservering
 from .permissions import beheerde_accommodaties, is_een_beheerder, zichtbare_reserveringen
 
@@ -191,6 +199,9 @@ def accommodatie_detail(request, slug: str):
     context["openingstijden"] = list(accommodatie.openingstijden.all())
     context["sluitingen"] = list(accommodatie.sluitingen.filter(tot__gte=timezone.now())[:10])
     context["beheerders"] = list(accommodatie.beheerders.filter(is_active=True))
+    context["feed_url"] = request.build_absolute_uri(
+        reverse("accommodaties:feed_ruimte", kwargs={"slug": accommodatie.slug})
+    )
     context.update(_nav(request))
     return render(request, "accommodaties/accommodatie_detail.html", context)
 
@@ -512,4 +523,44 @@ def beheer(request):
             "komend": _page(request, komend, base, param="komend"),
             "toon_beheer": True,
         },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def accommodatie_bewerken(request, slug: str):
+    """Keepers set the description, rules, opening hours and closures. Bookings that exist
+    stay as they are."""
+    accommodatie = _accommodatie_for(slug)
+    if not services.is_beheerder(request.user, accommodatie):
+        raise PermissionDenied
+    data = request.POST or None
+    form = AccommodatieForm(data, instance=accommodatie)
+    openingstijden = OpeningstijdFormSet(data, instance=accommodatie, prefix="open")
+    sluitingen = SluitingFormSet(
+        data,
+        instance=accommodatie,
+        prefix="dicht",
+        queryset=accommodatie.sluitingen.filter(tot__gte=timezone.now()),
+    )
+    # Every part is checked (a list, not ``and``), so all mistakes show at once.
+    geldig = [form.is_valid(), openingstijden.is_valid(), sluitingen.is_valid()]
+    if request.method == "POST" and all(geldig):
+        with transaction.atomic():
+            form.save()
+            openingstijden.save()
+            sluitingen.save()
+        messages.success(request, _("Opgeslagen. Boekingen die er al zijn, blijven staan."))
+        return redirect(accommodatie)
+    return render(
+        request,
+        "accommodaties/accommodatie_bewerken.html",
+        {
+            "accommodatie": accommodatie,
+            "form": form,
+            "openingstijden": openingstijden,
+            "sluitingen": sluitingen,
+            **_nav(request),
+        },
+        status=400 if request.method == "POST" else 200,
     )

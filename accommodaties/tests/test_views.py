@@ -463,3 +463,80 @@ def test_reserved_words_cannot_be_a_slug(zaal):
     zaal.slug = "beheer"
     with pytest.raises(ValidationError):
         zaal.full_clean()
+
+
+# --- keepers edit their facility ---------------------------------------------------------------
+
+
+def _bewerk_data(zaal, **anders):
+    data = {
+        "beschrijving": "Grote zaal met keuken.",
+        "adres": "Lindelaan 1",
+        "capaciteit": "30",
+        "rolstoeltoegankelijk": "on",
+        "toegankelijkheid": "",
+        "huisregels": "Na 22 uur stil.",
+        "prijsinformatie": "Gratis voor bewoners.",
+        "wie_mag_boeken": "alle_bewoners",
+        "goedkeuring_nodig": "on",
+        "min_duur_minuten": "30",
+        "max_duur_minuten": "240",
+        "buffer_minuten": "15",
+        "vooruit_dagen": "90",
+        "annuleren_uren_vooraf": "24",
+        "dicht-TOTAL_FORMS": "1",
+        "dicht-INITIAL_FORMS": "0",
+        "dicht-0-van": "2030-03-20T00:00",
+        "dicht-0-tot": "2030-03-21T00:00",
+        "dicht-0-reden": "Schoonmaak",
+    }
+    tijden = list(zaal.openingstijden.all())
+    data["open-TOTAL_FORMS"] = str(len(tijden) + 1)
+    data["open-INITIAL_FORMS"] = str(len(tijden))
+    for i, t in enumerate(tijden):
+        data[f"open-{i}-id"] = str(t.pk)
+        data[f"open-{i}-accommodatie"] = str(zaal.pk)
+        data[f"open-{i}-weekdag"] = str(t.weekdag)
+        data[f"open-{i}-van"] = f"{t.van:%H:%M}"
+        data[f"open-{i}-tot"] = f"{t.tot:%H:%M}"
+    n = len(tijden)
+    data.update({f"open-{n}-weekdag": "6", f"open-{n}-van": "12:00", f"open-{n}-tot": "17:00"})
+    data.update(anders)
+    return data
+
+
+def test_a_keeper_sets_rules_opening_hours_and_closures(client_for, kees, zaal):
+    url = reverse("accommodaties:bewerken", args=[zaal.slug])
+    client = client_for(kees)
+    assert client.get(url).status_code == 200
+    response = client.post(url, _bewerk_data(zaal, **{"open-0-DELETE": "on"}))
+    assert response.status_code == 302
+    zaal.refresh_from_db()
+    assert zaal.capaciteit == 30 and zaal.huisregels == "Na 22 uur stil."
+    dagen = sorted(zaal.openingstijden.values_list("weekdag", flat=True))
+    assert dagen == [1, 2, 3, 4, 5, 6]  # Monday removed, Sunday afternoon added
+    assert zaal.sluitingen.get().reden == "Schoonmaak"
+
+
+def test_editing_with_mistakes_saves_nothing(client_for, kees, zaal):
+    url = reverse("accommodaties:bewerken", args=[zaal.slug])
+    response = client_for(kees).post(
+        url,
+        _bewerk_data(zaal, capaciteit="40", max_duur_minuten="20", **{"open-6-tot": "11:00"}),
+    )
+    assert response.status_code == 400
+    inhoud = response.content.decode()
+    assert "De langste boeking moet minstens zo lang zijn als de kortste." in inhoud
+    assert "De sluitingstijd moet na de openingstijd liggen." in inhoud
+    zaal.refresh_from_db()
+    assert zaal.capaciteit == 20 and zaal.openingstijden.count() == 6
+    assert not zaal.sluitingen.exists()
+
+
+def test_only_keepers_edit_a_facility(client_for, bewoner, outsider, zaal):
+    url = reverse("accommodaties:bewerken", args=[zaal.slug])
+    for wie in (bewoner, outsider):
+        assert client_for(wie).get(url).status_code == 403
+        assert client_for(wie).post(url, _bewerk_data(zaal)).status_code == 403
+    zaal.refresh_from_db()
+    assert zaal.capaciteit == 20

@@ -144,6 +144,7 @@ PAGES = [
     ("/ruimtes/agenda/", PHONE),
     ("/ruimtes/beheer/", PHONE),
     ("/ruimtes/beheer/", DESKTOP),
+    ("/ruimtes/buurtzaal-de-linde/bewerken/", PHONE),
 ]
 
 
@@ -164,7 +165,7 @@ def test_booking_pages_are_accessible(page, live_server, kees, bewoner, zaal, pa
         aantal_personen=6,
         doel="Handwerkclub",
     )
-    wie = kees if "beheer" in path else bewoner
+    wie = kees if ("beheer" in path or "bewerken" in path) else bewoner
     _log_in(page, live_server, wie)
     page.set_viewport_size(viewport)
     url = live_server.url + path.format(boeking=boeking.pk)
