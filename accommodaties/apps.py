@@ -9,3 +9,6 @@ class AccommodatiesConfig(AppConfig):
     def ready(self):
         # Importing registers this app's kinds of melding and its privacy section.
         from . import privacy_registrations, soorten  # noqa: F401
+        from .demo import register_demo
+
+        register_demo()  # its demo data for seed_demo
