@@ -39,21 +39,28 @@ def is_beheerder(user, accommodatie: Accommodatie) -> bool:
     return accommodatie.beheerders.filter(pk=user.pk).exists()
 
 
-def _check_may_book(user, accommodatie: Accommodatie) -> None:
+def boek_bezwaar(user, accommodatie: Accommodatie):
+    """Why ``user`` may not book ``accommodatie`` at all (a Dutch text), or None when they may."""
     if not accommodatie.actief:
-        raise ValidationError(_("Deze ruimte kun je nu niet boeken."))
+        return _("Deze ruimte kun je nu niet boeken.")
     if is_beheerder(user, accommodatie):
-        return
+        return None
     profiel = getattr(user, "profiel", None)
     if profiel is None or not profiel.heeft_toestemming:
-        raise ValidationError(_("Geef eerst toestemming in je profiel. Daarna kun je boeken."))
+        return _("Geef eerst toestemming in je profiel. Daarna kun je boeken.")
     if accommodatie.wie_mag_boeken != WieMagBoeken.ALLE_BEWONERS:
         # Membership of initiatives comes with the initiatieven app; until then only keepers
         # book rooms that are reserved for initiatives.
-        raise ValidationError(
-            _("Deze ruimte boeken alleen beheerders. Vraag het de beheerder van %(naam)s.")
-            % {"naam": accommodatie.naam}
-        )
+        return _("Deze ruimte boeken alleen beheerders. Vraag het de beheerder van %(naam)s.") % {
+            "naam": accommodatie.naam
+        }
+    return None
+
+
+def _check_may_book(user, accommodatie: Accommodatie) -> None:
+    bezwaar = boek_bezwaar(user, accommodatie)
+    if bezwaar:
+        raise ValidationError(bezwaar)
 
 
 def problemen(

@@ -26,6 +26,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 
 from bewoners.permissions import can_see_contact
+from bewoners.services import profiel_for
 
 from . import services
 from .beschikbaarheid import BEZET, DICHT, GESLOTEN, VOORBIJ, VRIJ
@@ -192,6 +193,8 @@ def accommodatie_detail(request, slug: str):
     context = {
         "accommodatie": accommodatie,
         "is_beheerder": beheerder,
+        "bezwaar": services.boek_bezwaar(request.user, accommodatie),
+        "zonder_toestemming": not profiel_for(request.user).heeft_toestemming,
         **_week_context(request, accommodatie, beheerder),
     }
     if request.htmx and not request.htmx.history_restore_request:
@@ -229,7 +232,14 @@ def reserveren(request, slug: str):
     form = ReserveringForm(
         request.POST or None, accommodatie=accommodatie, initial=_initial_uit_url(request)
     )
-    context = {"accommodatie": accommodatie, "form": form, **_nav(request)}
+    context = {
+        "accommodatie": accommodatie,
+        "form": form,
+        "bezwaar": services.boek_bezwaar(request.user, accommodatie),
+        **_nav(request),
+    }
+    if context["bezwaar"]:
+        return render(request, "accommodaties/reserveren.html", context, status=403)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         velden = {

@@ -540,3 +540,29 @@ def test_only_keepers_edit_a_facility(client_for, bewoner, outsider, zaal):
         assert client_for(wie).post(url, _bewerk_data(zaal)).status_code == 403
     zaal.refresh_from_db()
     assert zaal.capaciteit == 20
+
+
+def test_who_may_not_book_sees_why_instead_of_a_form(client_for, bewoner, zaal, kees):
+    zaal.wie_mag_boeken = "beheerders"
+    zaal.save()
+    client = client_for(bewoner)
+    pagina = client.get(zaal.get_absolute_url()).content.decode()
+    assert "Deze ruimte boeken alleen beheerders" in pagina
+    assert "Deze ruimte boeken</a>" not in pagina
+    formulier_pagina = client.get(reverse("accommodaties:reserveren", args=[zaal.slug]))
+    assert formulier_pagina.status_code == 403
+    assert (
+        client.post(reverse("accommodaties:reserveren", args=[zaal.slug]), formulier()).status_code
+        == 403
+    )
+    assert not Reservering.objects.exists()
+    # The keeper books it.
+    client_for(kees).post(reverse("accommodaties:reserveren", args=[zaal.slug]), formulier())
+    assert Reservering.objects.get().status == Reservering.Status.BEVESTIGD
+
+
+def test_without_consent_the_page_says_so(client_for, bewoner, zaal):
+    bewoner.profiel.withdraw_consent()
+    pagina = client_for(bewoner).get(zaal.get_absolute_url()).content.decode()
+    assert "Geef eerst toestemming in je profiel" in pagina
+    assert reverse("bewoners:consent") in pagina
