@@ -7,8 +7,9 @@ class AccommodatiesConfig(AppConfig):
     verbose_name = _("Accommodaties")
 
     def ready(self):
-        # Importing registers this app's kinds of melding and its privacy section.
-        from . import privacy_registrations, soorten  # noqa: F401
+        # Importing registers this app's kinds of melding, its privacy section and the contact
+        # rule "a keeper and the booker of an active booking".
+        from . import permissions, privacy_registrations, soorten  # noqa: F401
         from .demo import register_demo
 
         register_demo()  # its demo data for seed_demo
