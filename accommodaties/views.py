@@ -11,11 +11,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -27,6 +25,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from bewoners.permissions import can_see_contact
 from bewoners.services import profiel_for
+from wijk.lib.pagination import page_context
 
 from . import services
 from .beschikbaarheid import BEZET, DICHT, GESLOTEN, VOORBIJ, VRIJ
@@ -43,26 +42,6 @@ from .models import Accommodatie, Reservering
 from .permissions import beheerde_accommodaties, is_een_beheerder, zichtbare_reserveringen
 
 # --- helpers ---------------------------------------------------------------------------------
-
-
-def _page(request, queryset, base: str, *, param: str = "page") -> dict:
-    page_obj = Paginator(queryset, settings.WIJK_PAGE_SIZE).get_page(request.GET.get(param))
-    params = request.GET.copy()
-    params.pop(param, None)
-
-    def url(number: int) -> str:
-        query = params.copy()
-        if number > 1:
-            query[param] = number
-        encoded = query.urlencode()
-        return f"{base}?{encoded}" if encoded else base
-
-    return {
-        "page_obj": page_obj,
-        "huidige_url": url(page_obj.number),
-        "vorige_url": url(page_obj.previous_page_number()) if page_obj.has_previous() else "",
-        "volgende_url": url(page_obj.next_page_number()) if page_obj.has_next() else "",
-    }
 
 
 def _accommodatie_for(slug: str) -> Accommodatie:
@@ -107,7 +86,7 @@ def accommodatie_list(request):
     context = {
         "filter": filterset,
         **_nav(request),
-        **_page(request, filterset.qs, reverse("accommodaties:list")),
+        **page_context(request, filterset.qs, reverse("accommodaties:list")),
     }
     if request.htmx and not request.htmx.history_restore_request:
         return render(request, "accommodaties/_lijst.html", context)
@@ -322,8 +301,8 @@ def mijn_boekingen(request):
         request,
         "accommodaties/mijn_boekingen.html",
         {
-            "komend": _page(request, komend, base, param="komend"),
-            "eerder": _page(request, eerder, base, param="eerder"),
+            "komend": page_context(request, komend, base, param="komend"),
+            "eerder": page_context(request, eerder, base, param="eerder"),
             **_nav(request),
         },
     )
@@ -332,7 +311,7 @@ def mijn_boekingen(request):
 # --- one booking -----------------------------------------------------------------------------
 
 
-def _reservering_page(request, reservering: Reservering, *, status: int = 200, **forms):
+def _reserveringpage_context(request, reservering: Reservering, *, status: int = 200, **forms):
     user = request.user
     accommodatie = reservering.accommodatie
     beheerder = services.is_beheerder(user, accommodatie)
@@ -386,7 +365,7 @@ def _reservering_page(request, reservering: Reservering, *, status: int = 200, *
 @login_required
 @require_GET
 def reservering_detail(request, pk: int):
-    return _reservering_page(request, _reservering_for(request, pk))
+    return _reserveringpage_context(request, _reservering_for(request, pk))
 
 
 @login_required
@@ -410,7 +389,7 @@ def afzeggen(request, pk: int):
             if request.POST.get("next") == "beheer":
                 return redirect("accommodaties:beheer")
             return redirect(reservering)
-    return _reservering_page(request, reservering, status=400, afzeggen_form=form)
+    return _reserveringpage_context(request, reservering, status=400, afzeggen_form=form)
 
 
 @login_required
@@ -460,7 +439,7 @@ def weigeren(request, pk: int):
             if request.POST.get("next") == "beheer":
                 return redirect("accommodaties:beheer")
             return redirect(reservering)
-    return _reservering_page(request, reservering, status=400, weigeren_form=form)
+    return _reserveringpage_context(request, reservering, status=400, weigeren_form=form)
 
 
 @login_required
@@ -529,8 +508,8 @@ def beheer(request):
         "accommodaties/beheer.html",
         {
             "ruimtes": ruimtes,
-            "aanvragen": _page(request, aanvragen, base, param="aanvragen"),
-            "komend": _page(request, komend, base, param="komend"),
+            "aanvragen": page_context(request, aanvragen, base, param="aanvragen"),
+            "komend": page_context(request, komend, base, param="komend"),
             "toon_beheer": True,
         },
     )

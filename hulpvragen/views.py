@@ -6,11 +6,9 @@ the person's input kept. Lists are one partial each (``_*_lijst.html``): a norma
 whole page, an htmx request only the list. Everything works without JavaScript.
 """
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,6 +19,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from bewoners.permissions import can_see_contact
 from bewoners.services import profiel_for
+from wijk.lib.pagination import page_context
 
 from . import services
 from .filters import AanbodFilter, HulpvraagFilter
@@ -32,25 +31,7 @@ from .permissions import can_see_prive_details, can_view_hulpvraag, can_view_mat
 
 
 def _page(request, queryset, url_name: str) -> dict:
-    """One page of ``queryset`` with links that keep the other GET parameters (the filters)."""
-    page_obj = Paginator(queryset, settings.WIJK_PAGE_SIZE).get_page(request.GET.get("page"))
-    params = request.GET.copy()
-    params.pop("page", None)
-    base = reverse(url_name)
-
-    def url(number: int) -> str:
-        query = params.copy()
-        if number > 1:
-            query["page"] = number
-        encoded = query.urlencode()
-        return f"{base}?{encoded}" if encoded else base
-
-    return {
-        "page_obj": page_obj,
-        "huidige_url": url(page_obj.number),
-        "vorige_url": url(page_obj.previous_page_number()) if page_obj.has_previous() else "",
-        "volgende_url": url(page_obj.next_page_number()) if page_obj.has_next() else "",
-    }
+    return page_context(request, queryset, reverse(url_name))
 
 
 def _list_response(request, page_template: str, partial_template: str, context: dict):
