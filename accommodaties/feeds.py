@@ -35,6 +35,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET, require_POST, require_safe
 
@@ -92,11 +93,14 @@ def reservering_event(reservering: Reservering, *, stamp: datetime) -> icalendar
     else:
         titel = _("%(ruimte)s: %(doel)s") % velden
     regels = [_("Status: %(status)s") % {"status": reservering.get_status_display()}]
-    regels.append(_("Met %(aantal)s mensen") % {"aantal": reservering.aantal_personen})
+    aantal = reservering.aantal_personen
+    regels.append(
+        ngettext("Met %(aantal)s persoon", "Met %(aantal)s mensen", aantal) % {"aantal": aantal}
+    )
     if reservering.namens:
         regels.append(_("Namens: %(namens)s") % {"namens": reservering.namens})
     if reservering.reden and not reservering.is_actief:
-        regels.append(_("Reden: %(reden)s") % {"reden": reservering.reden})
+        regels.append(_("Reden: %(reden)s") % {"reden": reservering.reden_tekst})
     return icalendar.Event.new(
         uid=f"reservering-{reservering.pk}@{_uid_host()}",
         stamp=stamp,
@@ -121,9 +125,7 @@ def _bezet_event(reservering: Reservering, *, stamp: datetime) -> icalendar.Even
 
 
 def _sluiting_event(sluiting: Sluiting, *, stamp: datetime) -> icalendar.Event:
-    titel = (
-        _("Gesloten: %(reden)s") % {"reden": sluiting.reden} if sluiting.reden else _("Gesloten")
-    )
+    titel = _("Dicht: %(reden)s") % {"reden": sluiting.reden} if sluiting.reden else _("Dicht")
     return icalendar.Event.new(
         uid=f"sluiting-{sluiting.pk}@{_uid_host()}",
         stamp=stamp,
@@ -191,7 +193,7 @@ def feed_ruimte(request, slug: str):
     )
     sluitingen = accommodatie.sluitingen.filter(tot__gt=van, van__lt=tot).order_by("van", "pk")
     kalender = _kalender(
-        naam=_("%(ruimte)s: bezet en gesloten") % {"ruimte": accommodatie.naam},
+        naam=_("%(ruimte)s: bezet en dicht") % {"ruimte": accommodatie.naam},
         uid=f"ruimte-{accommodatie.pk}@{_uid_host()}",
     )
     events = [_bezet_event(r, stamp=now) for r in reserveringen]

@@ -70,7 +70,7 @@ def _aantal_personen(accommodatie: Accommodatie | None = None):
         label=_("Met hoeveel mensen?"),
         min_value=1,
         help_text=(
-            _("Er passen hoogstens %(max)s mensen in.") % {"max": accommodatie.capaciteit}
+            _("In deze ruimte passen hoogstens %(max)s mensen.") % {"max": accommodatie.capaciteit}
             if accommodatie
             else ""
         ),
@@ -122,9 +122,10 @@ class ReserveringForm(BoekenFormMixin, forms.Form):
         self.fields.update(_datum_en_tijden())
         self.fields["aantal_personen"] = _aantal_personen(accommodatie)
         self.order_fields(self.field_order)
-        self.fields["tot"].help_text = _(
-            "Je boekt minstens %(min)s en hoogstens %(max)s minuten."
-        ) % {"min": accommodatie.min_duur_minuten, "max": accommodatie.max_duur_minuten}
+        self.fields["tot"].help_text = _("Boek minstens %(min)s en hoogstens %(max)s minuten.") % {
+            "min": accommodatie.min_duur_minuten,
+            "max": accommodatie.max_duur_minuten,
+        }
 
     def clean(self):
         data = super().clean()

@@ -20,6 +20,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from bewoners.availability import DAGEN
@@ -122,7 +123,7 @@ class Accommodatie(models.Model):
         super().clean()
         if self.slug in GERESERVEERDE_SLUGS:
             raise ValidationError(
-                {"slug": _("Dit woord gebruikt de website zelf al. Kies een ander.")}
+                {"slug": _("De website gebruikt dit woord zelf al. Kies een ander.")}
             )
         if self.max_duur_minuten < self.min_duur_minuten:
             raise ValidationError(
@@ -253,10 +254,14 @@ class Reservering(models.Model):
     class Status(models.TextChoices):
         AANGEVRAAGD = "aangevraagd", _("Aangevraagd")
         BEVESTIGD = "bevestigd", _("Bevestigd")
-        GEWEIGERD = "geweigerd", _("Geweigerd")
+        GEWEIGERD = "geweigerd", _("Afgewezen")
         GEANNULEERD = "geannuleerd", _("Geannuleerd")
 
     ACTIEF = (Status.AANGEVRAAGD, Status.BEVESTIGD)
+    # Reasons the system writes are stored as their Dutch source text and shown in the
+    # reader's language; reasons people type are shown as typed.
+    NIET_OP_TIJD = gettext_noop("Niet op tijd beoordeeld.")
+    SYSTEEM_REDENEN = {NIET_OP_TIJD}
 
     accommodatie = models.ForeignKey(
         Accommodatie,
@@ -340,6 +345,10 @@ class Reservering(models.Model):
     @property
     def is_actief(self) -> bool:
         return self.status in self.ACTIEF
+
+    @property
+    def reden_tekst(self) -> str:
+        return gettext(self.reden) if self.reden in self.SYSTEEM_REDENEN else self.reden
 
 
 def _nieuwe_sleutel() -> str:

@@ -20,7 +20,7 @@ from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import ngettext
 
 from bewoners.roles import Rol, has_role
 from meldingen.services import notify, notify_many
@@ -321,7 +321,7 @@ def reserveer_reeks(
         notify_many(
             accommodatie.beheerders.filter(is_active=True),
             "reservering_aanvraag",
-            titel=_("Aanvraag voor %(ruimte)s: %(aantal)s keer, vanaf %(wanneer)s"),
+            titel=_("Aanvraag voor %(ruimte)s: een reeks vanaf %(wanneer)s"),
             tekst=_(
                 "%(naam)s wil de ruimte vaker boeken: %(doel)s (%(interval)s, tot en met %(tot)s)."
             ),
@@ -400,9 +400,12 @@ def annuleren(*, reservering: Reservering, door, reden: str = "") -> Reservering
         grens = reservering.begin - timedelta(hours=accommodatie.annuleren_uren_vooraf)
         if timezone.now() > grens and not beheerder:
             raise ValidationError(
-                _(
+                ngettext(
                     "Afzeggen kan tot %(uren)s uur van tevoren. Bel of mail de beheerder als het "
-                    "toch niet doorgaat."
+                    "toch niet doorgaat.",
+                    "Afzeggen kan tot %(uren)s uur van tevoren. Bel of mail de beheerder als het "
+                    "toch niet doorgaat.",
+                    accommodatie.annuleren_uren_vooraf,
                 )
                 % {"uren": accommodatie.annuleren_uren_vooraf}
             )
@@ -453,9 +456,12 @@ def verplaats(
         grens = reservering.begin - timedelta(hours=accommodatie.annuleren_uren_vooraf)
         if timezone.now() > grens:
             raise ValidationError(
-                _(
+                ngettext(
                     "Veranderen kan tot %(uren)s uur van tevoren. Bel of mail de beheerder als "
-                    "het anders moet."
+                    "het anders moet.",
+                    "Veranderen kan tot %(uren)s uur van tevoren. Bel of mail de beheerder als "
+                    "het anders moet.",
+                    accommodatie.annuleren_uren_vooraf,
                 )
                 % {"uren": accommodatie.annuleren_uren_vooraf}
             )
@@ -507,7 +513,9 @@ def verplaats(
             "reservering_aanvraag",
             titel=_("Boeking van %(ruimte)s verplaatst naar %(wanneer)s"),
             tekst=(
-                _("%(naam)s wil nu op %(wanneer)s (was %(was)s). Keur het opnieuw goed of af.")
+                _(
+                    "%(naam)s wil nu op %(wanneer)s (was %(was)s). Keur het opnieuw goed of wijs het af."
+                )
                 if reservering.status == Reservering.Status.AANGEVRAAGD
                 else _("%(naam)s heeft de boeking verplaatst (was %(was)s).")
             ),
@@ -540,7 +548,7 @@ def lapse_requests(*, now=None) -> int:
         ).update(
             status=Reservering.Status.GEWEIGERD,
             geweigerd_op=now,
-            reden=gettext_noop("Niet op tijd beoordeeld."),
+            reden=Reservering.NIET_OP_TIJD,
         )
         if changed:
             notify(

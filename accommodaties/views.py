@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_time
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -268,8 +269,8 @@ def _vrije_data(uitkomst, data) -> list[date]:
 def _bevestiging(reservering: Reservering) -> str:
     if reservering.status == Reservering.Status.AANGEVRAAGD:
         return _(
-            "Je aanvraag is verstuurd. De beheerder kijkt ernaar; je krijgt bericht als het "
-            "goedgekeurd is."
+            "Je aanvraag is verstuurd. De beheerder kijkt ernaar. Je krijgt bericht als de "
+            "beheerder heeft besloten."
         )
     return _("Geboekt! De ruimte is voor je vastgelegd.")
 
@@ -277,9 +278,15 @@ def _bevestiging(reservering: Reservering) -> str:
 def _melding_reeks(request, uitkomst) -> None:
     aantal = len(uitkomst.geboekt)
     if uitkomst.geboekt[0].status == Reservering.Status.AANGEVRAAGD:
-        tekst = _("%(aantal)s data aangevraagd. De beheerder kijkt ernaar.") % {"aantal": aantal}
+        tekst = ngettext(
+            "%(aantal)s datum aangevraagd. De beheerder kijkt ernaar.",
+            "%(aantal)s datums aangevraagd. De beheerder kijkt ernaar.",
+            aantal,
+        ) % {"aantal": aantal}
     else:
-        tekst = _("%(aantal)s data geboekt.") % {"aantal": aantal}
+        tekst = ngettext("%(aantal)s datum geboekt.", "%(aantal)s datums geboekt.", aantal) % {
+            "aantal": aantal
+        }
     if uitkomst.niet_gelukt:
         data = ", ".join(f"{dag:%d-%m-%Y}" for dag, _redenen in uitkomst.niet_gelukt)
         tekst += " " + _("Niet gelukt op: %(data)s.") % {"data": data}

@@ -292,7 +292,7 @@ def test_the_public_feed_says_busy_and_closed_but_never_who_or_why(anoniem, zaal
     assert bezet.end == utc(op(2, 12, 15))  # busy until the end of the buffer
     assert not {"DESCRIPTION", "LOCATION", "ATTENDEE", "ORGANIZER", "CONTACT"} & set(bezet)
     (dicht,) = [e for e in kalender.events if str(e["UID"]).startswith("sluiting-")]
-    assert str(dicht["SUMMARY"]) == "Gesloten: Schilderwerk"
+    assert str(dicht["SUMMARY"]) == "Dicht: Schilderwerk"
 
 
 def test_the_public_feed_shows_30_days_back_to_the_booking_horizon(anoniem, zaal, bewoner):

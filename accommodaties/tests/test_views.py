@@ -274,7 +274,7 @@ def test_a_series_with_a_taken_date_shows_it_and_books_the_rest_on_request(
 
     eerst = client.post(url, data)
     inhoud = eerst.content.decode()
-    assert "Niet alle data zijn vrij" in inhoud and "13 maart" in inhoud
+    assert "Niet alle datums zijn vrij" in inhoud and "13 maart" in inhoud
     assert Reservering.objects.filter(geboekt_door=bewoner).count() == 0
 
     daarna = client.post(url, {**data, "alleen_vrije": "on"})
