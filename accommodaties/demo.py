@@ -9,8 +9,9 @@ Two parts, both idempotent:
   approval and notifications; some stay "aangevraagd", so the keepers have work waiting);
   bookings in the past are inserted with the ORM, because the service refuses the past.
   ``bewoner2@demo.wijk`` keeps the hall, ``beheer@demo.wijk`` keeps all four, and
-  ``bewoner1@demo.wijk`` has a few bookings, among them a weekly series. The marker is the
-  first facility's slug. It does not depend on ``--seed``: it is the same on every machine.
+  ``bewoner1@demo.wijk`` has a few bookings, among them a weekly series. The set is there
+  when any of its facilities exists (their slugs are the marker). It does not depend on
+  ``--seed``: it is the same on every machine.
 * With ``--scale N``: one facility per 2,000 residents (at least 3), each with bookings from two
   years back until about two months ahead, booked by the scale residents (some on behalf of an
   initiative), within opening hours and outside closures, never overlapping (buffer included:
@@ -606,7 +607,8 @@ def seed_fixed(command) -> int:
     from . import services
     from .models import Accommodatie, Openingstijd, Sluiting
 
-    if Accommodatie.objects.filter(slug=MARKER_SLUG).exists():
+    # The marker, or any other demo facility (someone may have removed or renamed one).
+    if Accommodatie.objects.filter(slug__in=[r["velden"]["slug"] for r in DEMO_RUIMTES]).exists():
         return 0
     users = {
         int(u.email.removeprefix("bewoner").split("@")[0]): u
