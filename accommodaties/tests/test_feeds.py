@@ -11,7 +11,8 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from accommodaties import services
-from accommodaties.models import Accommodatie, AgendaSleutel, Openingstijd, Reservering, Sluiting
+from accommodaties.models import AgendaSleutel, Reservering, Sluiting
+from accommodaties.tests.factories import AccommodatieFactory
 from bewoners import privacy
 from bewoners.tests.factories import UserFactory
 
@@ -35,21 +36,12 @@ def beheerder_van_zaal(db):
 
 @pytest.fixture
 def zaal(beheerder_van_zaal, buurt):
-    zaal = Accommodatie.objects.create(
-        naam="Buurtzaal De Linde",
+    return AccommodatieFactory(
         slug="buurtzaal-de-linde",
         adres="Lindelaan 1, Utrecht",
         buurt=buurt,
-        capaciteit=20,
-        buffer_minuten=15,
-        vooruit_dagen=90,
-        annuleren_uren_vooraf=24,
-        goedkeuring_nodig=True,
+        beheerders=[beheerder_van_zaal],
     )
-    zaal.beheerders.add(beheerder_van_zaal)
-    for dag in range(7):
-        Openingstijd.objects.create(accommodatie=zaal, weekdag=dag, van=time(8), tot=time(22))
-    return zaal
 
 
 @pytest.fixture

@@ -16,7 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from accommodaties import services
-from accommodaties.models import Accommodatie, Openingstijd, Reservering
+from accommodaties.models import Reservering
+from accommodaties.tests.factories import AccommodatieFactory
 from bewoners.tests.factories import UserFactory
 
 needs_postgres = pytest.mark.skipif(
@@ -26,18 +27,15 @@ needs_postgres = pytest.mark.skipif(
 
 
 def _zaal(buffer_minuten=15, goedkeuring_nodig=False):
-    zaal = Accommodatie.objects.create(
+    return AccommodatieFactory(
         naam="Gymzaal",
-        slug=f"gymzaal-{buffer_minuten}-{timezone.now().timestamp()}",
         capaciteit=30,
         buffer_minuten=buffer_minuten,
         goedkeuring_nodig=goedkeuring_nodig,
         max_duur_minuten=600,
         min_duur_minuten=5,
+        openingstijden=[(dag, time(0), time(23, 59)) for dag in range(7)],
     )
-    for dag in range(7):
-        Openingstijd.objects.create(accommodatie=zaal, weekdag=dag, van=time(0), tot=time(23, 59))
-    return zaal
 
 
 @needs_postgres

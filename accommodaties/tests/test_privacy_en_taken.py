@@ -9,7 +9,8 @@ from django.conf import settings
 from django.urls import reverse
 
 from accommodaties import services, tasks
-from accommodaties.models import Accommodatie, Openingstijd, Reservering
+from accommodaties.models import Reservering
+from accommodaties.tests.factories import AccommodatieFactory
 from bewoners import privacy
 from bewoners.tests.factories import UserFactory
 
@@ -27,12 +28,7 @@ def klok():
 
 @pytest.fixture
 def zaal(db):
-    zaal = Accommodatie.objects.create(
-        naam="Buurtzaal", slug="buurtzaal", capaciteit=10, goedkeuring_nodig=True
-    )
-    for dag in range(7):
-        Openingstijd.objects.create(accommodatie=zaal, weekdag=dag, van=time(8), tot=time(22))
-    return zaal
+    return AccommodatieFactory(naam="Buurtzaal", slug="buurtzaal", capaciteit=10, buffer_minuten=0)
 
 
 def op(dagen, uur):

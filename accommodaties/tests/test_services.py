@@ -9,7 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from accommodaties import services
-from accommodaties.models import Accommodatie, Openingstijd, Reservering, Sluiting, WieMagBoeken
+from accommodaties.models import Reservering, Sluiting, WieMagBoeken
+from accommodaties.tests.factories import AccommodatieFactory
 from bewoners.tests.factories import UserFactory
 from meldingen.models import Melding
 
@@ -33,22 +34,9 @@ def beheerder_van_zaal(db):
 
 @pytest.fixture
 def zaal(beheerder_van_zaal, buurt):
-    zaal = Accommodatie.objects.create(
-        naam="Buurtzaal De Linde",
-        slug="buurtzaal-de-linde",
-        buurt=buurt,
-        capaciteit=20,
-        min_duur_minuten=30,
-        max_duur_minuten=240,
-        buffer_minuten=15,
-        vooruit_dagen=90,
-        annuleren_uren_vooraf=24,
-        goedkeuring_nodig=True,
+    return AccommodatieFactory(
+        slug="buurtzaal-de-linde", buurt=buurt, beheerders=[beheerder_van_zaal]
     )
-    zaal.beheerders.add(beheerder_van_zaal)
-    for dag in range(7):
-        Openingstijd.objects.create(accommodatie=zaal, weekdag=dag, van=time(8), tot=time(22))
-    return zaal
 
 
 def op(dagen, uur, minuut=0):

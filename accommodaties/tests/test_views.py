@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from accommodaties import services
 from accommodaties.models import Accommodatie, Openingstijd, Reservering, Sluiting
+from accommodaties.tests.factories import ELKE_DAG_8_TOT_22, AccommodatieFactory
 from bewoners.tests.factories import UserFactory
 from meldingen.models import Melding
 
@@ -33,24 +34,14 @@ def kees(db):
 
 @pytest.fixture
 def zaal(kees, buurt):
-    zaal = Accommodatie.objects.create(
-        naam="Buurtzaal De Linde",
+    return AccommodatieFactory(
         slug="buurtzaal-de-linde",
         buurt=buurt,
         adres="Lindelaan 1",
-        capaciteit=20,
-        min_duur_minuten=30,
-        max_duur_minuten=240,
-        buffer_minuten=15,
-        vooruit_dagen=90,
-        annuleren_uren_vooraf=24,
-        goedkeuring_nodig=True,
         huisregels="Laat de zaal netjes achter.",
+        beheerders=[kees],
+        openingstijden=ELKE_DAG_8_TOT_22[:6],  # closed on Sundays
     )
-    zaal.beheerders.add(kees)
-    for dag in range(6):  # closed on Sundays
-        Openingstijd.objects.create(accommodatie=zaal, weekdag=dag, van=time(8), tot=time(22))
-    return zaal
 
 
 def op(dagen, uur, minuut=0):
