@@ -564,7 +564,8 @@ def reserveringen_voor(
     return objecten
 
 
-def _bulk_insert(objecten) -> int:
+def bulk_insert(objecten) -> int:
+    """Insert unsaved bookings in batches (one transaction per batch); returns how many."""
     gemaakt = 0
     for start in range(0, len(objecten), BATCH):
         with transaction.atomic():
@@ -856,7 +857,7 @@ def seed_scale(command, rng, scale: int) -> None:
             max_duur=ruimte.max_duur_minuten,
             drukte=drukte,
         )
-        gemaakt += _bulk_insert(
+        gemaakt += bulk_insert(
             reserveringen_voor(
                 rng,
                 ruimte,

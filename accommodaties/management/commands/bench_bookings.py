@@ -153,7 +153,7 @@ def vul(ruimte, aantal: int, *, eind: date, boekers: list[int], keepers: list[in
         soort=soort,
         now=timezone.now(),
     )
-    return demo._bulk_insert(objecten)
+    return demo.bulk_insert(objecten)
 
 
 def analyze() -> None:
