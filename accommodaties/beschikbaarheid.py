@@ -21,7 +21,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
-from .models import Accommodatie, Reservering
+from .models import LANGSTE_BEZETTING, Accommodatie, Reservering
 
 VRIJ = "vrij"
 BEZET = "bezet"
@@ -94,11 +94,22 @@ def beschikbaarheid(
         .filter(
             accommodatie=accommodatie,
             begin__lt=periode_einde + buffer,
+            begin__gt=periode_begin - LANGSTE_BEZETTING,  # lets the index skip the history
             bezet_tot__gt=periode_begin,
         )
         .select_related("geboekt_door")
         .order_by("begin")
     )
+
+    # Each booking under every local day it touches (with the buffers), so a day looks only at
+    # its own few bookings: the work grows with days plus bookings, not days times bookings.
+    per_dag: dict[date, list[Reservering]] = {}
+    for r in reserveringen:
+        dag = timezone.localtime(r.begin - buffer).date()
+        laatste = timezone.localtime(r.bezet_tot).date()
+        while dag <= laatste:
+            per_dag.setdefault(dag, []).append(r)
+            dag += timedelta(days=1)
 
     dagen = []
     dag = van
@@ -108,7 +119,7 @@ def beschikbaarheid(
                 dag,
                 openingstijden.get(dag.weekday(), []),
                 sluitingen,
-                reserveringen,
+                per_dag.get(dag, []),
                 buffer=buffer,
                 now=now,
                 horizon=horizon,

@@ -238,15 +238,27 @@ class Reeks(models.Model):
         return f"{self.accommodatie} · {self.get_interval_weken_display()}"
 
 
+# A booking lies within one opening period of one day, plus a buffer of at most 240 minutes:
+# from its begin to its ``bezet_tot`` is never longer than this.
+LANGSTE_BEZETTING = timedelta(hours=28)
+
+
 class ReserveringQuerySet(models.QuerySet):
     def actief(self):
         """Requested or confirmed: these hold their time slot."""
         return self.filter(status__in=Reservering.ACTIEF)
 
     def overlapt(self, accommodatie, begin, bezet_tot):
-        """Active bookings of ``accommodatie`` whose occupied range meets ``[begin, bezet_tot)``."""
+        """Active bookings of ``accommodatie`` whose occupied range meets ``[begin, bezet_tot)``.
+
+        The lower bound on ``begin`` changes no result (a booking never holds more than
+        ``LANGSTE_BEZETTING``) but lets the index on (accommodatie, begin) skip the history.
+        """
         return self.actief().filter(
-            accommodatie=accommodatie, begin__lt=bezet_tot, bezet_tot__gt=begin
+            accommodatie=accommodatie,
+            begin__lt=bezet_tot,
+            begin__gt=begin - LANGSTE_BEZETTING,
+            bezet_tot__gt=begin,
         )
 
 

@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -143,7 +144,8 @@ def binnen_openingstijden(accommodatie: Accommodatie, begin: datetime, einde: da
 def _lock_for_check(accommodatie: Accommodatie) -> None:
     """On SQLite: take the write lock now, so the check and the insert run one at a time."""
     if connection.vendor == "sqlite":
-        Accommodatie.objects.filter(pk=accommodatie.pk).update(bijgewerkt_op=timezone.now())
+        # A write that changes nothing (not even "bijgewerkt op") but takes the lock.
+        Accommodatie.objects.filter(pk=accommodatie.pk).update(id=F("id"))
 
 
 def reserveer(
