@@ -64,6 +64,14 @@ def _nav(request) -> dict:
     return {"toon_beheer": is_een_beheerder(request.user)}
 
 
+def _datum_uit(tekst: str | None) -> date | None:
+    """A date from the URL, or None for anything that is not one ("2030-02-31", "morgen")."""
+    try:
+        return parse_date(tekst or "")
+    except ValueError:
+        return None
+
+
 def _maandag(dag: date) -> date:
     return dag - timedelta(days=dag.weekday())
 
@@ -96,8 +104,10 @@ def accommodatie_list(request):
 
 def _week_context(request, accommodatie: Accommodatie, beheerder: bool) -> dict:
     vandaag = timezone.localdate()
-    gekozen = parse_date(request.GET.get("week") or "") if request.GET.get("week") else None
-    maandag = _maandag(gekozen or vandaag)
+    gekozen = _datum_uit(request.GET.get("week"))
+    if gekozen is None or abs((gekozen - vandaag).days) > 5 * 366:
+        gekozen = vandaag  # nonsense or far away: this week
+    maandag = _maandag(gekozen)
     zondag = maandag + timedelta(days=6)
     dagen = services.beschikbaarheid(accommodatie, van=maandag, tot=maandag + timedelta(days=7))
     # "rooster" (the grid) or "lijst"; without a choice both are sent and the screen width
@@ -192,7 +202,7 @@ def accommodatie_detail(request, slug: str):
 def _initial_uit_url(request) -> dict:
     """A free slot clicked in the calendar: ``?datum=2030-03-04&van=09:00&tot=10:00``."""
     initial = {"herhalen": 0}
-    datum = parse_date(request.GET.get("datum") or "")
+    datum = _datum_uit(request.GET.get("datum"))
     if datum:
         initial["datum"] = datum
     for veld in ("van", "tot"):

@@ -557,3 +557,18 @@ def test_without_consent_the_page_says_so(client_for, bewoner, zaal):
     pagina = client_for(bewoner).get(zaal.get_absolute_url()).content.decode()
     assert "Geef eerst toestemming in je profiel" in pagina
     assert reverse("bewoners:consent") in pagina
+
+
+@pytest.mark.parametrize("week", ["morgen", "2030-02-31", "9999-12-31", "0001-01-01", ""])
+def test_a_strange_week_in_the_address_shows_this_week(client_for, bewoner, zaal, week):
+    response = client_for(bewoner).get(zaal.get_absolute_url(), {"week": week})
+    assert response.status_code == 200
+    assert "4 maart" in response.content.decode()  # the Monday of this week
+
+
+def test_a_strange_date_in_the_booking_link_is_ignored(client_for, bewoner, zaal):
+    response = client_for(bewoner).get(
+        reverse("accommodaties:reserveren", args=[zaal.slug]),
+        {"datum": "2030-02-31", "van": "25:00", "tot": "x"},
+    )
+    assert response.status_code == 200
