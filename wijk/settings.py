@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "meldingen",
     "hulpvragen",
     "accommodaties",
+    "initiatieven",
 ]
 
 SITE_ID = 1

@@ -1,0 +1,330 @@
+"""Initiatives residents run themselves, their members, activities and sign-ups.
+
+An ``Activiteit`` is a one-off meeting or a series ("every Tuesday 10:00") described by a
+standard recurrence rule (RFC 5545 RRULE, read with python-dateutil). Its occurrences are
+stored as ``Bijeenkomst`` rows (at most two years ahead), each with its own sign-ups, waiting
+list and attendance, and each can be cancelled or moved on its own. Times are generated in
+local time and then made aware, so "10:00" stays 10:00 across the change to summer time.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Thema(models.TextChoices):
+    BEWEGEN = "bewegen", _("Bewegen")
+    ONTMOETEN = "ontmoeten", _("Ontmoeten")
+    LEREN = "leren", _("Leren")
+    ETEN = "eten", _("Samen eten")
+    NATUUR = "natuur", _("Natuur en groen")
+    ZORG = "zorg", _("Zorg voor elkaar")
+    CULTUUR = "cultuur", _("Cultuur en creatief")
+    KINDEREN = "kinderen", _("Kinderen en jongeren")
+
+
+class InitiatiefQuerySet(models.QuerySet):
+    def actief(self):
+        return self.filter(status=Initiatief.Status.ACTIEF)
+
+    def zichtbaar(self):
+        """Public: active and paused initiatives (a stopped one is history)."""
+        return self.exclude(status=Initiatief.Status.GESTOPT)
+
+    def van_organisator(self, user):
+        return self.filter(organisatoren=user)
+
+
+class Initiatief(models.Model):
+    class Status(models.TextChoices):
+        ACTIEF = "actief", _("Actief")
+        GEPAUZEERD = "gepauzeerd", _("Gepauzeerd")
+        GESTOPT = "gestopt", _("Gestopt")
+
+    class Aanmelden(models.TextChoices):
+        OPEN = "open", _("Iedereen kan meteen lid worden")
+        GOEDKEURING = "goedkeuring", _("Een organisator keurt nieuwe leden goed")
+
+    naam = models.CharField(_("naam"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    beschrijving = models.TextField(_("beschrijving"), max_length=4000)
+    thema = models.CharField(_("thema"), max_length=20, choices=Thema.choices)
+    buurten = models.ManyToManyField(
+        "bewoners.Buurt", blank=True, related_name="initiatieven", verbose_name=_("buurten")
+    )
+    organisatoren = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        related_name="georganiseerde_initiatieven",
+        verbose_name=_("organisatoren"),
+    )
+    leden = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        through="Lidmaatschap",
+        related_name="initiatieven",
+        verbose_name=_("leden"),
+    )
+    aanmelden = models.CharField(
+        _("lid worden"), max_length=12, choices=Aanmelden.choices, default=Aanmelden.OPEN
+    )
+    contact = models.CharField(
+        _("contact"),
+        max_length=300,
+        blank=True,
+        help_text=_("Hoe kunnen mensen jullie bereiken? Dit ziet iedereen."),
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.ACTIEF
+    )
+    accommodatie = models.ForeignKey(
+        "accommodaties.Accommodatie",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="initiatieven",
+        verbose_name=_("vaste plek (ruimte)"),
+    )
+    adres = models.CharField(
+        _("vaste plek (adres)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Als jullie niet in een ruimte van de coöperatie zitten."),
+    )
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    objects = InitiatiefQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("initiatief")
+        verbose_name_plural = _("initiatieven")
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+    def get_absolute_url(self):
+        return reverse("initiatieven:detail", kwargs={"slug": self.slug})
+
+    @property
+    def plek(self) -> str:
+        if self.accommodatie_id:
+            return str(self.accommodatie)
+        return self.adres
+
+
+class Lidmaatschap(models.Model):
+    class Status(models.TextChoices):
+        AANGEVRAAGD = "aangevraagd", _("Aangevraagd")
+        LID = "lid", _("Lid")
+
+    initiatief = models.ForeignKey(
+        Initiatief, on_delete=models.CASCADE, related_name="lidmaatschappen"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lidmaatschappen"
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.LID
+    )
+    toon_naam_en_contact = models.BooleanField(
+        _("andere leden mogen mijn hele naam en e-mailadres zien"), default=False
+    )
+    nieuwe_activiteiten_melden = models.BooleanField(
+        _("laat het me weten als er een nieuwe activiteit is"), default=True
+    )
+    aangemaakt_op = models.DateTimeField(_("aangevraagd op"), default=timezone.now)
+    lid_sinds = models.DateTimeField(_("lid sinds"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("lidmaatschap")
+        verbose_name_plural = _("lidmaatschappen")
+        constraints = [
+            models.UniqueConstraint(fields=["initiatief", "user"], name="lid_een_keer"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.initiatief}"
+
+
+class Activiteit(models.Model):
+    """One meeting, or a series of them following ``regel`` (an RFC 5545 RRULE)."""
+
+    class Herhaling(models.TextChoices):
+        GEEN = "geen", _("Eén keer")
+        WEKELIJKS = "wekelijks", _("Elke week")
+        TWEEWEKELIJKS = "tweewekelijks", _("Om de week")
+        MAANDELIJKS = "maandelijks", _("Elke maand (zelfde weekdag)")
+
+    initiatief = models.ForeignKey(
+        Initiatief, on_delete=models.CASCADE, related_name="activiteiten"
+    )
+    titel = models.CharField(_("titel"), max_length=150)
+    beschrijving = models.TextField(_("beschrijving"), blank=True, max_length=4000)
+    locatie = models.CharField(_("waar?"), max_length=200, blank=True)
+    accommodatie = models.ForeignKey(
+        "accommodaties.Accommodatie",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="activiteiten",
+        verbose_name=_("ruimte"),
+    )
+    capaciteit = models.PositiveIntegerField(
+        _("hoeveel plaatsen?"),
+        null=True,
+        blank=True,
+        help_text=_("Leeg laten als er geen maximum is."),
+    )
+    aanmelden_nodig = models.BooleanField(_("aanmelden nodig"), default=True)
+    herhaling = models.CharField(
+        _("hoe vaak?"), max_length=14, choices=Herhaling.choices, default=Herhaling.GEEN
+    )
+    # The recurrence as an RFC 5545 RRULE (without DTSTART), e.g. "FREQ=WEEKLY;UNTIL=20300630".
+    regel = models.CharField(_("herhaalregel"), max_length=200, blank=True, editable=False)
+    tot_en_met = models.DateField(_("herhalen tot en met"), null=True, blank=True)
+    aangemaakt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("aangemaakt door"),
+    )
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("activiteit")
+        verbose_name_plural = _("activiteiten")
+        ordering = ["initiatief", "titel"]
+
+    def __str__(self):
+        return self.titel
+
+    def get_absolute_url(self):
+        return reverse("initiatieven:activiteit", kwargs={"pk": self.pk})
+
+    @property
+    def plek(self) -> str:
+        if self.accommodatie_id:
+            return str(self.accommodatie)
+        return self.locatie or self.initiatief.plek
+
+
+class BijeenkomstQuerySet(models.QuerySet):
+    def gepland(self):
+        return self.filter(status=Bijeenkomst.Status.GEPLAND)
+
+    def komend(self, now=None):
+        return self.gepland().filter(einde__gte=now or timezone.now())
+
+    def met_tellingen(self):
+        """Adds ``aantal_aangemeld`` and ``aantal_wachtlijst`` (one query, no per-row counts)."""
+        return self.annotate(
+            aantal_aangemeld=Count(
+                "aanmeldingen", filter=Q(aanmeldingen__status=Aanmelding.Status.AANGEMELD)
+            ),
+            aantal_wachtlijst=Count(
+                "aanmeldingen", filter=Q(aanmeldingen__status=Aanmelding.Status.WACHTLIJST)
+            ),
+        )
+
+    def met_plek(self):
+        """Only those with a place left (or no maximum); needs ``met_tellingen``."""
+        return self.filter(
+            Q(activiteit__capaciteit__isnull=True)
+            | Q(activiteit__capaciteit__gt=F("aantal_aangemeld"))
+        )
+
+
+class Bijeenkomst(models.Model):
+    """One occurrence of an activity."""
+
+    class Status(models.TextChoices):
+        GEPLAND = "gepland", _("Gaat door")
+        GEANNULEERD = "geannuleerd", _("Gaat niet door")
+
+    activiteit = models.ForeignKey(
+        Activiteit, on_delete=models.CASCADE, related_name="bijeenkomsten"
+    )
+    begin = models.DateTimeField(_("begin"))
+    einde = models.DateTimeField(_("einde"))
+    # Where the rule put it; differs from ``begin`` when this one was moved.
+    volgens_regel = models.DateTimeField(_("volgens de herhaling"), editable=False)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.GEPLAND
+    )
+    reden = models.CharField(_("reden"), max_length=300, blank=True)
+    reservering = models.ForeignKey(
+        "accommodaties.Reservering",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("boeking van de ruimte"),
+    )
+    herinnerd_op = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = BijeenkomstQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("bijeenkomst")
+        verbose_name_plural = _("bijeenkomsten")
+        ordering = ["begin", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(einde__gt=F("begin")), name="bijeenkomst_einde_na_begin"
+            ),
+            models.UniqueConstraint(
+                fields=["activiteit", "volgens_regel"], name="bijeenkomst_een_per_moment"
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "begin"], name="bijeenkomst_status_begin")]
+
+    def __str__(self):
+        return f"{self.activiteit} · {timezone.localtime(self.begin):%d-%m-%Y %H:%M}"
+
+    def get_absolute_url(self):
+        return reverse("initiatieven:bijeenkomst", kwargs={"pk": self.pk})
+
+    @property
+    def is_verplaatst(self) -> bool:
+        return self.begin != self.volgens_regel
+
+    @property
+    def is_geannuleerd(self) -> bool:
+        return self.status == self.Status.GEANNULEERD
+
+
+class Aanmelding(models.Model):
+    class Status(models.TextChoices):
+        AANGEMELD = "aangemeld", _("Aangemeld")
+        WACHTLIJST = "wachtlijst", _("Op de wachtlijst")
+        AFGEMELD = "afgemeld", _("Afgemeld")
+
+    bijeenkomst = models.ForeignKey(
+        Bijeenkomst, on_delete=models.CASCADE, related_name="aanmeldingen"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="aanmeldingen"
+    )
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices)
+    # Order of the waiting list: when this person (last) signed up.
+    aangemeld_op = models.DateTimeField(_("aangemeld op"), default=timezone.now)
+    aanwezig = models.BooleanField(_("aanwezig"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("aanmelding")
+        verbose_name_plural = _("aanmeldingen")
+        ordering = ["aangemeld_op", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["bijeenkomst", "user"], name="aanmelding_een_keer"),
+        ]
+        indexes = [
+            models.Index(fields=["bijeenkomst", "status"], name="aanmelding_status"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.bijeenkomst}"
