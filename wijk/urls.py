@@ -22,4 +22,5 @@ urlpatterns = [
     path("meldingen/", include("meldingen.urls")),
     path("hulp/", include("hulpvragen.urls")),
     path("ruimtes/", include("accommodaties.urls")),
+    path("initiatieven/", include("initiatieven.urls")),
 ]
