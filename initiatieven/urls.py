@@ -1,10 +1,14 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "initiatieven"
 
 urlpatterns = [
+    # --- calendar feeds (feeds.py); the personal one shares accommodaties' AgendaSleutel -----
+    path("feed/<str:sleutel>.ics", feeds.feed_mijn, name="feed_mijn"),
+    path("activiteiten/<int:pk>/agenda.ics", feeds.activiteit_ics, name="activiteit_ics"),
+    path("<slug:slug>/agenda.ics", feeds.feed_initiatief, name="feed_initiatief"),
     path("activiteiten/<int:pk>/", views.activiteit_detail, name="activiteit"),
     path("bijeenkomsten/<int:pk>/", views.bijeenkomst_detail, name="bijeenkomst"),
     # Initiative slugs come last; the words above are reserved (forms.GERESERVEERDE_SLUGS).
