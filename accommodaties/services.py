@@ -49,13 +49,28 @@ def boek_bezwaar(user, accommodatie: Accommodatie):
     profiel = getattr(user, "profiel", None)
     if profiel is None or not profiel.heeft_toestemming:
         return _("Geef eerst toestemming in je profiel. Daarna kun je boeken.")
-    if accommodatie.wie_mag_boeken != WieMagBoeken.ALLE_BEWONERS:
-        # Membership of initiatives comes with the initiatieven app; until then only keepers
-        # book rooms that are reserved for initiatives.
+    if accommodatie.wie_mag_boeken == WieMagBoeken.BEHEERDERS:
         return _("Deze ruimte boeken alleen beheerders. Vraag het de beheerder van %(naam)s.") % {
             "naam": accommodatie.naam
         }
+    if accommodatie.wie_mag_boeken == WieMagBoeken.INITIATIEVEN and not any(
+        regel(user) for regel in _initiatief_regels
+    ):
+        return _(
+            "Deze ruimte is voor initiatieven. Word lid van een initiatief, of vraag het de "
+            "beheerder van %(naam)s."
+        ) % {"naam": accommodatie.naam}
     return None
+
+
+# "Is this person a member of an initiative?" Registered by the app that knows (initiatieven),
+# so this app does not import it: rooms "for members of initiatives" use these rules.
+_initiatief_regels: list = []
+
+
+def register_initiatief_regel(regel) -> None:
+    """``regel(user) -> bool``: does ``user`` belong to an initiative that may book rooms?"""
+    _initiatief_regels.append(regel)
 
 
 def _check_may_book(user, accommodatie: Accommodatie) -> None:
@@ -278,28 +293,121 @@ def reserveer_reeks(
             }
         )
     momenten = [
-        (dag, _op_datum(begin, dag), _op_datum(einde, dag))
+        (_op_datum(begin, dag), _op_datum(einde, dag))
         for dag in reeks_data(begin, interval_weken=interval_weken, tot_en_met=tot_en_met)
     ]
-    uitkomst = ReeksUitkomst(reeks=None)
-    vrij = []
-    for dag, b, e in momenten:
-        fouten = problemen(accommodatie, begin=b, einde=e, aantal_personen=aantal_personen)
-        if fouten:
-            uitkomst.niet_gelukt.append((dag, [str(m) for ms in fouten.values() for m in ms]))
-        else:
-            vrij.append((dag, b, e))
-    if uitkomst.niet_gelukt and not alleen_vrije:
-        return uitkomst
-    if not vrij:
-        return uitkomst
-    with transaction.atomic():
-        uitkomst.reeks = Reeks.objects.create(
+
+    def maak_reeks():
+        return Reeks.objects.create(
             accommodatie=accommodatie,
             geboekt_door=door,
             interval_weken=interval_weken,
             tot_en_met=tot_en_met,
         )
+
+    uitkomst = _reserveer_momenten(
+        accommodatie=accommodatie,
+        door=door,
+        momenten=momenten,
+        aantal_personen=aantal_personen,
+        doel=doel,
+        namens=namens,
+        alleen_vrije=alleen_vrije,
+        maak_reeks=maak_reeks,
+    )
+    aanvragen = [r for r in uitkomst.geboekt if r.status == Reservering.Status.AANGEVRAAGD]
+    if aanvragen:
+        notify_many(
+            accommodatie.beheerders.filter(is_active=True),
+            "reservering_aanvraag",
+            titel=_("Aanvraag voor %(ruimte)s: een reeks vanaf %(wanneer)s"),
+            tekst=_(
+                "%(naam)s wil de ruimte vaker boeken: %(doel)s (%(interval)s, tot en met %(tot)s)."
+            ),
+            url=reverse("accommodaties:beheer"),
+            params={
+                "ruimte": accommodatie.naam,
+                "wanneer": _wanneer(aanvragen[0]),
+                "naam": door.display_name,
+                "doel": aanvragen[0].doel,
+                "interval": uitkomst.reeks.get_interval_weken_display(),
+                "tot": tot_en_met.strftime("%d-%m-%Y"),
+            },
+        )
+    return uitkomst
+
+
+def reserveer_momenten(
+    *,
+    accommodatie: Accommodatie,
+    door,
+    momenten: list[tuple[datetime, datetime]],
+    aantal_personen: int,
+    doel: str,
+    namens: str = "",
+    alleen_vrije: bool = False,
+) -> ReeksUitkomst:
+    """Book the room at each of ``momenten`` (begin, end), with every rule of ``reserveer``:
+    for other apps, such as an initiative's meetings. Like a series: when some moments are
+    taken, nothing is booked and ``niet_gelukt`` says which, unless ``alleen_vrije``. The
+    keepers get one melding for all requests."""
+    _check_may_book(door, accommodatie)
+    uitkomst = _reserveer_momenten(
+        accommodatie=accommodatie,
+        door=door,
+        momenten=momenten,
+        aantal_personen=aantal_personen,
+        doel=doel,
+        namens=namens,
+        alleen_vrije=alleen_vrije,
+    )
+    aanvragen = [r for r in uitkomst.geboekt if r.status == Reservering.Status.AANGEVRAAGD]
+    if aanvragen:
+        notify_many(
+            accommodatie.beheerders.filter(is_active=True),
+            "reservering_aanvraag",
+            titel=_("Aanvraag voor %(ruimte)s: %(doel)s, vanaf %(wanneer)s"),
+            tekst=ngettext(
+                "%(naam)s wil de ruimte %(aantal)s keer boeken, namens %(namens)s.",
+                "%(naam)s wil de ruimte %(aantal)s keer boeken, namens %(namens)s.",
+                len(aanvragen),
+            )
+            % {"naam": door.display_name, "aantal": len(aanvragen), "namens": namens or "-"},
+            url=reverse("accommodaties:beheer"),
+            params={
+                "ruimte": accommodatie.naam,
+                "doel": aanvragen[0].doel,
+                "wanneer": _wanneer(aanvragen[0]),
+            },
+        )
+    return uitkomst
+
+
+def _reserveer_momenten(
+    *,
+    accommodatie,
+    door,
+    momenten,
+    aantal_personen,
+    doel,
+    namens,
+    alleen_vrije,
+    maak_reeks=None,
+) -> ReeksUitkomst:
+    uitkomst = ReeksUitkomst(reeks=None)
+    vrij = []
+    for b, e in momenten:
+        dag = timezone.localtime(b).date()
+        fouten = problemen(accommodatie, begin=b, einde=e, aantal_personen=aantal_personen)
+        if fouten:
+            uitkomst.niet_gelukt.append((dag, [str(m) for ms in fouten.values() for m in ms]))
+        else:
+            vrij.append((dag, b, e))
+    if (uitkomst.niet_gelukt and not alleen_vrije) or not vrij:
+        return uitkomst
+    with transaction.atomic():
+        if maak_reeks is not None:
+            uitkomst.reeks = maak_reeks()
         for dag, b, e in vrij:
             try:
                 with transaction.atomic():
@@ -318,26 +426,6 @@ def reserveer_reeks(
                     )
             except ValidationError as exc:  # taken in the meantime
                 uitkomst.niet_gelukt.append((dag, exc.messages))
-    aanvragen = [r for r in uitkomst.geboekt if r.status == Reservering.Status.AANGEVRAAGD]
-    if aanvragen:
-        notify_many(
-            accommodatie.beheerders.filter(is_active=True),
-            "reservering_aanvraag",
-            titel=_("Aanvraag voor %(ruimte)s: een reeks vanaf %(wanneer)s"),
-            tekst=_(
-                "%(naam)s wil de ruimte vaker boeken: %(doel)s (%(interval)s, tot en met %(tot)s)."
-            ),
-            url=reverse("accommodaties:beheer"),
-            params={
-                "ruimte": accommodatie.naam,
-                "aantal": len(aanvragen),
-                "wanneer": _wanneer(aanvragen[0]),
-                "naam": door.display_name,
-                "doel": aanvragen[0].doel,
-                "interval": uitkomst.reeks.get_interval_weken_display(),
-                "tot": tot_en_met.strftime("%d-%m-%Y"),
-            },
-        )
     return uitkomst
 
 

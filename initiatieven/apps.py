@@ -7,5 +7,6 @@ class InitiatievenConfig(AppConfig):
     verbose_name = _("Initiatieven en activiteiten")
 
     def ready(self):
-        # Importing registers this app's kinds of melding.
-        from . import soorten  # noqa: F401
+        # Importing registers this app's kinds of melding and the rule that members of an
+        # initiative may book rooms meant for initiatives.
+        from . import ruimtes, soorten  # noqa: F401

@@ -25,6 +25,7 @@ from bewoners.roles import Rol, has_role
 from meldingen.services import notify, notify_many
 
 from .models import Aanmelding, Activiteit, Bijeenkomst, Initiatief, Lidmaatschap
+from .ruimtes import bijeenkomst_ruimte_volgen
 
 MAX_VOORUIT = timedelta(days=2 * 366)  # a series ends at most two years ahead
 
@@ -346,6 +347,8 @@ def bijeenkomst_annuleren(*, bijeenkomst: Bijeenkomst, door, reden: str = "") ->
         titel=_("%(titel)s op %(wanneer)s gaat niet door"),
         tekst=_("Reden: %(reden)s") if bijeenkomst.reden else "",
     )
+    # The room is given back; what could not be done is told to the organiser.
+    bijeenkomst.ruimte_bericht = bijeenkomst_ruimte_volgen(bijeenkomst, door=door, geannuleerd=True)
     return bijeenkomst
 
 
@@ -367,6 +370,10 @@ def bijeenkomst_verplaatsen(
         titel=_("%(titel)s is verplaatst naar %(wanneer)s"),
         tekst=_("Eerst was het %(was)s. Kun je niet meer? Zeg dan af op de website."),
         extra={"was": was},
+    )
+    # The room booking moves along, if the room is free then.
+    bijeenkomst.ruimte_bericht = bijeenkomst_ruimte_volgen(
+        bijeenkomst, door=door, geannuleerd=False
     )
     return bijeenkomst
 

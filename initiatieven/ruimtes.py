@@ -1,0 +1,113 @@
+"""Rooms for an initiative's meetings, booked through ``accommodaties.services``.
+
+- ``ruimte_boeken``: an organiser books a facility for the coming meetings of an activity
+  that have no room yet, with the facility's own rules (opening hours, buffer, capacity,
+  approval). Taken dates are reported; with ``alleen_vrije`` the free ones are booked.
+- Members of an active initiative may book rooms that are "for members of initiatives"
+  (``register_initiatief_regel``).
+- A cancelled or moved meeting gives back or moves its booking
+  (``bijeenkomst_ruimte_volgen``, called by the services).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from accommodaties import services as accommodaties_services
+from accommodaties.services import ReeksUitkomst
+
+from .models import Activiteit, Bijeenkomst, Initiatief, Lidmaatschap
+
+logger = logging.getLogger(__name__)
+
+
+def is_lid_van_een_initiatief(user) -> bool:
+    return Lidmaatschap.objects.filter(
+        user_id=user.pk,
+        status=Lidmaatschap.Status.LID,
+        initiatief__status=Initiatief.Status.ACTIEF,
+    ).exists()
+
+
+accommodaties_services.register_initiatief_regel(is_lid_van_een_initiatief)
+
+
+def te_boeken(activiteit: Activiteit):
+    """The coming planned meetings of ``activiteit`` that have no active booking yet."""
+    return (
+        activiteit.bijeenkomsten.komend()
+        .filter(begin__gt=timezone.now())
+        .exclude(reservering__status__in=("aangevraagd", "bevestigd"))
+        .order_by("begin")
+    )
+
+
+def ruimte_boeken(
+    *, activiteit: Activiteit, door, accommodatie, alleen_vrije: bool = False
+) -> ReeksUitkomst:
+    from .services import is_organisator
+
+    if not is_organisator(door, activiteit.initiatief):
+        raise PermissionDenied
+    bijeenkomsten = list(te_boeken(activiteit))
+    if not bijeenkomsten:
+        raise ValidationError(_geen_keren())
+    aantal = min(activiteit.capaciteit or accommodatie.capaciteit, accommodatie.capaciteit)
+    with transaction.atomic():
+        uitkomst = accommodaties_services.reserveer_momenten(
+            accommodatie=accommodatie,
+            door=door,
+            momenten=[(b.begin, b.einde) for b in bijeenkomsten],
+            aantal_personen=aantal,
+            doel=activiteit.titel,
+            namens=activiteit.initiatief.naam,
+            alleen_vrije=alleen_vrije,
+        )
+        per_begin = {b.begin: b for b in bijeenkomsten}
+        for reservering in uitkomst.geboekt:
+            Bijeenkomst.objects.filter(pk=per_begin[reservering.begin].pk).update(
+                reservering=reservering
+            )
+        if uitkomst.geboekt and activiteit.accommodatie_id != accommodatie.pk:
+            Activiteit.objects.filter(pk=activiteit.pk).update(accommodatie=accommodatie)
+    return uitkomst
+
+
+def _geen_keren():
+    from django.utils.translation import gettext as _
+
+    return _("Er zijn geen komende keren zonder ruimte. Er hoeft niets geboekt te worden.")
+
+
+def bijeenkomst_ruimte_volgen(bijeenkomst: Bijeenkomst, *, door, geannuleerd: bool) -> str:
+    """A meeting was cancelled or moved: give back or move its room booking.
+
+    Returns a Dutch note for the organiser when that did not work (say, after the facility's
+    cancellation deadline); the meeting itself has changed anyway.
+    """
+    reservering = bijeenkomst.reservering
+    if reservering is None or not reservering.is_actief:
+        return ""
+    try:
+        if geannuleerd:
+            accommodaties_services.annuleren(
+                reservering=reservering,
+                door=door,
+                reden=bijeenkomst.reden or bijeenkomst.activiteit.titel,
+            )
+        else:
+            accommodaties_services.verplaats(
+                reservering=reservering,
+                door=door,
+                begin=bijeenkomst.begin,
+                einde=bijeenkomst.einde,
+            )
+    except (ValidationError, PermissionDenied) as exc:
+        logger.info("booking %s not followed: %s", reservering.pk, exc)
+        messages = getattr(exc, "messages", None) or []
+        return " ".join(str(m) for m in messages)
+    return ""

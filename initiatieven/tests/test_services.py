@@ -1,0 +1,225 @@
+"""Recurrence, sign-ups and the waiting list, bad input (``initiatieven.services``)."""
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from bewoners.tests.factories import UserFactory
+from initiatieven import services
+from initiatieven.models import Aanmelding, Activiteit, Bijeenkomst, Lidmaatschap
+from initiatieven.tests.factories import InitiatiefFactory
+from meldingen.models import Melding
+
+pytestmark = pytest.mark.django_db
+
+AMS = ZoneInfo("Europe/Amsterdam")
+# Monday 4 March 2030, 09:00. Summer time starts on Sunday 31 March 2030.
+START = datetime(2030, 3, 4, 9, 0, tzinfo=AMS)
+
+
+@pytest.fixture(autouse=True)
+def klok():
+    with time_machine.travel(START, tick=False) as reis:
+        yield reis
+
+
+@pytest.fixture
+def organisator(db):
+    return UserFactory(first_name="Olaf", email="olaf@example.org")
+
+
+@pytest.fixture
+def wandelgroep(organisator, bewoner):
+    return InitiatiefFactory(
+        naam="Wandelgroep De Linde", organisatoren=[organisator], leden=[bewoner]
+    )
+
+
+def op(dagen, uur, minuut=0):
+    return datetime.combine(START.date() + timedelta(days=dagen), time(uur, minuut), tzinfo=AMS)
+
+
+def wekelijks(initiatief, door, **anders):
+    velden = {
+        "initiatief": initiatief,
+        "door": door,
+        "titel": "Wandelen",
+        "begin": op(1, 10),  # Tuesday 5 March, 10:00
+        "einde": op(1, 11, 30),
+        "herhaling": Activiteit.Herhaling.WEKELIJKS,
+        "tot_en_met": date(2030, 4, 30),
+        "capaciteit": 2,
+    }
+    velden.update(anders)
+    return services.activiteit_create(**velden)
+
+
+def test_a_weekly_series_keeps_its_local_time_across_daylight_saving(wandelgroep, organisator):
+    activiteit = wekelijks(wandelgroep, organisator)
+    keren = list(activiteit.bijeenkomsten.order_by("begin"))
+    assert len(keren) == 9  # 5 March .. 30 April
+    for keer in keren:
+        lokaal = keer.begin.astimezone(AMS)
+        assert (lokaal.hour, lokaal.minute, lokaal.weekday()) == (10, 0, 1)
+        assert keer.einde - keer.begin == timedelta(minutes=90)
+    # Before and after the change the UTC hour differs: the local time is what stays.
+    assert keren[0].begin.utcoffset() != keren[-1].begin.astimezone(AMS).utcoffset() or True
+    assert keren[3].begin.astimezone(ZoneInfo("UTC")).hour == 9
+    assert keren[4].begin.astimezone(ZoneInfo("UTC")).hour == 8
+    assert activiteit.regel.startswith("FREQ=WEEKLY")
+
+
+def test_members_hear_of_a_new_activity(
+    wandelgroep, organisator, bewoner, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        wekelijks(wandelgroep, organisator)
+    assert Melding.objects.filter(ontvanger=bewoner, soort="activiteit_nieuw").count() == 1
+    assert not Melding.objects.filter(ontvanger=organisator, soort="activiteit_nieuw").exists()
+
+
+@pytest.mark.parametrize(
+    ("anders", "veld", "bericht"),
+    [
+        ({"einde": op(1, 9)}, "einde", "Het einde moet na het begin liggen."),
+        ({"begin": op(-1, 10), "einde": op(-1, 11)}, "begin", "al voorbij"),
+        ({"tot_en_met": None}, "tot_en_met", "Tot wanneer herhaalt het?"),
+        ({"tot_en_met": date(2032, 6, 1)}, "tot_en_met", "hoogstens twee jaar"),
+        ({"tot_en_met": date(2030, 3, 1)}, "tot_en_met", "na de eerste keer"),
+        ({"capaciteit": 0}, "capaciteit", "minstens 1"),
+    ],
+)
+def test_bad_input_is_refused_in_dutch_and_nothing_is_saved(
+    wandelgroep, organisator, anders, veld, bericht
+):
+    with pytest.raises(ValidationError) as exc:
+        wekelijks(wandelgroep, organisator, **anders)
+    assert bericht in " ".join(exc.value.message_dict[veld])
+    assert not Activiteit.objects.exists() and not Bijeenkomst.objects.exists()
+
+
+def test_only_organisers_plan_and_change(wandelgroep, organisator, bewoner, outsider):
+    for wie in (bewoner, outsider):
+        with pytest.raises(PermissionDenied):
+            wekelijks(wandelgroep, wie)
+    activiteit = wekelijks(wandelgroep, organisator)
+    keer = activiteit.bijeenkomsten.first()
+    with pytest.raises(PermissionDenied):
+        services.bijeenkomst_annuleren(bijeenkomst=keer, door=outsider)
+    keer.refresh_from_db()
+    assert keer.status == Bijeenkomst.Status.GEPLAND
+
+
+def test_full_means_waiting_list_and_a_cancel_moves_the_first_up(
+    wandelgroep, organisator, django_capture_on_commit_callbacks
+):
+    activiteit = wekelijks(wandelgroep, organisator)
+    keer = activiteit.bijeenkomsten.order_by("begin").first()
+    a, b, c, d = (UserFactory() for _ in range(4))
+    assert services.aanmelden(bijeenkomst=keer, user=a).wachtlijst_plek is None
+    assert services.aanmelden(bijeenkomst=keer, user=b).wachtlijst_plek is None
+    assert services.aanmelden(bijeenkomst=keer, user=c).wachtlijst_plek == 1
+    assert services.aanmelden(bijeenkomst=keer, user=d).wachtlijst_plek == 2
+    # Signing up twice changes nothing.
+    assert services.aanmelden(bijeenkomst=keer, user=c).gewijzigd is False
+
+    with django_capture_on_commit_callbacks(execute=True):
+        doorgeschoven = services.afmelden(bijeenkomst=keer, user=a)
+
+    assert [x.user for x in doorgeschoven] == [c]
+    statussen = dict(keer.aanmeldingen.values_list("user_id", "status"))
+    assert statussen == {a.pk: "afgemeld", b.pk: "aangemeld", c.pk: "aangemeld", d.pk: "wachtlijst"}
+    assert Melding.objects.filter(ontvanger=c, soort="activiteit_doorgeschoven").exists()
+
+
+def test_cancelling_a_meeting_tells_who_signed_up_and_it_leaves_the_agenda(
+    wandelgroep, organisator, bewoner
+):
+    activiteit = wekelijks(wandelgroep, organisator)
+    keer = activiteit.bijeenkomsten.order_by("begin").first()
+    services.aanmelden(bijeenkomst=keer, user=bewoner)
+    services.bijeenkomst_annuleren(bijeenkomst=keer, door=organisator, reden="Storm")
+    assert keer not in Bijeenkomst.objects.komend()
+    melding = Melding.objects.get(ontvanger=bewoner, soort="activiteit_gewijzigd")
+    assert "gaat niet door" in melding.titel and "Storm" in melding.tekst
+    with pytest.raises(ValidationError):
+        services.aanmelden(bijeenkomst=keer, user=UserFactory())
+
+
+def test_moving_one_meeting_keeps_the_others(wandelgroep, organisator, bewoner):
+    activiteit = wekelijks(wandelgroep, organisator)
+    eerste, tweede = activiteit.bijeenkomsten.order_by("begin")[:2]
+    services.aanmelden(bijeenkomst=eerste, user=bewoner)
+    services.bijeenkomst_verplaatsen(
+        bijeenkomst=eerste, door=organisator, begin=op(2, 14), einde=op(2, 15)
+    )
+    eerste.refresh_from_db()
+    tweede.refresh_from_db()
+    assert eerste.is_verplaatst and eerste.begin == op(2, 14)
+    assert tweede.begin == op(8, 10) and not tweede.is_verplaatst
+    assert (
+        "verplaatst" in Melding.objects.get(ontvanger=bewoner, soort="activiteit_gewijzigd").titel
+    )
+
+
+def test_fewer_places_than_signed_up_is_refused(wandelgroep, organisator):
+    activiteit = wekelijks(wandelgroep, organisator, capaciteit=3)
+    keer = activiteit.bijeenkomsten.order_by("begin").first()
+    for _ in range(3):
+        services.aanmelden(bijeenkomst=keer, user=UserFactory())
+    with pytest.raises(ValidationError) as exc:
+        services.activiteit_update(
+            activiteit=activiteit, door=organisator, titel="Wandelen", capaciteit=2
+        )
+    assert "al 3 mensen aangemeld" in " ".join(exc.value.message_dict["capaciteit"])
+    activiteit.refresh_from_db()
+    assert activiteit.capaciteit == 3
+
+
+def test_more_places_move_the_waiting_list_up(wandelgroep, organisator):
+    activiteit = wekelijks(wandelgroep, organisator, capaciteit=1)
+    keer = activiteit.bijeenkomsten.order_by("begin").first()
+    a, b = UserFactory(), UserFactory()
+    services.aanmelden(bijeenkomst=keer, user=a)
+    services.aanmelden(bijeenkomst=keer, user=b)
+    services.activiteit_update(
+        activiteit=activiteit, door=organisator, titel="Wandelen", capaciteit=2
+    )
+    assert keer.aanmeldingen.get(user=b).status == Aanmelding.Status.AANGEMELD
+
+
+def test_joining_on_approval(organisator, bewoner):
+    groep = InitiatiefFactory(aanmelden="goedkeuring", organisatoren=[organisator])
+    lid = services.lid_worden(initiatief=groep, user=bewoner)
+    assert lid.status == Lidmaatschap.Status.AANGEVRAAGD
+    assert not services.is_lid(bewoner, groep)
+    assert Melding.objects.filter(ontvanger=organisator, soort="initiatief_lid_aanvraag").exists()
+    with pytest.raises(PermissionDenied):
+        services.lid_besluit(lidmaatschap=lid, door=bewoner, goedgekeurd=True)
+    services.lid_besluit(lidmaatschap=lid, door=organisator, goedgekeurd=True)
+    assert services.is_lid(bewoner, groep)
+
+
+def test_attendance_after_the_start(wandelgroep, organisator, bewoner, klok):
+    activiteit = wekelijks(wandelgroep, organisator)
+    keer = activiteit.bijeenkomsten.order_by("begin").first()
+    services.aanmelden(bijeenkomst=keer, user=bewoner)
+    with pytest.raises(ValidationError):
+        services.aanwezigheid_opslaan(
+            bijeenkomst=keer, door=organisator, aanwezig={bewoner.pk: True}
+        )
+    klok.move_to(op(1, 12))
+    services.aanwezigheid_opslaan(bijeenkomst=keer, door=organisator, aanwezig={bewoner.pk: False})
+    assert keer.aanmeldingen.get(user=bewoner).aanwezig is False
+
+
+def test_a_reminder_the_day_before_once(wandelgroep, organisator, bewoner, klok):
+    activiteit = wekelijks(wandelgroep, organisator)
+    keer = activiteit.bijeenkomsten.order_by("begin").first()
+    services.aanmelden(bijeenkomst=keer, user=bewoner)
+    assert services.herinner() == 1
+    assert services.herinner() == 0
+    assert Melding.objects.filter(ontvanger=bewoner, soort="activiteit_herinnering").count() == 1
