@@ -156,3 +156,43 @@ def test_when_the_room_cannot_follow_the_organiser_is_told(groep, organisator, z
     )
     assert "al bezet" in keer.ruimte_bericht
     assert Bijeenkomst.objects.get(pk=keer.pk).begin == op(9, 10)  # the meeting moved anyway
+
+
+# --- the organiser's page ----------------------------------------------------------------------
+
+
+def test_the_room_page_books_and_shows_taken_dates(client_for, groep, organisator, zaal, kees):
+    from django.urls import reverse
+
+    accommodaties_services.reserveer(
+        accommodatie=zaal,
+        door=kees,
+        begin=op(8, 15),
+        einde=op(8, 17),
+        aantal_personen=4,
+        doel="Bingo",
+    )
+    activiteit = reeks(groep, organisator)
+    url = reverse("initiatieven:ruimte_boeken", args=[activiteit.pk])
+    client = client_for(organisator)
+    pagina = client.get(url).content.decode()
+    assert "Er zijn 4 komende keren zonder ruimte" in pagina
+
+    eerst = client.post(url, {"accommodatie": zaal.pk})
+    inhoud = eerst.content.decode()
+    assert "Niet alle keren zijn vrij" in inhoud and "12 maart" in inhoud
+    assert not Reservering.objects.filter(namens="Koersbal").exists()
+
+    daarna = client.post(url, {"accommodatie": zaal.pk, "alleen_vrije": "on"})
+    assert daarna.status_code == 302
+    assert Reservering.objects.filter(namens="Koersbal").count() == 3
+
+
+def test_the_room_page_refuses_others(client_for, groep, organisator, zaal, bewoner):
+    from django.urls import reverse
+
+    activiteit = reeks(groep, organisator)
+    url = reverse("initiatieven:ruimte_boeken", args=[activiteit.pk])
+    assert client_for(bewoner).get(url).status_code == 403
+    assert client_for(bewoner).post(url, {"accommodatie": zaal.pk}).status_code == 403
+    assert not Reservering.objects.exists()
