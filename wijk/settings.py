@@ -240,6 +240,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "hulpvragen.tasks.sweep",
         "schedule": crontab(minute="*/10"),
     },
+    # Activities: the evening before, a reminder to everyone signed up (each meeting once).
+    "initiatieven-herinneringen": {
+        "task": "initiatieven.tasks.herinner",
+        "schedule": crontab(hour=18, minute=0),
+    },
 }
 
 # Security. In production (DEBUG off) everything is strict; behind a TLS-terminating proxy
