@@ -7,6 +7,6 @@ class InitiatievenConfig(AppConfig):
     verbose_name = _("Initiatieven en activiteiten")
 
     def ready(self):
-        # Importing registers this app's kinds of melding and the rule that members of an
-        # initiative may book rooms meant for initiatives.
-        from . import ruimtes, soorten  # noqa: F401
+        # Importing registers this app's kinds of melding, the rule that members of an
+        # initiative may book rooms meant for initiatives, and its privacy section.
+        from . import privacy_registrations, ruimtes, soorten  # noqa: F401
