@@ -1,0 +1,169 @@
+from django.contrib import admin
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from .models import Aanmelding, Activiteit, Bijeenkomst, Initiatief, Lidmaatschap
+
+
+class LidmaatschapInline(admin.TabularInline):
+    model = Lidmaatschap
+    extra = 0
+    autocomplete_fields = ["user"]
+    fields = [
+        "user",
+        "status",
+        "lid_sinds",
+        "toon_naam_en_contact",
+        "nieuwe_activiteiten_melden",
+    ]
+
+
+@admin.register(Initiatief)
+class InitiatiefAdmin(admin.ModelAdmin):
+    list_display = ["naam", "thema", "status", "aanmelden", "aantal_leden"]
+    list_filter = ["status", "thema", "aanmelden", "buurten"]
+    search_fields = ["naam", "beschrijving", "slug"]
+    prepopulated_fields = {"slug": ["naam"]}
+    filter_horizontal = ["organisatoren", "buurten"]
+    autocomplete_fields = ["accommodatie"]
+    readonly_fields = ["aangemaakt_op"]
+    inlines = [LidmaatschapInline]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                _aantal_leden=Count(
+                    "lidmaatschappen",
+                    filter=Q(lidmaatschappen__status=Lidmaatschap.Status.LID),
+                )
+            )
+        )
+
+    @admin.display(description=_("leden"), ordering="_aantal_leden")
+    def aantal_leden(self, obj):
+        return obj._aantal_leden
+
+
+class BijeenkomstInline(admin.TabularInline):
+    """The meetings of an activity, to look at; each links to its own page."""
+
+    model = Bijeenkomst
+    extra = 0
+    fields = ["begin", "einde", "status", "reden"]
+    readonly_fields = fields
+    show_change_link = True
+    can_delete = False
+    ordering = ["-begin"]
+    max_num = 0  # nothing to add here: meetings come from the activity's rule
+
+    def get_queryset(self, request):
+        # A series of two years has about a hundred; show the nearest ones first.
+        return super().get_queryset(request).order_by("-begin")
+
+
+@admin.register(Activiteit)
+class ActiviteitAdmin(admin.ModelAdmin):
+    """Times come from the recurrence rule: a series is made, moved and cancelled per meeting
+    through the organisers' pages (``services``); here words and places can be corrected."""
+
+    list_display = ["titel", "initiatief", "herhaling", "tot_en_met", "capaciteit"]
+    list_filter = ["herhaling", "aanmelden_nodig", "initiatief"]
+    list_select_related = ["initiatief"]
+    search_fields = ["titel", "beschrijving", "initiatief__naam"]
+    autocomplete_fields = ["accommodatie"]
+    readonly_fields = [
+        "initiatief",
+        "herhaling",
+        "regel",
+        "tot_en_met",
+        "aangemaakt_door",
+        "aangemaakt_op",
+    ]
+    inlines = [BijeenkomstInline]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(Bijeenkomst)
+class BijeenkomstAdmin(admin.ModelAdmin):
+    """Read-mostly: cancelling and moving go through the services (they tell who signed up).
+    Here one can look, search and filter, and see the sign-ups counted."""
+
+    list_display = [
+        "activiteit",
+        "initiatief",
+        "begin",
+        "einde",
+        "status",
+        "aangemeld",
+        "wachtlijst",
+    ]
+    list_filter = ["status", "activiteit__initiatief"]
+    search_fields = ["activiteit__titel", "activiteit__initiatief__naam"]
+    date_hierarchy = "begin"
+    list_select_related = ["activiteit__initiatief"]
+    readonly_fields = [
+        "activiteit",
+        "begin",
+        "einde",
+        "volgens_regel",
+        "status",
+        "reden",
+        "reservering",
+        "herinnerd_op",
+        "aanmeldingen_link",
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).met_tellingen()
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("initiatief"), ordering="activiteit__initiatief__naam")
+    def initiatief(self, obj):
+        return obj.activiteit.initiatief
+
+    @admin.display(description=_("aangemeld"), ordering="aantal_aangemeld")
+    def aangemeld(self, obj):
+        return obj.aantal_aangemeld
+
+    @admin.display(description=_("wachtlijst"), ordering="aantal_wachtlijst")
+    def wachtlijst(self, obj):
+        return obj.aantal_wachtlijst
+
+    @admin.display(description=_("aanmeldingen"))
+    def aanmeldingen_link(self, obj):
+        url = reverse("admin:initiatieven_aanmelding_changelist")
+        return format_html(
+            '<a href="{}?bijeenkomst__id__exact={}">{}</a>', url, obj.pk, _("Bekijk")
+        )
+
+
+@admin.register(Aanmelding)
+class AanmeldingAdmin(admin.ModelAdmin):
+    """Look only: sign-ups change through the services (the waiting list moves up there)."""
+
+    list_display = ["user", "bijeenkomst", "status", "aangemeld_op", "aanwezig"]
+    list_filter = ["status", "aanwezig", "bijeenkomst__activiteit__initiatief"]
+    search_fields = ["user__email", "bijeenkomst__activiteit__titel"]
+    list_select_related = ["user", "bijeenkomst__activiteit"]
+    date_hierarchy = "aangemeld_op"
+    readonly_fields = ["bijeenkomst", "user", "status", "aangemeld_op", "aanwezig"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
