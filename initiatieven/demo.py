@@ -21,9 +21,10 @@ Two parts, both idempotent:
   their data; a larger scale adds initiatives.
 
 E-mail: ``seed_demo`` runs its hooks with the dummy e-mail backend. On top of that the fixed
-set makes activities before it adds members (so "new activity" tells nobody), and the
-meldingen it makes are marked as not to be e-mailed before they are committed, so a Celery
-worker with a real mail server sends nothing either. The scale data makes no meldingen.
+set's "new activity" notices find nobody (members get that choice switched on only after
+the commit, when those notices have run), and the meldingen of the sign-ups are marked as
+not to be e-mailed before they are committed, so a Celery worker with a real mail server
+sends nothing either. The scale data makes no meldingen.
 """
 
 from __future__ import annotations
@@ -373,8 +374,9 @@ def seed_fixed(command) -> int:
                 adres=spec.get("adres", "") if ruimte is None else "",
                 buurten=[buurten[b] for b in spec["buurten"] if b in buurten],
             )
-            # Activities first, while the first organiser is the only member: "new activity"
-            # then tells nobody (no mail while seeding).
+            # Activities first, while the first organiser is the only member; the notice of a
+            # new activity reads the members at commit, and none of them wants it by then
+            # (see _demo_leden). So it tells nobody: no mail while seeding.
             activiteiten = []
             for titel, tekst, weekdag, tijd, minuten, plaatsen in spec["activiteiten"]:
                 begin = _volgende(today, weekdag, tijd)
@@ -414,6 +416,14 @@ def _demo_leden(rng, initiatief, spec, organisatoren, users, pool, now) -> list:
     aangevraagd = [u for u in aangevraagd if u not in organisatoren and u not in leden][
         : spec.get("aangevraagd", 0)
     ]
+    # "Tell me about new activities" is switched on only after the commit, once the
+    # activities' own on-commit notices (which read the members then) have found nobody.
+    melden = [user.pk for user in leden if rng.random() < 0.8]
+    transaction.on_commit(
+        lambda: Lidmaatschap.objects.filter(initiatief=initiatief, user__in=melden).update(
+            nieuwe_activiteiten_melden=True
+        )
+    )
     Lidmaatschap.objects.bulk_create(
         [
             Lidmaatschap(
@@ -421,7 +431,7 @@ def _demo_leden(rng, initiatief, spec, organisatoren, users, pool, now) -> list:
                 user=user,
                 status=Lidmaatschap.Status.LID,
                 toon_naam_en_contact=rng.random() < 0.4,
-                nieuwe_activiteiten_melden=rng.random() < 0.8,
+                nieuwe_activiteiten_melden=False,
                 aangemaakt_op=(sinds := now - timedelta(days=rng.randint(10, 700))),
                 lid_sinds=sinds,
             )
