@@ -8,8 +8,9 @@ class InitiatievenConfig(AppConfig):
 
     def ready(self):
         # Importing registers this app's kinds of melding, the rule that members of an
-        # initiative may book rooms meant for initiatives, and its privacy section.
-        from . import privacy_registrations, ruimtes, soorten  # noqa: F401
+        # initiative may book rooms meant for initiatives, the contact rule "organiser and
+        # member" and its privacy section.
+        from . import permissions, privacy_registrations, ruimtes, soorten  # noqa: F401
         from .demo import register_demo
 
         register_demo()  # its demo data for seed_demo

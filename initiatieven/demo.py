@@ -499,7 +499,8 @@ def _demo_aanmeldingen(rng, activiteit, leden, bewoner1, spec, now) -> None:
     if not activiteit.aanmelden_nodig:
         return
     komend = list(activiteit.bijeenkomsten.filter(begin__gt=now).order_by("begin")[:3])
-    anderen = [u for u in leden if u != bewoner1]
+    # Signing up needs consent (organisers see who comes); a few demo residents gave none.
+    anderen = [u for u in leden if u != bewoner1 and u.profiel.heeft_toestemming]
     plaatsen = activiteit.capaciteit or len(leden)
     for keer, (bijeenkomst, deel) in enumerate(zip(komend, (0.8, 0.5, 0.3), strict=False)):
         if spec["slug"] == VOL and keer == 0:

@@ -221,8 +221,10 @@ class BijeenkomstQuerySet(models.QuerySet):
         return self.gepland().filter(einde__gte=now or timezone.now())
 
     def met_tellingen(self):
-        """Adds ``aantal_aangemeld`` and ``aantal_wachtlijst`` (one query, no per-row counts)."""
-        return self.annotate(
+        """Adds ``aantal_aangemeld`` and ``aantal_wachtlijst`` (one query, no per-row counts).
+
+        Ordered by time again: a grouped query does not take ``Meta.ordering``."""
+        return self.order_by("begin", "id").annotate(
             aantal_aangemeld=Count(
                 "aanmeldingen", filter=Q(aanmeldingen__status=Aanmelding.Status.AANGEMELD)
             ),

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 from django.db.models import Q
 
+from bewoners.permissions import register_contact_rule
 from bewoners.roles import Rol, has_role
 from bewoners.services import profiel_for
 
-from .models import Activiteit, Bijeenkomst, Initiatief
+from .models import Activiteit, Bijeenkomst, Initiatief, Lidmaatschap
 from .services import is_lid, is_organisator  # noqa: F401 - re-exported: one rule, one place
 
 
@@ -48,3 +49,17 @@ def zichtbare_bijeenkomsten(user):
 
 def mag_initiatief_starten(user) -> bool:
     return _authenticated(user) and profiel_for(user).heeft_toestemming
+
+
+def organisator_van_lid(viewer, subject) -> bool:
+    """An organiser sees the contact details of their initiative's members (the leden page)."""
+    if not _authenticated(viewer) or viewer.pk == subject.pk:
+        return False
+    return Lidmaatschap.objects.filter(
+        user=subject,
+        status=Lidmaatschap.Status.LID,
+        initiatief__organisatoren=viewer,
+    ).exists()
+
+
+register_contact_rule(organisator_van_lid)

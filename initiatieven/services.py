@@ -67,13 +67,21 @@ def _wanneer(bijeenkomst: Bijeenkomst) -> str:
 # --- recurrence ------------------------------------------------------------------------------
 
 
-def regel_voor(herhaling: str, tot_en_met: date | None) -> str:
-    """The RFC 5545 RRULE (without DTSTART) for a choice in the form; empty for one-off."""
+def regel_voor(herhaling: str, tot_en_met: date | None, begin: datetime | None = None) -> str:
+    """The RFC 5545 RRULE (without DTSTART) for a choice in the form; empty for one-off.
+
+    Monthly means the same weekday in the same week of the month ("the second Tuesday"), or
+    the last one when the first meeting is in the fifth week ("the last Friday")."""
     if herhaling == Activiteit.Herhaling.GEEN:
         return ""
     freq, interval = REGELS[herhaling]
+    extra = {}
+    if freq == rrule.MONTHLY and begin is not None:
+        lokaal = timezone.localtime(begin)
+        week = (lokaal.day - 1) // 7 + 1
+        extra["byweekday"] = rrule.weekdays[lokaal.weekday()](-1 if week == 5 else week)
     regel = rrule.rrule(
-        freq, interval=interval, until=datetime.combine(tot_en_met, datetime.max.time())
+        freq, interval=interval, until=datetime.combine(tot_en_met, datetime.max.time()), **extra
     )
     # str() gives "DTSTART:...\nRRULE:..."; keep the RRULE part.
     return str(regel).split("RRULE:", 1)[1].split("\n", 1)[0]
@@ -141,6 +149,7 @@ def initiatief_create(*, door, **velden) -> Initiatief:
 def initiatief_update(*, initiatief: Initiatief, door, **velden) -> Initiatief:
     _eis_organisator(door, initiatief)
     buurten = velden.pop("buurten", None)
+    was_gestopt = initiatief.status == Initiatief.Status.GESTOPT
     for naam, waarde in velden.items():
         setattr(initiatief, naam, waarde)
     initiatief.full_clean()
@@ -148,6 +157,12 @@ def initiatief_update(*, initiatief: Initiatief, door, **velden) -> Initiatief:
         initiatief.save()
         if buurten is not None:
             initiatief.buurten.set(buurten)
+    if initiatief.status == Initiatief.Status.GESTOPT and not was_gestopt:
+        # Coming meetings do not take place: who signed up hears it, rooms are given back.
+        for bijeenkomst in Bijeenkomst.objects.komend().filter(activiteit__initiatief=initiatief):
+            bijeenkomst_annuleren(
+                bijeenkomst=bijeenkomst, door=door, reden=str(_("Het initiatief is gestopt."))
+            )
     return initiatief
 
 
@@ -251,7 +266,7 @@ def activiteit_create(
         aanmelden_nodig=aanmelden_nodig,
         herhaling=herhaling,
         tot_en_met=tot_en_met,
-        regel=regel_voor(herhaling, tot_en_met),
+        regel=regel_voor(herhaling, tot_en_met, begin),
         aangemaakt_door=door,
     )
     activiteit.full_clean(exclude=["aangemaakt_door"])
@@ -262,12 +277,14 @@ def activiteit_create(
             for b, e in herhaal_momenten(begin, einde, activiteit.regel)
         )
     eerste = activiteit.bijeenkomsten.order_by("begin").first()
-    ontvangers = initiatief.leden.filter(
-        is_active=True,
-        lidmaatschappen__initiatief=initiatief,
-        lidmaatschappen__status=Lidmaatschap.Status.LID,
-        lidmaatschappen__nieuwe_activiteiten_melden=True,
-    ).exclude(pk=door.pk)
+    ontvangers = list(
+        initiatief.leden.filter(
+            is_active=True,
+            lidmaatschappen__initiatief=initiatief,
+            lidmaatschappen__status=Lidmaatschap.Status.LID,
+            lidmaatschappen__nieuwe_activiteiten_melden=True,
+        ).exclude(pk=door.pk)
+    )  # the members at this moment
     transaction.on_commit(
         lambda: notify_many(
             ontvangers,
@@ -296,7 +313,10 @@ def activiteit_update(
     aanmelden_nodig: bool = True,
 ) -> Activiteit:
     """Words, place and number of places. The times of single meetings change with
-    ``bijeenkomst_verplaatsen``; a lower number of places may not push people out."""
+    ``bijeenkomst_verplaatsen``; a lower number of places may not push people out.
+
+    ``activiteit`` must still hold the stored values (do not let a ModelForm write the new
+    capacity onto it first): the old capacity decides whether the waiting lists move up."""
     _eis_organisator(door, activiteit.initiatief)
     if capaciteit is not None:
         if capaciteit < 1:
@@ -357,11 +377,11 @@ def bijeenkomst_verplaatsen(
 ) -> Bijeenkomst:
     _eis_organisator(door, bijeenkomst.activiteit.initiatief)
     now = now or timezone.now()
+    if bijeenkomst.is_geannuleerd:
+        raise ValidationError(_("Deze keer gaat niet door. Verplaatsen kan dan niet."))
     fouten = _check_tijden(begin, einde, Activiteit.Herhaling.GEEN, None, now=now)
     if fouten:
         raise ValidationError(fouten)
-    if bijeenkomst.is_geannuleerd:
-        raise ValidationError(_("Deze keer gaat niet door. Verplaatsen kan dan niet."))
     was = _wanneer(bijeenkomst)
     Bijeenkomst.objects.filter(pk=bijeenkomst.pk).update(begin=begin, einde=einde)
     bijeenkomst.refresh_from_db()
@@ -443,6 +463,12 @@ def aanmelden(*, bijeenkomst: Bijeenkomst, user, now=None) -> AanmeldUitkomst:
             raise ValidationError(_("Aanmelden is niet nodig. Kom gerust langs!"))
         if activiteit.initiatief.status != Initiatief.Status.ACTIEF:
             raise ValidationError(_("Dit initiatief is nu niet actief."))
+        profiel = getattr(user, "profiel", None)
+        if profiel is None or not profiel.heeft_toestemming:
+            # The organisers see who signed up: that needs the person's consent.
+            raise ValidationError(
+                _("Geef eerst toestemming in je profiel. Daarna kun je je aanmelden.")
+            )
         bestaand = Aanmelding.objects.filter(bijeenkomst=bijeenkomst, user=user).first()
         if bestaand and bestaand.status != Aanmelding.Status.AFGEMELD:
             return AanmeldUitkomst(
@@ -518,6 +544,8 @@ def _schuif_door(bijeenkomst: Bijeenkomst, *, locked: bool = False) -> list[Aanm
     if not locked:
         with transaction.atomic():
             return _schuif_door(_lock(bijeenkomst), locked=True)
+    if bijeenkomst.is_geannuleerd:
+        return []  # nobody moves up for a meeting that does not take place
     capaciteit = bijeenkomst.activiteit.capaciteit
     wachtend = bijeenkomst.aanmeldingen.filter(status=Aanmelding.Status.WACHTLIJST).order_by(
         "aangemeld_op", "id"
@@ -554,6 +582,8 @@ def aanwezigheid_opslaan(
 ) -> int:
     """Organisers mark who came (``{user_id: True/False/None}``), once the meeting has begun."""
     _eis_organisator(door, bijeenkomst.activiteit.initiatief)
+    if bijeenkomst.is_geannuleerd:
+        raise ValidationError(_("Deze keer ging niet door. Er is niets in te vullen."))
     if bijeenkomst.begin > timezone.now():
         raise ValidationError(_("Aanwezigheid vul je in als de activiteit begonnen is."))
     aantal = 0
@@ -576,7 +606,12 @@ def herinner(*, now=None) -> int:
     tot = van + timedelta(days=1)
     bijeenkomsten = list(
         Bijeenkomst.objects.gepland()
-        .filter(begin__gte=van, begin__lt=tot, herinnerd_op__isnull=True)
+        .filter(
+            begin__gte=van,
+            begin__lt=tot,
+            herinnerd_op__isnull=True,
+            activiteit__initiatief__status=Initiatief.Status.ACTIEF,
+        )
         .select_related("activiteit")
     )
     aantal = 0

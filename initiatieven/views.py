@@ -35,6 +35,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from accommodaties.models import AgendaSleutel
 from wijk.lib.pagination import page_context
 
 from . import services
@@ -736,5 +737,9 @@ def mijn(request):
             ),
             "lidmaatschappen": list(lidmaatschappen),
             "mag_starten": mag_initiatief_starten(user),
+            # The same secret key as the room bookings' link: renewing it there renews both.
+            "agenda_link": request.build_absolute_uri(
+                reverse("initiatieven:feed_mijn", args=[AgendaSleutel.voor(user).sleutel])
+            ),
         },
     )

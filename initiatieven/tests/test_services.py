@@ -223,3 +223,87 @@ def test_a_reminder_the_day_before_once(wandelgroep, organisator, bewoner, klok)
     assert services.herinner() == 1
     assert services.herinner() == 0
     assert Melding.objects.filter(ontvanger=bewoner, soort="activiteit_herinnering").count() == 1
+
+
+def test_signing_up_needs_consent(wandelgroep, organisator, bewoner):
+    activiteit = wekelijks(wandelgroep, organisator)
+    keer = activiteit.bijeenkomsten.order_by("begin").first()
+    bewoner.profiel.withdraw_consent()
+    with pytest.raises(ValidationError) as exc:
+        services.aanmelden(bijeenkomst=keer, user=bewoner)
+    assert "toestemming" in " ".join(exc.value.messages)
+    assert not keer.aanmeldingen.exists()
+
+
+def test_a_cancelled_meeting_cannot_be_moved_or_get_attendance(
+    wandelgroep, organisator, bewoner, klok
+):
+    activiteit = wekelijks(wandelgroep, organisator)
+    keer = activiteit.bijeenkomsten.order_by("begin").first()
+    services.bijeenkomst_annuleren(bijeenkomst=keer, door=organisator)
+    with pytest.raises(ValidationError) as exc:
+        services.bijeenkomst_verplaatsen(
+            bijeenkomst=keer, door=organisator, begin=op(2, 11), einde=op(2, 10)
+        )
+    assert "gaat niet door" in " ".join(exc.value.messages)
+    klok.move_to(op(1, 12))
+    with pytest.raises(ValidationError):
+        services.aanwezigheid_opslaan(
+            bijeenkomst=keer, door=organisator, aanwezig={bewoner.pk: True}
+        )
+
+
+def test_organisers_see_their_members_contact_details_others_do_not(
+    wandelgroep, organisator, bewoner, outsider
+):
+    from bewoners.permissions import can_see_contact
+
+    assert can_see_contact(organisator, bewoner)
+    assert not can_see_contact(outsider, bewoner)
+    assert not can_see_contact(bewoner, outsider)
+
+
+def test_monthly_means_the_same_weekday_of_the_same_week(wandelgroep, organisator):
+    # Tuesday 12 March 2030 is the second Tuesday of March.
+    activiteit = wekelijks(
+        wandelgroep,
+        organisator,
+        begin=op(8, 19),
+        einde=op(8, 21),
+        herhaling=Activiteit.Herhaling.MAANDELIJKS,
+        tot_en_met=date(2030, 7, 31),
+    )
+    data = [k.begin.astimezone(AMS).date() for k in activiteit.bijeenkomsten.order_by("begin")]
+    assert data == [
+        date(2030, 3, 12),
+        date(2030, 4, 9),
+        date(2030, 5, 14),
+        date(2030, 6, 11),
+        date(2030, 7, 9),
+    ]
+    assert all(k.begin.astimezone(AMS).hour == 19 for k in activiteit.bijeenkomsten.all())
+
+
+def test_stopping_an_initiative_cancels_its_coming_meetings(wandelgroep, organisator, bewoner):
+    activiteit = wekelijks(wandelgroep, organisator)
+    keer = activiteit.bijeenkomsten.order_by("begin").first()
+    services.aanmelden(bijeenkomst=keer, user=bewoner)
+    services.initiatief_update(initiatief=wandelgroep, door=organisator, status="gestopt")
+    assert not Bijeenkomst.objects.komend().filter(activiteit=activiteit).exists()
+    melding = Melding.objects.get(ontvanger=bewoner, soort="activiteit_gewijzigd")
+    assert "gestopt" in melding.tekst
+
+
+def test_nobody_moves_up_for_a_cancelled_meeting(
+    wandelgroep, organisator, django_capture_on_commit_callbacks
+):
+    activiteit = wekelijks(wandelgroep, organisator, capaciteit=1)
+    keer = activiteit.bijeenkomsten.order_by("begin").first()
+    a, b = UserFactory(), UserFactory()
+    services.aanmelden(bijeenkomst=keer, user=a)
+    services.aanmelden(bijeenkomst=keer, user=b)
+    services.bijeenkomst_annuleren(bijeenkomst=keer, door=organisator)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.afmelden(bijeenkomst=keer, user=a) == []
+    assert keer.aanmeldingen.get(user=b).status == Aanmelding.Status.WACHTLIJST
+    assert not Melding.objects.filter(ontvanger=b, soort="activiteit_doorgeschoven").exists()

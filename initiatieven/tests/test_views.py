@@ -765,3 +765,11 @@ def test_my_activities_show_sign_ups_waiting_list_places_and_initiatives(
     organisator_pagina = inhoud(client_for(organisator).get(url("mijn")))
     assert "organisator" in organisator_pagina
     assert "Je hebt je nergens voor aangemeld." in organisator_pagina
+
+
+def test_my_activities_page_gives_the_secret_calendar_link(client_for, bewoner):
+    from accommodaties.models import AgendaSleutel
+
+    inhoud = client_for(bewoner).get(reverse("initiatieven:mijn")).content.decode()
+    sleutel = AgendaSleutel.objects.get(user=bewoner).sleutel
+    assert reverse("initiatieven:feed_mijn", args=[sleutel]) in inhoud
