@@ -21,16 +21,14 @@ closure (``reservering-<pk>@<host of SITE_URL>``), so a refresh updates events i
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import UTC, datetime, timedelta
-from urllib.parse import urlsplit
+from datetime import datetime, timedelta
 
 import icalendar
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -39,13 +37,13 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET, require_POST, require_safe
 
+from wijk.lib import ical
+
 from .models import Accommodatie, AgendaSleutel, Reservering, Sluiting
 from .services import is_beheerder
 
 PRODID = "-//Wijk//Accommodaties//NL"
-CONTENT_TYPE = "text/calendar; charset=utf-8"
 # How often calendar apps are asked to look again (most use their own interval anyway).
-VERVERSEN = timedelta(hours=1)
 # The public feed may be kept this long by browsers and proxies.
 PUBLIEK_CACHE_SECONDEN = 5 * 60
 
@@ -62,22 +60,6 @@ ICAL_STATUS = {
 
 
 # --- building calendars ----------------------------------------------------------------------
-
-
-def _uid_host() -> str:
-    """The host part of every UID: from ``SITE_URL``, so it does not depend on the request."""
-    return urlsplit(settings.SITE_URL).hostname or "wijk"
-
-
-def _utc(moment: datetime) -> datetime:
-    return moment.astimezone(UTC)
-
-
-def _kalender(*, naam: str, uid: str) -> icalendar.Calendar:
-    kalender = icalendar.Calendar.new(prodid=PRODID, name=naam, uid=uid)
-    kalender.add("refresh-interval", VERVERSEN, parameters={"VALUE": "DURATION"})
-    kalender.add("x-published-ttl", icalendar.vDuration(VERVERSEN))
-    return kalender
 
 
 def _plaats(accommodatie: Accommodatie) -> str:
@@ -102,10 +84,10 @@ def reservering_event(reservering: Reservering, *, stamp: datetime) -> icalendar
     if reservering.reden and not reservering.is_actief:
         regels.append(_("Reden: %(reden)s") % {"reden": reservering.reden_tekst})
     return icalendar.Event.new(
-        uid=f"reservering-{reservering.pk}@{_uid_host()}",
+        uid=f"reservering-{reservering.pk}@{ical.uid_host()}",
         stamp=stamp,
-        start=_utc(reservering.begin),
-        end=_utc(reservering.einde),
+        start=ical.utc(reservering.begin),
+        end=ical.utc(reservering.einde),
         summary=titel,
         location=_plaats(accommodatie),
         description="\n".join(regels),
@@ -116,10 +98,10 @@ def reservering_event(reservering: Reservering, *, stamp: datetime) -> icalendar
 def _bezet_event(reservering: Reservering, *, stamp: datetime) -> icalendar.Event:
     """Only that the facility is taken: until the end of the buffer, without any details."""
     return icalendar.Event.new(
-        uid=f"bezet-{reservering.pk}@{_uid_host()}",
+        uid=f"bezet-{reservering.pk}@{ical.uid_host()}",
         stamp=stamp,
-        start=_utc(reservering.begin),
-        end=_utc(reservering.bezet_tot),
+        start=ical.utc(reservering.begin),
+        end=ical.utc(reservering.bezet_tot),
         summary=_("Bezet"),
     )
 
@@ -127,18 +109,12 @@ def _bezet_event(reservering: Reservering, *, stamp: datetime) -> icalendar.Even
 def _sluiting_event(sluiting: Sluiting, *, stamp: datetime) -> icalendar.Event:
     titel = _("Dicht: %(reden)s") % {"reden": sluiting.reden} if sluiting.reden else _("Dicht")
     return icalendar.Event.new(
-        uid=f"sluiting-{sluiting.pk}@{_uid_host()}",
+        uid=f"sluiting-{sluiting.pk}@{ical.uid_host()}",
         stamp=stamp,
-        start=_utc(sluiting.van),
-        end=_utc(sluiting.tot),
+        start=ical.utc(sluiting.van),
+        end=ical.utc(sluiting.tot),
         summary=titel,
     )
-
-
-def _ics_response(kalender: icalendar.Calendar, events: Iterable[icalendar.Event]):
-    for event in events:
-        kalender.add_component(event)
-    return HttpResponse(kalender.to_ical(), content_type=CONTENT_TYPE)
 
 
 # --- the feeds -------------------------------------------------------------------------------
@@ -168,12 +144,13 @@ def feed_mijn(request, sleutel: str):
     )
     # No session here: speak the language saved on the account, as the pages do after login.
     with translation.override(user.taal or translation.get_language()):
-        kalender = _kalender(
+        kalender = ical.kalender(
+            prodid=PRODID,
             naam=_("Mijn boekingen · %(wijk)s") % {"wijk": settings.WIJK_NAAM},
-            uid=f"mijn-boekingen-{agenda_sleutel.pk}@{_uid_host()}",
+            uid=f"mijn-boekingen-{agenda_sleutel.pk}@{ical.uid_host()}",
         )
         events = [reservering_event(r, stamp=now) for r in reserveringen]
-    response = _ics_response(kalender, events)
+    response = ical.ics_response(kalender, events)
     response["X-Robots-Tag"] = "noindex"
     return response
 
@@ -192,13 +169,14 @@ def feed_ruimte(request, slug: str):
         .order_by("begin", "pk")
     )
     sluitingen = accommodatie.sluitingen.filter(tot__gt=van, van__lt=tot).order_by("van", "pk")
-    kalender = _kalender(
+    kalender = ical.kalender(
+        prodid=PRODID,
         naam=_("%(ruimte)s: bezet en dicht") % {"ruimte": accommodatie.naam},
-        uid=f"ruimte-{accommodatie.pk}@{_uid_host()}",
+        uid=f"ruimte-{accommodatie.pk}@{ical.uid_host()}",
     )
     events = [_bezet_event(r, stamp=now) for r in reserveringen]
     events += [_sluiting_event(s, stamp=now) for s in sluitingen]
-    return _ics_response(kalender, events)
+    return ical.ics_response(kalender, events)
 
 
 @never_cache
@@ -211,11 +189,12 @@ def reservering_ics(request, pk: int):
         request.user, reservering.accommodatie
     ):
         raise Http404
-    kalender = _kalender(
+    kalender = ical.kalender(
+        prodid=PRODID,
         naam=reservering.accommodatie.naam,
-        uid=f"boeking-{reservering.pk}@{_uid_host()}",
+        uid=f"boeking-{reservering.pk}@{ical.uid_host()}",
     )
-    response = _ics_response(kalender, [reservering_event(reservering, stamp=timezone.now())])
+    response = ical.ics_response(kalender, [reservering_event(reservering, stamp=timezone.now())])
     response["Content-Disposition"] = f'attachment; filename="boeking-{reservering.pk}.ics"'
     return response
 

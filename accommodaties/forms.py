@@ -7,42 +7,20 @@ its ``ValidationError`` is put back on the form next to the right field, the inp
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wijk.lib.forms import ServiceErrorsMixin
+from wijk.lib.forms import DatumEnTijdenMixin, ServiceErrorsMixin
 
 from .models import Accommodatie, Openingstijd, Reeks, Reservering, Sluiting
 
 DATE = {"type": "date"}
 TIME = {"type": "time", "step": 300}
 
-# Where the service's field names land on these forms.
-SERVICE_VELDEN = {"begin": "van", "einde": "tot", "interval_weken": "herhalen"}
 
-
-class BoekenFormMixin(ServiceErrorsMixin):
-    def add_service_error(self, exc: ValidationError) -> None:
-        if hasattr(exc, "error_dict"):
-            exc = ValidationError(
-                {SERVICE_VELDEN.get(veld, veld): fouten for veld, fouten in exc.error_dict.items()}
-            )
-        super().add_service_error(exc)
-
-    def clean(self):
-        data = super().clean()
-        datum, van, tot = data.get("datum"), data.get("van"), data.get("tot")
-        if datum and van and tot:
-            if tot <= van:
-                self.add_error("tot", _("Het einde moet na het begin liggen."))
-            else:
-                data["begin"] = timezone.make_aware(datetime.combine(datum, van))
-                data["einde"] = timezone.make_aware(datetime.combine(datum, tot))
-        return data
+class BoekenFormMixin(DatumEnTijdenMixin):
+    fout_velden = {"begin": "van", "einde": "tot", "interval_weken": "herhalen"}
 
 
 def _datum_en_tijden():

@@ -367,12 +367,20 @@ def reserveer_momenten(
             accommodatie.beheerders.filter(is_active=True),
             "reservering_aanvraag",
             titel=_("Aanvraag voor %(ruimte)s: %(doel)s, vanaf %(wanneer)s"),
-            tekst=ngettext(
-                "%(naam)s wil de ruimte %(aantal)s keer boeken, namens %(namens)s.",
-                "%(naam)s wil de ruimte %(aantal)s keer boeken, namens %(namens)s.",
-                len(aanvragen),
+            tekst=(
+                ngettext(
+                    "%(naam)s wil de ruimte %(aantal)s keer boeken, namens %(namens)s.",
+                    "%(naam)s wil de ruimte %(aantal)s keer boeken, namens %(namens)s.",
+                    len(aanvragen),
+                )
+                if namens
+                else ngettext(
+                    "%(naam)s wil de ruimte %(aantal)s keer boeken.",
+                    "%(naam)s wil de ruimte %(aantal)s keer boeken.",
+                    len(aanvragen),
+                )
             )
-            % {"naam": door.display_name, "aantal": len(aanvragen), "namens": namens or "-"},
+            % {"naam": door.display_name, "aantal": len(aanvragen), "namens": namens},
             url=reverse("accommodaties:beheer"),
             params={
                 "ruimte": accommodatie.naam,

@@ -28,14 +28,12 @@ so a refresh updates events in place.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import UTC, datetime, timedelta
-from urllib.parse import urlsplit
+from datetime import datetime, timedelta
 
 import icalendar
 from django.conf import settings
 from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -43,13 +41,12 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 
 from accommodaties.models import AgendaSleutel
+from wijk.lib import ical
 
 from .models import Aanmelding, Activiteit, Bijeenkomst, Initiatief
 
 PRODID = "-//Wijk//Initiatieven//NL"
-CONTENT_TYPE = "text/calendar; charset=utf-8"
 # How often calendar apps are asked to look again (most use their own interval anyway).
-VERVERSEN = timedelta(hours=1)
 
 MIJN_TERUG = timedelta(days=90)  # own sign-ups: from this far back
 AFGEZEGD_TONEN = timedelta(days=30)  # cancelled: shown this long after the meeting
@@ -65,28 +62,6 @@ _MET_PLEK = (
 
 
 # --- building calendars (as in accommodaties.feeds) ------------------------------------------
-
-
-def _uid_host() -> str:
-    """The host part of every UID: from ``SITE_URL``, so it does not depend on the request."""
-    return urlsplit(settings.SITE_URL).hostname or "wijk"
-
-
-def _utc(moment: datetime) -> datetime:
-    return moment.astimezone(UTC)
-
-
-def _kalender(*, naam: str, uid: str) -> icalendar.Calendar:
-    kalender = icalendar.Calendar.new(prodid=PRODID, name=naam, uid=uid)
-    kalender.add("refresh-interval", VERVERSEN, parameters={"VALUE": "DURATION"})
-    kalender.add("x-published-ttl", icalendar.vDuration(VERVERSEN))
-    return kalender
-
-
-def _ics_response(kalender: icalendar.Calendar, events: Iterable[icalendar.Event]):
-    for event in events:
-        kalender.add_component(event)
-    return HttpResponse(kalender.to_ical(), content_type=CONTENT_TYPE)
 
 
 # --- building events -------------------------------------------------------------------------
@@ -114,10 +89,10 @@ def _link(bijeenkomst: Bijeenkomst) -> str:
 
 def _event(bijeenkomst: Bijeenkomst, *, uid: str, titel: str, regels, status, stamp):
     velden = {
-        "uid": f"{uid}@{_uid_host()}",
+        "uid": f"{uid}@{ical.uid_host()}",
         "stamp": stamp,
-        "start": _utc(bijeenkomst.begin),
-        "end": _utc(bijeenkomst.einde),
+        "start": ical.utc(bijeenkomst.begin),
+        "end": ical.utc(bijeenkomst.einde),
         "summary": titel,
         "description": "\n".join(regels),
         "status": status,
@@ -224,12 +199,13 @@ def feed_mijn(request, sleutel: str):
     )
     # No session here: speak the language saved on the account, as the pages do after login.
     with translation.override(user.taal or translation.get_language()):
-        kalender = _kalender(
+        kalender = ical.kalender(
+            prodid=PRODID,
             naam=_("Mijn activiteiten · %(wijk)s") % {"wijk": settings.WIJK_NAAM},
-            uid=f"mijn-activiteiten-{agenda_sleutel.pk}@{_uid_host()}",
+            uid=f"mijn-activiteiten-{agenda_sleutel.pk}@{ical.uid_host()}",
         )
         events = [aanmelding_event(a, stamp=now, now=now) for a in aanmeldingen]
-    response = _ics_response(kalender, events)
+    response = ical.ics_response(kalender, events)
     response["X-Robots-Tag"] = "noindex"
     return response
 
@@ -251,12 +227,14 @@ def feed_initiatief(request, slug: str):
         .select_related("activiteit", "activiteit__accommodatie")
         .order_by("begin", "pk")
     )
-    kalender = _kalender(naam=initiatief.naam, uid=f"initiatief-{initiatief.pk}@{_uid_host()}")
+    kalender = ical.kalender(
+        prodid=PRODID, naam=initiatief.naam, uid=f"initiatief-{initiatief.pk}@{ical.uid_host()}"
+    )
     events = []
     for bijeenkomst in bijeenkomsten:
         bijeenkomst.activiteit.initiatief = initiatief  # no query per meeting
         events.append(bijeenkomst_event(bijeenkomst, stamp=now))
-    return _ics_response(kalender, events)
+    return ical.ics_response(kalender, events)
 
 
 @cache_control(public=True, max_age=PUBLIEK_CACHE_SECONDEN)
@@ -270,14 +248,15 @@ def activiteit_ics(request, pk: int):
         pk=pk,
     )
     now = timezone.now()
-    kalender = _kalender(
+    kalender = ical.kalender(
+        prodid=PRODID,
         naam=f"{activiteit.titel} · {activiteit.initiatief.naam}",
-        uid=f"activiteit-{activiteit.pk}@{_uid_host()}",
+        uid=f"activiteit-{activiteit.pk}@{ical.uid_host()}",
     )
     events = []
     for bijeenkomst in activiteit.bijeenkomsten.order_by("begin", "pk"):
         bijeenkomst.activiteit = activiteit  # no query per meeting
         events.append(bijeenkomst_event(bijeenkomst, stamp=now))
-    response = _ics_response(kalender, events)
+    response = ical.ics_response(kalender, events)
     response["Content-Disposition"] = f'attachment; filename="activiteit-{activiteit.pk}.ics"'
     return response

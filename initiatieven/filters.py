@@ -65,7 +65,7 @@ class AgendaFilter(django_filters.FilterSet):
         widget=forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
     )
     met_plek = django_filters.BooleanFilter(
-        label=_("Alleen met plek"),
+        label=_("Alleen met plek vrij"),
         widget=forms.CheckboxInput,
         method="alleen_met_plek",
     )

@@ -8,8 +8,6 @@ back on the form next to the right field, the input kept.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -18,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accommodaties.models import Accommodatie
 from bewoners.models import Buurt
-from wijk.lib.forms import ServiceErrorsMixin
+from wijk.lib.forms import DatumEnTijdenMixin, ServiceErrorsMixin
 
 from .models import Aanmelding, Activiteit, Initiatief, Lidmaatschap
 
@@ -29,9 +27,6 @@ GERESERVEERDE_SLUGS = frozenset(
 
 DATE = {"type": "date"}
 TIME = {"type": "time", "step": 300}
-
-# Where the service's field names land on the forms with a day and two times.
-SERVICE_VELDEN = {"begin": "van", "einde": "tot"}
 
 
 # --- initiatives -----------------------------------------------------------------------------
@@ -159,28 +154,6 @@ class RedenForm(ServiceErrorsMixin, forms.Form):
 # --- activities and meetings -----------------------------------------------------------------
 
 
-class DatumEnTijdenMixin(ServiceErrorsMixin):
-    """A day and two times (fields ``datum``, ``van``, ``tot``) become ``begin`` and ``einde``."""
-
-    def add_service_error(self, exc: ValidationError) -> None:
-        if hasattr(exc, "error_dict"):
-            exc = ValidationError(
-                {SERVICE_VELDEN.get(veld, veld): fouten for veld, fouten in exc.error_dict.items()}
-            )
-        super().add_service_error(exc)
-
-    def clean(self):
-        data = super().clean()
-        datum, van, tot = data.get("datum"), data.get("van"), data.get("tot")
-        if datum and van and tot:
-            if tot <= van:
-                self.add_error("tot", _("Het einde moet na het begin liggen."))
-            else:
-                data["begin"] = timezone.make_aware(datetime.combine(datum, van))
-                data["einde"] = timezone.make_aware(datetime.combine(datum, tot))
-        return data
-
-
 def _datum_en_tijden(datum_label=None):
     return {
         "datum": forms.DateField(
@@ -203,7 +176,7 @@ def _datum_en_tijden(datum_label=None):
 
 def _capaciteit():
     return forms.IntegerField(
-        label=_("Hoeveel plaatsen?"),
+        label=_("Hoeveel plekken?"),
         required=False,
         min_value=1,
         help_text=_("Leeg laten als er geen maximum is."),

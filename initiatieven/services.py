@@ -20,6 +20,7 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from bewoners.roles import Rol, has_role
 from meldingen.services import notify, notify_many
@@ -332,9 +333,12 @@ def activiteit_update(
             raise ValidationError(
                 {
                     "capaciteit": [
-                        _(
-                            "Er zijn al %(aantal)s mensen aangemeld voor één keer. Kies minstens "
-                            "%(aantal)s plaatsen, of vraag mensen eerst af te zeggen."
+                        ngettext(
+                            "Er is al %(aantal)s persoon aangemeld voor een van de keren. Kies "
+                            "minstens %(aantal)s plek, of vraag mensen eerst af te zeggen.",
+                            "Er zijn al %(aantal)s mensen aangemeld voor een van de keren. Kies "
+                            "minstens %(aantal)s plekken, of vraag mensen eerst af te zeggen.",
+                            drukste,
                         )
                         % {"aantal": drukste}
                     ]

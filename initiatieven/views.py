@@ -32,6 +32,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -399,13 +400,15 @@ def activiteit_nieuw(request, slug: str):
             form.add_service_error(exc)
         else:
             aantal = activiteit.bijeenkomsten.count()
-            if aantal == 1:
-                messages.success(request, _("De activiteit staat in de agenda."))
-            else:
-                messages.success(
-                    request,
-                    _("De activiteit staat %(aantal)s keer in de agenda.") % {"aantal": aantal},
+            messages.success(
+                request,
+                ngettext(
+                    "De activiteit staat in de agenda.",
+                    "De activiteit staat %(aantal)s keer in de agenda.",
+                    aantal,
                 )
+                % {"aantal": aantal},
+            )
             return redirect(activiteit)
     return render(
         request,

@@ -525,7 +525,7 @@ def test_sign_up_waiting_list_cancel_and_moved_up(
 
     henk = client_for(helper)
     pagina = inhoud(henk.get(keer.get_absolute_url()))
-    assert "Deze keer is vol." in pagina and "Op de wachtlijst" in pagina
+    assert "Deze keer is vol." in pagina and "Zet me op de wachtlijst" in pagina
     response = henk.post(url("aanmelden", keer.pk), follow=True)
     assert "Je staat op de wachtlijst, nummer 1." in berichten(response)[0]
     assert "Je staat op de wachtlijst, nummer 1" in inhoud(response)
@@ -773,3 +773,9 @@ def test_my_activities_page_gives_the_secret_calendar_link(client_for, bewoner):
     inhoud = client_for(bewoner).get(reverse("initiatieven:mijn")).content.decode()
     sleutel = AgendaSleutel.objects.get(user=bewoner).sleutel
     assert reverse("initiatieven:feed_mijn", args=[sleutel]) in inhoud
+
+
+def test_my_activities_page_has_a_plain_title(client_for, bewoner):
+    inhoud = client_for(bewoner).get(reverse("initiatieven:mijn")).content.decode()
+    titel = inhoud.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert titel.startswith("Mijn activiteiten") and "<" not in titel

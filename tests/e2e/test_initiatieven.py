@@ -75,7 +75,7 @@ def test_plan_sign_up_waiting_list_and_moved_up(
     page.get_by_label("Elke week").check()
     page.get_by_label("Herhalen tot en met").fill((dinsdag + timedelta(weeks=7)).isoformat())
     page.get_by_label("Waar?").fill("Bij de kerk")
-    page.get_by_label("Hoeveel plaatsen?").fill("1")
+    page.get_by_label("Hoeveel plekken?").fill("1")
     page.get_by_role("button", name="In de agenda zetten").click()
     expect(page.get_by_text("De activiteit staat 8 keer in de agenda.")).to_be_visible()
     expect(page.get_by_role("heading", level=1)).to_have_text("Samen wandelen")
@@ -97,7 +97,7 @@ def test_plan_sign_up_waiting_list_and_moved_up(
     _als(page, live_server, helper)
     page.goto(meeting_url)
     expect(page.get_by_text("Deze keer is vol.")).to_be_visible()
-    page.get_by_role("button", name="Op de wachtlijst").click()
+    page.get_by_role("button", name="Zet me op de wachtlijst").click()
     expect(page.locator(".messages")).to_contain_text("Je staat op de wachtlijst, nummer 1.")
 
     # Bep cancels.

@@ -1,5 +1,8 @@
+from datetime import datetime
+
 from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -34,3 +37,32 @@ class ServiceErrorsMixin:
                 self.add_error(field if field in self.fields else None, errors)
         else:
             self.add_error(None, exc)
+
+
+class DatumEnTijdenMixin(ServiceErrorsMixin):
+    """A day and two times (fields ``datum``, ``van``, ``tot``) become the aware moments
+    ``begin`` and ``einde`` in ``cleaned_data``. A service's errors on ``begin``/``einde`` (and
+    whatever ``fout_velden`` maps) land on the form's own fields."""
+
+    fout_velden = {"begin": "van", "einde": "tot"}
+
+    def add_service_error(self, exc: ValidationError) -> None:
+        if hasattr(exc, "error_dict"):
+            exc = ValidationError(
+                {
+                    self.fout_velden.get(veld, veld): fouten
+                    for veld, fouten in exc.error_dict.items()
+                }
+            )
+        super().add_service_error(exc)
+
+    def clean(self):
+        data = super().clean()
+        datum, van, tot = data.get("datum"), data.get("van"), data.get("tot")
+        if datum and van and tot:
+            if tot <= van:
+                self.add_error("tot", _("Het einde moet na het begin liggen."))
+            else:
+                data["begin"] = timezone.make_aware(datetime.combine(datum, van))
+                data["einde"] = timezone.make_aware(datetime.combine(datum, tot))
+        return data
