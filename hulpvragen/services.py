@@ -493,14 +493,18 @@ def _get_match_for(match_id: int, user, *, as_helper: bool | None = None) -> Mat
     return match
 
 
-def match_accept(*, match_id: int, door) -> Match:
+def match_accept(*, match_id: int, door, namens_helper: bool = False) -> Match:
     """The helper says yes. The first helper to accept wins; the other proposals lapse.
 
     Race-safe: the request row is locked and both updates are conditional, and a partial
     unique index allows one accepted match per request, so two helpers accepting at the same
     moment cannot both win.
+
+    ``namens_helper``: a buurtassistent confirms for the helper, after a phone call.
     """
-    match = _get_match_for(match_id, door, as_helper=True)
+    if namens_helper and not has_role(door, Rol.BUURTASSISTENT):
+        raise PermissionDenied
+    match = _get_match_for(match_id, door, as_helper=None if namens_helper else True)
     now = timezone.now()
     try:
         with transaction.atomic():

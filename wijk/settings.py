@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "hulpvragen",
     "accommodaties",
     "initiatieven",
+    "buurtassistenten",
 ]
 
 SITE_ID = 1

@@ -1,0 +1,368 @@
+"""The buurtassistent's work: who may see whom, contact moments and follow-ups, referrals,
+assisted intake, acting on a resident's behalf (always recorded), and the welcome flow.
+
+Access: the buurtassistent role (which requires a second factor, see ``bewoners.roles``).
+A buurtassistent works for the residents of their own buurten (``Buurt.buurtassistenten``);
+residents without a buurt, or of a buurt nobody is assigned to, are everyone's. Sensitive
+notes show only to their author and to the buurtassistenten of the resident's buurt.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from dateutil.relativedelta import relativedelta
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from bewoners.models import Buurt, Profiel, User
+from bewoners.roles import Rol, has_role
+
+from .models import Contactmoment, Doorverwijzing, Intake, Inzage, Namens, Vervolg
+
+WELKOM_VERVOLGEN = (
+    (Vervolg.Reden.WELKOM_1, relativedelta(months=1)),
+    (Vervolg.Reden.WELKOM_3, relativedelta(months=3)),
+    (Vervolg.Reden.WELKOM_6, relativedelta(months=6)),
+)
+NIEUWKOMER_MAANDEN = 6  # "nieuw in de wijk" for this long
+
+
+# --- who may see whom ----------------------------------------------------------------------
+
+
+def is_buurtassistent(user) -> bool:
+    return has_role(user, Rol.BUURTASSISTENT)
+
+
+def mijn_buurten(user):
+    return Buurt.objects.filter(buurtassistenten=user)
+
+
+def werkgebied_filter(user, *, veld: str = "profiel__buurt") -> Q:
+    """A filter for the residents (or rows through ``veld``) in ``user``'s buurten, plus those
+    without a buurt or of a buurt without an assigned buurtassistent."""
+    return (
+        Q(**{f"{veld}__buurtassistenten": user})
+        | Q(**{f"{veld}__isnull": True})
+        | Q(**{f"{veld}__buurtassistenten__isnull": True})
+    )
+
+
+def mag_bewoner_zien(user, bewoner) -> bool:
+    if not is_buurtassistent(user):
+        return False
+    if user.is_superuser:
+        return True
+    return User.objects.filter(pk=bewoner.pk).filter(werkgebied_filter(user)).exists()
+
+
+def eis_bewoner(user, bewoner) -> None:
+    if not mag_bewoner_zien(user, bewoner):
+        raise PermissionDenied
+
+
+def is_toegewezen(user, bewoner) -> bool:
+    """Is ``user`` one of the buurtassistenten assigned to ``bewoner``'s buurt?"""
+    profiel = getattr(bewoner, "profiel", None)
+    if profiel is None or profiel.buurt_id is None:
+        return False
+    return Buurt.objects.filter(pk=profiel.buurt_id, buurtassistenten=user).exists()
+
+
+def zichtbare_contactmomenten(user, bewoner):
+    """The contact log of ``bewoner`` as ``user`` may read it: sensitive notes only for their
+    author and the assigned buurtassistenten (others see that there was a contact)."""
+    eis_bewoner(user, bewoner)
+    momenten = list(
+        Contactmoment.objects.filter(bewoner=bewoner)
+        .select_related("door")
+        .order_by("-datum", "-id")
+    )
+    toegewezen = is_toegewezen(user, bewoner)
+    for moment in momenten:
+        moment.notitie_zichtbaar = not moment.gevoelig or toegewezen or moment.door_id == user.pk
+    return momenten
+
+
+def inzage_vastleggen(*, door, bewoner) -> Inzage:
+    """Every opening of a resident's coordination page is recorded (who, when)."""
+    return Inzage.objects.create(door=door, bewoner=bewoner)
+
+
+# --- contact moments and follow-ups -------------------------------------------------------------
+
+
+def contactmoment_create(
+    *,
+    door,
+    bewoner,
+    kanaal: str,
+    notitie: str = "",
+    gevoelig: bool = False,
+    soort: str = Contactmoment.Soort.GEWOON,
+    datum: datetime | None = None,
+    vervolg_op: date | None = None,
+) -> Contactmoment:
+    eis_bewoner(door, bewoner)
+    moment = Contactmoment(
+        bewoner=bewoner,
+        door=door,
+        kanaal=kanaal,
+        notitie=(notitie or "").strip(),
+        gevoelig=gevoelig,
+        soort=soort,
+        datum=datum or timezone.now(),
+    )
+    fouten = {}
+    if moment.datum > timezone.now() + timedelta(minutes=5):
+        fouten["datum"] = [_("Een contactmoment ligt niet in de toekomst.")]
+    if vervolg_op and vervolg_op < timezone.localdate():
+        fouten["vervolg_op"] = [_("Kies voor het vervolg een datum vanaf vandaag.")]
+    if fouten:
+        raise ValidationError(fouten)
+    moment.full_clean()
+    with transaction.atomic():
+        moment.save()
+        if vervolg_op:
+            Vervolg.objects.create(
+                bewoner=bewoner,
+                datum=vervolg_op,
+                reden=Vervolg.Reden.AFSPRAAK,
+                contactmoment=moment,
+            )
+        # A contact does the follow-ups that were due.
+        Vervolg.objects.te_doen().filter(bewoner=bewoner).exclude(contactmoment=moment).update(
+            gedaan_op=timezone.now(), gedaan_door=door
+        )
+    return moment
+
+
+def vervolg_afronden(*, vervolg: Vervolg, door) -> Vervolg:
+    eis_bewoner(door, vervolg.bewoner)
+    Vervolg.objects.filter(pk=vervolg.pk, gedaan_op__isnull=True).update(
+        gedaan_op=timezone.now(), gedaan_door=door
+    )
+    vervolg.refresh_from_db()
+    return vervolg
+
+
+def welkom_vervolgen(*, now=None) -> int:
+    """Periodic: 1, 3 and 6 months after a welcome contact, a follow-up (each once)."""
+    now = now or timezone.now()
+    gemaakt = 0
+    welkom = (
+        Contactmoment.objects.filter(soort=Contactmoment.Soort.WELKOM)
+        .order_by("bewoner_id", "datum")
+        .values_list("bewoner_id", "datum", "pk")
+    )
+    gezien = set()
+    for bewoner_id, datum, pk in welkom:
+        if bewoner_id in gezien:
+            continue  # the first welcome counts
+        gezien.add(bewoner_id)
+        dag = timezone.localtime(datum).date()
+        for reden, na in WELKOM_VERVOLGEN:
+            _vervolg, nieuw = Vervolg.objects.get_or_create(
+                bewoner_id=bewoner_id,
+                reden=reden,
+                defaults={"datum": dag + na, "contactmoment_id": pk},
+            )
+            gemaakt += int(nieuw)
+    return gemaakt
+
+
+# --- referrals ---------------------------------------------------------------------------------
+
+
+def doorverwijzing_create(*, door, bewoner, partner, behoefte: str) -> Doorverwijzing:
+    eis_bewoner(door, bewoner)
+    if not partner.actief:
+        raise ValidationError({"partner": [_("Deze partner werkt niet meer met ons samen.")]})
+    verwijzing = Doorverwijzing(bewoner=bewoner, partner=partner, behoefte=behoefte, door=door)
+    verwijzing.full_clean()
+    verwijzing.save()
+    return verwijzing
+
+
+def doorverwijzing_status(*, verwijzing: Doorverwijzing, door, status: str) -> Doorverwijzing:
+    eis_bewoner(door, verwijzing.bewoner)
+    if status not in Doorverwijzing.Status.values:
+        raise ValidationError({"status": [_("Kies een status uit de lijst.")]})
+    Doorverwijzing.objects.filter(pk=verwijzing.pk).update(
+        status=status, bijgewerkt_op=timezone.now()
+    )
+    verwijzing.refresh_from_db()
+    return verwijzing
+
+
+# --- assisted intake and acting on someone's behalf -------------------------------------------
+
+
+def namens_vastleggen(*, door, voor, wat: str, object_id=None, omschrijving: str = "") -> Namens:
+    return Namens.objects.create(
+        door=door, voor=voor, wat=wat, object_id=object_id, omschrijving=omschrijving[:200]
+    )
+
+
+@transaction.atomic
+def intake(
+    *,
+    door,
+    first_name: str,
+    last_name: str = "",
+    telefoon: str = "",
+    adres: str = "",
+    postcode: str = "",
+    woonplaats: str = "",
+    buurt: Buurt | None = None,
+    toestemming_hoe: str,
+    nieuw_in_wijk: bool = False,
+    notitie: str = "",
+    kanaal: str = "huisbezoek",
+) -> User:
+    """A resident without e-mail, entered by a buurtassistent, with the consent recorded."""
+    from bewoners.services import bewoner_create
+
+    if not is_buurtassistent(door):
+        raise PermissionDenied
+    if toestemming_hoe not in Intake.Toestemming.values:
+        raise ValidationError(
+            {"toestemming_hoe": [_("Zonder toestemming kun je iemand niet inschrijven.")]}
+        )
+    if not (first_name or "").strip():
+        raise ValidationError({"first_name": [_("Vul een voornaam in.")]})
+    bewoner = bewoner_create(
+        email=None,
+        first_name=first_name.strip(),
+        last_name=(last_name or "").strip(),
+        telefoon=(telefoon or "").strip(),
+        adres=(adres or "").strip(),
+        postcode=(postcode or "").strip(),
+        woonplaats=(woonplaats or "").strip(),
+        nieuw_in_wijk_sinds=timezone.localdate() if nieuw_in_wijk else None,
+    )
+    profiel = bewoner.profiel
+    if buurt is not None:
+        profiel.buurt = buurt
+    profiel.give_consent(commit=False)
+    profiel.onboarding_voltooid_op = timezone.now()  # the intake is their welcome flow
+    profiel.save()
+    Intake.objects.create(bewoner=bewoner, door=door, toestemming_hoe=toestemming_hoe)
+    Contactmoment.objects.create(
+        bewoner=bewoner,
+        door=door,
+        kanaal=kanaal,
+        soort=Contactmoment.Soort.INTAKE,
+        notitie=(notitie or "").strip()[:1000],
+    )
+    return bewoner
+
+
+def account_claimen(*, door, bewoner, email: str, request=None) -> None:
+    """The resident takes over their account: their e-mail address is set and they get a link
+    to choose a password (allauth's reset e-mail)."""
+    from allauth.account.forms import ResetPasswordForm
+    from allauth.account.models import EmailAddress
+
+    eis_bewoner(door, bewoner)
+    email = (email or "").strip().lower()
+    if bewoner.email:
+        raise ValidationError(_("Deze bewoner heeft al een e-mailadres en kan zelf inloggen."))
+    if (
+        User.objects.filter(email__iexact=email).exists()
+        or EmailAddress.objects.filter(email__iexact=email).exists()
+    ):
+        raise ValidationError({"email": [_("Dit e-mailadres hoort al bij een ander account.")]})
+    bewoner.email = email
+    bewoner.full_clean(exclude=["password"])
+    with transaction.atomic():
+        bewoner.save(update_fields=["email"])
+        EmailAddress.objects.create(user=bewoner, email=email, primary=True, verified=False)
+        Intake.objects.filter(bewoner=bewoner).update(geclaimd_op=timezone.now())
+        namens_vastleggen(door=door, voor=bewoner, wat=Namens.Wat.ACCOUNT, omschrijving=email)
+    form = ResetPasswordForm(data={"email": email})
+    if form.is_valid():
+        form.save(request)
+
+
+def hulpvraag_namens(*, door, bewoner, **velden):
+    from hulpvragen import services as hulpvragen_services
+
+    eis_bewoner(door, bewoner)
+    hulpvraag = hulpvragen_services.hulpvraag_create(aanvrager=bewoner, door=door, **velden)
+    namens_vastleggen(
+        door=door,
+        voor=bewoner,
+        wat=Namens.Wat.HULPVRAAG,
+        object_id=hulpvraag.pk,
+        omschrijving=hulpvraag.titel,
+    )
+    return hulpvraag
+
+
+def aanmelden_namens(*, door, bewoner, bijeenkomst):
+    from initiatieven import services as initiatieven_services
+
+    eis_bewoner(door, bewoner)
+    uitkomst = initiatieven_services.aanmelden(bijeenkomst=bijeenkomst, user=bewoner)
+    namens_vastleggen(
+        door=door,
+        voor=bewoner,
+        wat=Namens.Wat.AANMELDING,
+        object_id=bijeenkomst.pk,
+        omschrijving=str(bijeenkomst),
+    )
+    return uitkomst
+
+
+def reserveren_namens(*, door, bewoner, **velden):
+    from accommodaties import services as accommodaties_services
+
+    eis_bewoner(door, bewoner)
+    reservering = accommodaties_services.reserveer(door=bewoner, **velden)
+    namens_vastleggen(
+        door=door,
+        voor=bewoner,
+        wat=Namens.Wat.RESERVERING,
+        object_id=reservering.pk,
+        omschrijving=str(reservering),
+    )
+    return reservering
+
+
+def match_met_hand(*, door, hulpvraag, helper, bevestigd: bool = False):
+    """Propose one helper by hand, or (``bevestigd``, after a phone call with the helper)
+    confirm directly: the helper then has the request as an accepted match."""
+    from hulpvragen import services as hulpvragen_services
+
+    eis_bewoner(door, hulpvraag.aanvrager)
+    match = hulpvragen_services.propose_by_hand(hulpvraag=hulpvraag, helper=helper, door=door)
+    if bevestigd:
+        match = hulpvragen_services.match_accept(match_id=match.pk, door=door, namens_helper=True)
+    namens_vastleggen(
+        door=door,
+        voor=hulpvraag.aanvrager,
+        wat=Namens.Wat.MATCH,
+        object_id=match.pk,
+        omschrijving=f"{hulpvraag.titel} → {helper.display_name}",
+    )
+    return match
+
+
+# --- newcomers ---------------------------------------------------------------------------------
+
+
+def nieuwkomers_niet_verwelkomd(user, *, alle: bool = False, vandaag=None):
+    """Profiles of residents new in the wijk (the last six months) without a welcome contact."""
+    vandaag = vandaag or timezone.localdate()
+    qs = Profiel.objects.filter(
+        nieuw_in_wijk_sinds__gte=vandaag - relativedelta(months=NIEUWKOMER_MAANDEN),
+        user__is_active=True,
+    ).exclude(user__contactmomenten__soort=Contactmoment.Soort.WELKOM)
+    if not alle:
+        qs = qs.filter(werkgebied_filter(user, veld="buurt"))
+    return qs.distinct()
