@@ -23,4 +23,5 @@ urlpatterns = [
     path("hulp/", include("hulpvragen.urls")),
     path("ruimtes/", include("accommodaties.urls")),
     path("initiatieven/", include("initiatieven.urls")),
+    path("coordinatie/", include("buurtassistenten.urls")),
 ]
