@@ -246,6 +246,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "initiatieven.tasks.herinner",
         "schedule": crontab(hour=18, minute=0),
     },
+    # Buurtassistenten: the follow-ups 1, 3 and 6 months after a welcome contact (each once).
+    "buurtassistenten-welkom-vervolgen": {
+        "task": "buurtassistenten.tasks.welkom_vervolgen",
+        "schedule": crontab(hour=7, minute=0),
+    },
 }
 
 # Security. In production (DEBUG off) everything is strict; behind a TLS-terminating proxy
