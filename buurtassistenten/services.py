@@ -366,3 +366,24 @@ def nieuwkomers_niet_verwelkomd(user, *, alle: bool = False, vandaag=None):
     if not alle:
         qs = qs.filter(werkgebied_filter(user, veld="buurt"))
     return qs.distinct()
+
+
+# --- matching by hand: an existing proposal -----------------------------------------------------
+
+
+def voorstel_bevestigen(*, door, match):
+    """A helper who was already asked (by the engine or by hand) said yes on the phone: the
+    buurtassistent confirms the proposal for them. Recorded like ``match_met_hand``."""
+    from hulpvragen import services as hulpvragen_services
+
+    hulpvraag = match.hulpvraag
+    eis_bewoner(door, hulpvraag.aanvrager)
+    match = hulpvragen_services.match_accept(match_id=match.pk, door=door, namens_helper=True)
+    namens_vastleggen(
+        door=door,
+        voor=hulpvraag.aanvrager,
+        wat=Namens.Wat.MATCH,
+        object_id=match.pk,
+        omschrijving=f"{hulpvraag.titel} → {match.helper.display_name}",
+    )
+    return match
