@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class BuurtassistentenConfig(AppConfig):
     name = "buurtassistenten"
     verbose_name = _("Buurtassistenten")
+
+    def ready(self):
+        # Importing registers this app's privacy section (export and erasure).
+        from . import privacy_registrations  # noqa: F401
