@@ -1,0 +1,251 @@
+"""The queues of the coordination dashboard: what waits for a buurtassistent.
+
+One function per queue. Each takes the buurtassistent (``user``), ``alle`` (False: only their
+own werkgebied, see ``services.werkgebied_filter``; True: every buurt) and ``now`` (the clock,
+so tests can freeze it), and returns a queryset ordered oldest first, with ``select_related``
+for what a row shows: a page of rows renders without a query per row.
+
+``tellingen()`` counts every queue in one query (a COUNT subquery per queue).
+
+The outreach signals are per resident, each an indexed subquery on the resident's own rows
+(foreign-key indexes), never a loop in Python:
+
+* an open request for company (category ``gezelschap``);
+* absent (``Aanmelding.aanwezig`` False) at least twice in the last 60 days;
+* went quiet: their last activity (an agreed match as helper or requester, a sign-up, a
+  booking) lies between 180 and 60 days ago: active then, nothing since.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from django.db.models import (
+    Count,
+    DateTimeField,
+    Exists,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce, Greatest
+from django.utils import timezone
+
+from accommodaties.models import Reservering
+from bewoners.models import User
+from hulpvragen import matching
+from hulpvragen.models import Hulpvraag, Match
+from initiatieven.models import Aanmelding
+
+from .models import Doorverwijzing, Vervolg
+from .services import nieuwkomers_niet_verwelkomd, werkgebied_filter
+
+GEZELSCHAP = "gezelschap"  # the category slug of "company"
+AFWEZIG_DAGEN = 60  # absences counted over this many days ...
+AFWEZIG_KEER = 2  # ... a signal from this many on
+STIL_NA_DAGEN = 60  # nothing for this long ...
+STIL_ACTIEF_DAGEN = 180  # ... after activity in this window before now
+
+# The queues in the order of the dashboard's tabs.
+WACHTRIJEN = ("hulpvragen", "voorstellen", "nieuwkomers", "vervolg", "signalen", "doorverwijzingen")
+
+_LANG_GELEDEN = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _nu(now: datetime | None) -> datetime:
+    return now or timezone.now()
+
+
+def _werkgebied(qs: QuerySet, user, alle: bool, veld: str) -> QuerySet:
+    # werkgebied_filter joins the buurt's buurtassistenten once (one OR'd filter call); a
+    # user is in that table at most once per buurt, so no row comes back twice.
+    return qs if alle else qs.filter(werkgebied_filter(user, veld=veld))
+
+
+def voorstel_wacht_uren() -> int:
+    """After this many hours without an answer a proposal shows on the dashboard."""
+    return matching.config()["VOORSTEL_GELDIG_UREN"]
+
+
+# --- the queues ----------------------------------------------------------------------------------
+
+
+def hulpvragen(user, *, alle: bool = False, now: datetime | None = None) -> QuerySet:
+    """Open requests without an agreed helper, the longest waiting first. Escalated requests
+    (``geescaleerd_op``: no helper after the waiting time) are marked in the row."""
+    akkoord = Match.objects.filter(hulpvraag=OuterRef("pk"), status__in=Match.AKKOORD)
+    qs = (
+        Hulpvraag.objects.open()
+        .filter(~Exists(akkoord))
+        .select_related("aanvrager", "buurt", "categorie")
+        .order_by("aangemaakt_op", "id")
+    )
+    return _werkgebied(qs, user, alle, "buurt")
+
+
+def voorstellen(user, *, alle: bool = False, now: datetime | None = None) -> QuerySet:
+    """Proposals a helper has not answered for ``voorstel_wacht_uren()`` hours, oldest first."""
+    grens = _nu(now) - timedelta(hours=voorstel_wacht_uren())
+    qs = (
+        Match.objects.voorgesteld()
+        .filter(aangemaakt_op__lte=grens, hulpvraag__status=Hulpvraag.Status.OPEN)
+        .select_related(
+            "helper",
+            "hulpvraag",
+            "hulpvraag__aanvrager",
+            "hulpvraag__buurt",
+            "hulpvraag__categorie",
+        )
+        .order_by("aangemaakt_op", "id")
+    )
+    return _werkgebied(qs, user, alle, "hulpvraag__buurt")
+
+
+def nieuwkomers(user, *, alle: bool = False, now: datetime | None = None) -> QuerySet:
+    """Profiles of newcomers without a welcome contact, the longest waiting first."""
+    return (
+        nieuwkomers_niet_verwelkomd(user, alle=alle, vandaag=timezone.localdate(_nu(now)))
+        .select_related("user", "buurt")
+        .order_by("nieuw_in_wijk_sinds", "id")
+    )
+
+
+def vervolg(user, *, alle: bool = False, now: datetime | None = None) -> QuerySet:
+    """Follow-ups due today or overdue, the oldest date first."""
+    qs = (
+        Vervolg.objects.te_doen(vandaag=timezone.localdate(_nu(now)))
+        .filter(bewoner__is_active=True)
+        .select_related("bewoner", "bewoner__profiel", "bewoner__profiel__buurt")
+        .order_by("datum", "id")
+    )
+    return _werkgebied(qs, user, alle, "bewoner__profiel__buurt")
+
+
+def doorverwijzingen(user, *, alle: bool = False, now: datetime | None = None) -> QuerySet:
+    """Referrals that are not done yet, the oldest first."""
+    qs = (
+        Doorverwijzing.objects.open()
+        .select_related("bewoner", "bewoner__profiel", "bewoner__profiel__buurt", "partner")
+        .order_by("aangemaakt_op", "id")
+    )
+    return _werkgebied(qs, user, alle, "bewoner__profiel__buurt")
+
+
+# --- outreach signals ----------------------------------------------------------------------------
+
+
+def _laatste(qs: QuerySet, veld: str, expressie) -> Subquery:
+    """The latest ``expressie`` over ``qs`` for the outer resident: one aggregate subquery."""
+    return Subquery(
+        qs.order_by().values(veld).annotate(laatst=Max(expressie)).values("laatst")[:1],
+        output_field=DateTimeField(),
+    )
+
+
+def laatst_actief() -> Greatest:
+    """The resident's latest activity: an agreed match (as helper or requester; when it was
+    made or done), a sign-up that was not cancelled (the meeting's start), or a booking that
+    was not refused or cancelled (its start). Each part is a lookup on a foreign-key index."""
+    wanneer = Coalesce("afgerond_op", "aangemaakt_op")
+    delen = [
+        _laatste(
+            Match.objects.filter(helper=OuterRef("pk"), status__in=Match.AKKOORD),
+            "helper",
+            wanneer,
+        ),
+        _laatste(
+            Match.objects.filter(hulpvraag__aanvrager=OuterRef("pk"), status__in=Match.AKKOORD),
+            "hulpvraag__aanvrager",
+            wanneer,
+        ),
+        _laatste(
+            Aanmelding.objects.filter(user=OuterRef("pk")).exclude(
+                status=Aanmelding.Status.AFGEMELD
+            ),
+            "user",
+            "bijeenkomst__begin",
+        ),
+        _laatste(
+            Reservering.objects.filter(geboekt_door=OuterRef("pk"), status__in=Reservering.ACTIEF),
+            "geboekt_door",
+            "begin",
+        ),
+    ]
+    # GREATEST ignores NULL on PostgreSQL but not on SQLite: never-active parts count as 1970.
+    return Greatest(*(Coalesce(deel, Value(_LANG_GELEDEN)) for deel in delen))
+
+
+def stil_venster(now: datetime | None = None) -> tuple[datetime, datetime]:
+    """A resident whose last activity lies in [van, tot) went quiet."""
+    now = _nu(now)
+    return now - timedelta(days=STIL_ACTIEF_DAGEN), now - timedelta(days=STIL_NA_DAGEN)
+
+
+def signalen(user, *, alle: bool = False, now: datetime | None = None) -> QuerySet:
+    """Active residents with at least one outreach signal, annotated per signal:
+    ``vraagt_gezelschap`` (bool), ``keer_afwezig`` (int) and ``laatst_actief`` (datetime; in
+    ``stil_venster()``: went quiet). Ordered by name."""
+    now = _nu(now)
+    gezelschap = Hulpvraag.objects.open().filter(
+        aanvrager=OuterRef("pk"), categorie__slug=GEZELSCHAP
+    )
+    afwezig = (
+        Aanmelding.objects.filter(
+            user=OuterRef("pk"),
+            aanwezig=False,
+            bijeenkomst__begin__gte=now - timedelta(days=AFWEZIG_DAGEN),
+            bijeenkomst__begin__lte=now,
+        )
+        .order_by()
+        .values("user")
+        .annotate(keer=Count("pk"))
+        .values("keer")[:1]
+    )
+    stil_van, stil_tot = stil_venster(now)
+    qs = (
+        User.objects.filter(is_active=True)
+        .annotate(
+            vraagt_gezelschap=Exists(gezelschap),
+            keer_afwezig=Coalesce(Subquery(afwezig, output_field=IntegerField()), 0),
+            laatst_actief=laatst_actief(),
+        )
+        .filter(
+            Q(vraagt_gezelschap=True)
+            | Q(keer_afwezig__gte=AFWEZIG_KEER)
+            | Q(laatst_actief__gte=stil_van, laatst_actief__lt=stil_tot)
+        )
+        .select_related("profiel", "profiel__buurt")
+        .order_by("first_name", "last_name", "id")
+    )
+    return _werkgebied(qs, user, alle, "profiel__buurt")
+
+
+# --- counts --------------------------------------------------------------------------------------
+
+
+class _Aantal(Subquery):
+    """COUNT(*) of a queryset as a scalar subquery (also right for DISTINCT querysets)."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) _aantal)"
+    output_field = IntegerField()
+
+
+def wachtrij(naam: str, user, *, alle: bool = False, now: datetime | None = None) -> QuerySet:
+    if naam not in WACHTRIJEN:
+        raise ValueError(naam)
+    return globals()[naam](user, alle=alle, now=now)
+
+
+def tellingen(user, *, alle: bool = False, now: datetime | None = None) -> dict[str, int]:
+    """The number of items in every queue (keys as ``WACHTRIJEN``), in one query."""
+    now = _nu(now)
+    aantallen = {
+        naam: _Aantal(wachtrij(naam, user, alle=alle, now=now).order_by().values("pk"))
+        for naam in WACHTRIJEN
+    }
+    # Any one-row table carries the subqueries; the user's own row is always there.
+    return User.objects.filter(pk=user.pk).annotate(**aantallen).values(*WACHTRIJEN).get()
