@@ -1,0 +1,361 @@
+"""The buurtassistent's pages for the assisted intake, for acting on a resident's behalf (a help
+request, a sign-up, a booking, handing over the account) and for matching a request by hand.
+
+Thin views: the buurtassistent role and access to the resident (``services.eis_bewoner``, else
+403), a form, a service, a redirect. The services record every action done on someone's behalf
+(``Namens``); their Dutch ``ValidationError`` is shown on the form with the input kept.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from accommodaties.models import Reservering
+from bewoners.models import User
+from hulpvragen import matching
+from hulpvragen import services as hulpvragen_services
+from hulpvragen.forms import HulpvraagForm
+from hulpvragen.models import Aanbod, Hulpvraag, Match
+
+from . import services
+from .forms_intake import (
+    AanmeldenNamensForm,
+    AfzeggenNamensForm,
+    BoekenNamensForm,
+    ClaimForm,
+    IntakeForm,
+    VoorstelForm,
+)
+from .models import bewoner_url
+
+KANDIDATEN = 10  # the engine's best candidates shown on the match page
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def _eis_buurtassistent(request) -> None:
+    if not services.is_buurtassistent(request.user):
+        raise PermissionDenied
+
+
+def _bewoner_for(request, pk: int) -> User:
+    """An active resident this buurtassistent works for. Others get 403 before any lookup,
+    so they cannot learn who exists."""
+    _eis_buurtassistent(request)
+    bewoner = get_object_or_404(User.objects.select_related("profiel"), pk=pk, is_active=True)
+    services.eis_bewoner(request.user, bewoner)
+    return bewoner
+
+
+def _hulpvraag_for(request, pk: int) -> Hulpvraag:
+    _eis_buurtassistent(request)
+    hulpvraag = get_object_or_404(
+        Hulpvraag.objects.select_related(
+            "categorie", "buurt", "aanvrager", "aanvrager__profiel", "ingevoerd_door"
+        ),
+        pk=pk,
+    )
+    services.eis_bewoner(request.user, hulpvraag.aanvrager)
+    return hulpvraag
+
+
+def _match_for(request, hulpvraag: Hulpvraag, match_pk: int) -> Match:
+    return get_object_or_404(
+        Match.objects.select_related("helper", "hulpvraag"), pk=match_pk, hulpvraag=hulpvraag
+    )
+
+
+def _fouten(request, exc: ValidationError) -> None:
+    messages.error(request, " ".join(exc.messages))
+
+
+# --- intake ----------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def intake(request):
+    _eis_buurtassistent(request)
+    form = IntakeForm(request.POST or None, door=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            bewoner = services.intake(door=request.user, **data)
+        except ValidationError as exc:
+            form.add_service_error(exc)
+        else:
+            messages.success(
+                request,
+                _("%(naam)s is ingeschreven. De toestemming is vastgelegd.")
+                % {"naam": bewoner.get_full_name() or bewoner.display_name},
+            )
+            return redirect(bewoner_url(bewoner))
+    return render(request, "buurtassistenten/intake.html", {"form": form})
+
+
+# --- on someone's behalf ----------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def hulpvraag_namens(request, pk: int):
+    bewoner = _bewoner_for(request, pk)
+    form = HulpvraagForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            hulpvraag = services.hulpvraag_namens(
+                door=request.user, bewoner=bewoner, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            form.add_service_error(exc)
+        else:
+            messages.success(
+                request,
+                _("De hulpvraag staat erop, namens %(naam)s. Zoek hieronder een helper.")
+                % {"naam": bewoner.display_name},
+            )
+            return redirect("buurtassistenten:hulpvraag", pk=hulpvraag.pk)
+    return render(
+        request, "buurtassistenten/namens_hulpvraag.html", {"bewoner": bewoner, "form": form}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def aanmelden_namens(request, pk: int):
+    bewoner = _bewoner_for(request, pk)
+    form = AanmeldenNamensForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        bijeenkomst = form.cleaned_data["bijeenkomst"]
+        try:
+            uitkomst = services.aanmelden_namens(
+                door=request.user, bewoner=bewoner, bijeenkomst=bijeenkomst
+            )
+        except ValidationError as exc:
+            form.add_service_error(exc)
+        else:
+            messages.success(request, _aanmeld_bericht(bewoner, bijeenkomst, uitkomst))
+            return redirect(bewoner_url(bewoner))
+    return render(
+        request, "buurtassistenten/namens_aanmelden.html", {"bewoner": bewoner, "form": form}
+    )
+
+
+def _aanmeld_bericht(bewoner, bijeenkomst, uitkomst) -> str:
+    params = {"naam": bewoner.display_name, "activiteit": str(bijeenkomst)}
+    if uitkomst.wachtlijst_plek:
+        params["plek"] = uitkomst.wachtlijst_plek
+        if not uitkomst.gewijzigd:
+            return (
+                _("%(naam)s stond al op de wachtlijst voor %(activiteit)s, als nummer %(plek)s.")
+                % params
+            )
+        return (
+            _(
+                "%(activiteit)s is vol. %(naam)s staat op de wachtlijst, als nummer %(plek)s. "
+                "Komt er een plek vrij, dan schuift %(naam)s door."
+            )
+            % params
+        )
+    if not uitkomst.gewijzigd:
+        return _("%(naam)s was al aangemeld voor %(activiteit)s.") % params
+    return _("%(naam)s is aangemeld voor %(activiteit)s.") % params
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reserveren_namens(request, pk: int):
+    bewoner = _bewoner_for(request, pk)
+    form = BoekenNamensForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            reservering = services.reserveren_namens(
+                door=request.user,
+                bewoner=bewoner,
+                accommodatie=data["accommodatie"],
+                begin=data["begin"],
+                einde=data["einde"],
+                aantal_personen=data["aantal_personen"],
+                doel=data["doel"],
+            )
+        except ValidationError as exc:
+            form.add_service_error(exc)
+        else:
+            params = {"naam": bewoner.display_name, "ruimte": reservering.accommodatie.naam}
+            if reservering.status == Reservering.Status.AANGEVRAAGD:
+                tekst = _(
+                    "%(ruimte)s is aangevraagd voor %(naam)s. De beheerder kijkt ernaar; "
+                    "%(naam)s krijgt bericht."
+                )
+            else:
+                tekst = _("%(ruimte)s is geboekt voor %(naam)s.")
+            messages.success(request, tekst % params)
+            return redirect(bewoner_url(bewoner))
+    return render(
+        request, "buurtassistenten/namens_boeken.html", {"bewoner": bewoner, "form": form}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_claimen(request, pk: int):
+    bewoner = _bewoner_for(request, pk)
+    form = ClaimForm(request.POST or None)
+    if request.method == "POST" and not bewoner.email and form.is_valid():
+        email = form.cleaned_data["email"]
+        try:
+            services.account_claimen(
+                door=request.user, bewoner=bewoner, email=email, request=request
+            )
+        except ValidationError as exc:
+            form.add_service_error(exc)
+        else:
+            messages.success(
+                request,
+                _(
+                    "We hebben een e-mail gestuurd naar %(email)s. Met de link daarin kiest "
+                    "%(naam)s zelf een wachtwoord."
+                )
+                % {"email": email, "naam": bewoner.display_name},
+            )
+            return redirect(bewoner_url(bewoner))
+    return render(request, "buurtassistenten/claim.html", {"bewoner": bewoner, "form": form})
+
+
+# --- matching by hand ------------------------------------------------------------------------
+
+
+def _kandidaten(hulpvraag: Hulpvraag) -> list[dict]:
+    """The engine's best helpers for the request, with who they are and why they fit."""
+    if not hulpvraag.is_open:
+        return []
+    gerangschikt = matching.rank(hulpvraag, limit=KANDIDATEN)
+    helpers = User.objects.select_related("profiel").in_bulk([k.helper_id for k in gerangschikt])
+    aanbod = Aanbod.objects.in_bulk([k.aanbod_id for k in gerangschikt if k.aanbod_id])
+    return [
+        {
+            "helper": helpers[k.helper_id],
+            "aanbod": aanbod.get(k.aanbod_id),
+            "score": k.score,
+            # The same words as on a proposal: ``Match.uitleg_tekst`` from the engine's reasons.
+            "uitleg": Match(uitleg=k.uitleg).uitleg_tekst,
+        }
+        for k in gerangschikt
+        if k.helper_id in helpers
+    ]
+
+
+def _match_page(request, hulpvraag: Hulpvraag, *, status: int = 200, afzeggen_form=None):
+    matches = list(
+        hulpvraag.matches.select_related("helper", "helper__profiel", "voorgesteld_door").order_by(
+            "-aangemaakt_op", "-id"
+        )
+    )
+    context = {
+        "hulpvraag": hulpvraag,
+        "bewoner": hulpvraag.aanvrager,
+        "matches": matches,
+        "kandidaten": _kandidaten(hulpvraag),
+        # One agreed match at most (a database rule), so one form to call it off.
+        "afzeggen_form": afzeggen_form or AfzeggenNamensForm(),
+    }
+    return render(request, "buurtassistenten/hulpvraag_match.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET"])
+def hulpvraag_match(request, pk: int):
+    return _match_page(request, _hulpvraag_for(request, pk))
+
+
+@login_required
+@require_POST
+def voorstellen(request, pk: int):
+    """Ask one helper (a proposal), or confirm them directly after a phone call."""
+    hulpvraag = _hulpvraag_for(request, pk)
+    form = VoorstelForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Kies een helper uit de lijst."))
+        return redirect("buurtassistenten:hulpvraag", pk=hulpvraag.pk)
+    helper, bevestigd = form.cleaned_data["helper"], form.cleaned_data["bevestigd"]
+    try:
+        services.match_met_hand(
+            door=request.user, hulpvraag=hulpvraag, helper=helper, bevestigd=bevestigd
+        )
+    except ValidationError as exc:
+        _fouten(request, exc)
+    else:
+        params = {"helper": helper.display_name, "naam": hulpvraag.aanvrager.display_name}
+        if bevestigd:
+            tekst = _("%(helper)s helpt %(naam)s. Beiden krijgen bericht met de gegevens.")
+        else:
+            tekst = _("%(helper)s is gevraagd en krijgt bericht. %(helper)s zegt zelf ja of nee.")
+        messages.success(request, tekst % params)
+    return redirect("buurtassistenten:hulpvraag", pk=hulpvraag.pk)
+
+
+@login_required
+@require_POST
+def voorstel_bevestigen(request, pk: int, match_pk: int):
+    """A helper who was asked already said yes on the phone."""
+    hulpvraag = _hulpvraag_for(request, pk)
+    match = _match_for(request, hulpvraag, match_pk)
+    try:
+        services.voorstel_bevestigen(door=request.user, match=match)
+    except ValidationError as exc:
+        _fouten(request, exc)
+    else:
+        messages.success(
+            request,
+            _("%(helper)s helpt %(naam)s. Beiden krijgen bericht met de gegevens.")
+            % {"helper": match.helper.display_name, "naam": hulpvraag.aanvrager.display_name},
+        )
+    return redirect("buurtassistenten:hulpvraag", pk=hulpvraag.pk)
+
+
+@login_required
+@require_POST
+def match_afzeggen(request, pk: int, match_pk: int):
+    """Call off the agreed help, to find someone else: the request opens again."""
+    hulpvraag = _hulpvraag_for(request, pk)
+    match = _match_for(request, hulpvraag, match_pk)
+    form = AfzeggenNamensForm(request.POST)
+    if form.is_valid():
+        try:
+            hulpvragen_services.match_cancel(
+                match_id=match.pk, door=request.user, reden=form.cleaned_data["reden"]
+            )
+        except ValidationError as exc:
+            if not hasattr(exc, "error_dict"):
+                _fouten(request, exc)
+                return redirect("buurtassistenten:hulpvraag", pk=hulpvraag.pk)
+            form.add_service_error(exc)
+        else:
+            messages.success(
+                request,
+                _("De afspraak met %(helper)s is afgezegd. Je kunt nu iemand anders vragen.")
+                % {"helper": match.helper.display_name},
+            )
+            return redirect("buurtassistenten:hulpvraag", pk=hulpvraag.pk)
+    hulpvraag.refresh_from_db()
+    return _match_page(request, hulpvraag, status=400, afzeggen_form=form)
+
+
+@login_required
+@require_POST
+def hulpvraag_sluiten(request, pk: int):
+    """Withdraw the request for the requester (no help needed any more)."""
+    hulpvraag = _hulpvraag_for(request, pk)
+    try:
+        hulpvragen_services.hulpvraag_withdraw(hulpvraag=hulpvraag, door=request.user)
+    except ValidationError as exc:
+        _fouten(request, exc)
+    else:
+        messages.success(request, _("De hulpvraag is gesloten. Wie gevraagd was, krijgt bericht."))
+    return redirect("buurtassistenten:hulpvraag", pk=hulpvraag.pk)
