@@ -244,8 +244,9 @@ def tellingen(user, *, alle: bool = False, now: datetime | None = None) -> dict[
     """The number of items in every queue (keys as ``WACHTRIJEN``), in one query."""
     now = _nu(now)
     aantallen = {
-        naam: _Aantal(wachtrij(naam, user, alle=alle, now=now).order_by().values("pk"))
+        f"aantal_{naam}": _Aantal(wachtrij(naam, user, alle=alle, now=now).order_by().values("pk"))
         for naam in WACHTRIJEN
     }
     # Any one-row table carries the subqueries; the user's own row is always there.
-    return User.objects.filter(pk=user.pk).annotate(**aantallen).values(*WACHTRIJEN).get()
+    rij = User.objects.filter(pk=user.pk).annotate(**aantallen).values(*aantallen).get()
+    return {naam: rij[f"aantal_{naam}"] for naam in WACHTRIJEN}

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from . import views_intake
+from . import views_dashboard, views_intake
 
 app_name = "buurtassistenten"
 
 urlpatterns = [
     # --- dashboard and queues (views_dashboard.py) ---------------------------------------
+    path("", views_dashboard.dashboard, name="dashboard"),
     # --- a resident's coordination page, contact log, referrals, partners (views_bewoner.py)
     # --- intake, on someone's behalf, matching by hand (views_intake.py) -----------------
     path("intake/", views_intake.intake, name="intake"),

@@ -96,6 +96,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "wijk.context_processors.wijk",
+                "buurtassistenten.context_processors.coordinatie",
             ],
         },
     },
