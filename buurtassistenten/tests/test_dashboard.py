@@ -304,35 +304,46 @@ def test_outreach_signals(client_for, bas, buurt):
     afwezig(persoon("Oud"), 5, 70)  # the second absence is too long ago
     afwezig(persoon("Aanwezig"), 5, 10, aanwezig=True)
 
-    stil = persoon("Stijn")
     zaal = AccommodatieFactory(buurt=buurt)
-    ReserveringFactory(accommodatie=zaal, geboekt_door=stil, begin=NU - timedelta(days=100))
+
+    uur = iter(range(24))  # bookings of one room may not overlap (PostgreSQL checks)
+
+    def boek(wie, dagen, **velden):
+        begin = NU + timedelta(days=dagen, hours=next(uur) * 2 - NU.hour)
+        ReserveringFactory(accommodatie=zaal, geboekt_door=wie, begin=begin, **velden)
+
+    stil = persoon("Stijn")
+    boek(stil, -100)
     nog_actief = persoon("Nora")
-    ReserveringFactory(accommodatie=zaal, geboekt_door=nog_actief, begin=NU - timedelta(days=100))
+    boek(nog_actief, -100)
     afwezig(nog_actief, 10, aanwezig=True)
     komt_nog = persoon("Koen")  # booked long ago for a day still to come
-    ReserveringFactory(accommodatie=zaal, geboekt_door=komt_nog, begin=NU - timedelta(days=100))
-    ReserveringFactory(accommodatie=zaal, geboekt_door=komt_nog, begin=NU + timedelta(days=7))
+    boek(komt_nog, -100)
+    boek(komt_nog, 7)
     helper_stil = persoon("Hanna")
     MatchFactory(helper=helper_stil, geaccepteerd=True, aangemaakt_op=NU - timedelta(days=90))
     heel_lang = persoon("Lex")  # last active more than 180 days ago
     MatchFactory(helper=heel_lang, geaccepteerd=True, aangemaakt_op=NU - timedelta(days=200))
     afgezegd = persoon("Frits")  # only a refused booking: never active
-    ReserveringFactory(
-        accommodatie=zaal, geboekt_door=afgezegd, begin=NU - timedelta(days=100), status="geweigerd"
+    boek(afgezegd, -100, status="geweigerd")
+    vrager_stil = persoon("Vera")  # asked for help and got it, 75 days ago
+    MatchFactory(
+        hulpvraag=HulpvraagFactory(aanvrager=vrager_stil, afgerond=True),
+        afgerond=True,
+        aangemaakt_op=NU - timedelta(days=80),
+        afgerond_op=NU - timedelta(days=75),
     )
 
     inhoud = open_wachtrij(client_for(bas), "signalen")
-    for naam in ("Gijs", "Ada", "Stijn", "Hanna"):
+    for naam in ("Gijs", "Ada", "Stijn", "Hanna", "Vera"):
         assert f"{naam} Signaal" in inhoud
-    for naam in ("Karel", "Gerrit", "Eenmaal", "Oud ", "Aanwezig", "Nora", "Koen", "Lex", "Frits"):
+    for naam in ("Karel", "Gerrit", "Eenmaal", "Oud", "Aanwezig", "Nora", "Koen", "Lex", "Frits"):
         assert f"{naam} Signaal" not in inhoud
     assert "Vraagt om gezelschap" in inhoud
     assert "2 keer niet gekomen" in inhoud
     assert "Stil sinds 24 november 2029" in inhoud  # Stijn's booking, 100 days ago
     assert f'href="{bewoner_url(eenzaam)}"' in inhoud and f'href="{bewoner_url(stil)}"' in inhoud
-    # The requester's side of an agreed match counts as activity too.
-    assert queues.signalen(bas, now=NU).filter(pk=helper_stil.pk).get().laatst_actief
+    assert "Stil sinds 19 december 2029" in inhoud  # Vera's help was done 75 days ago
 
 
 def test_open_referrals_oldest_first(client_for, bas, bewoner, helper, buurt):
