@@ -1,0 +1,385 @@
+"""A resident's coordination page, the contact log, follow-ups, referrals and the partners.
+
+Thin views: buurtassistenten only (else 403), and for a resident ``services.eis_bewoner`` (a
+resident outside one's own buurten is a 403 too). Services validate; their Dutch
+``ValidationError`` is shown on the form with the input kept. Every time the resident's page is
+shown, ``services.inzage_vastleggen`` records who opened it and when; the page shows the last 20
+of those openings.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Exists, OuterRef, Q, Value
+from django.db.models.functions import Replace
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from accommodaties.models import Reservering
+from bewoners.models import User
+from hulpvragen.models import Hulpvraag
+from initiatieven.models import Aanmelding, Bijeenkomst
+from wijk.lib.pagination import page_context
+
+from . import services
+from .forms_bewoner import (
+    BewonerZoekForm,
+    ContactmomentForm,
+    DoorverwijzingForm,
+    DoorverwijzingStatusForm,
+    WijkpartnerForm,
+)
+from .models import Doorverwijzing, Intake, Inzage, Namens, Vervolg, Wijkpartner, bewoner_url
+
+INZAGE_AANTAL = 20  # openings shown on the page
+KOMEND_AANTAL = 20  # coming sign-ups and bookings shown
+
+# What a buurtassistent can do on a resident's behalf (views_intake.py). A link shows only once
+# its URL name exists, so this page works before and after those pages are there.
+NAMENS_ACTIES = (
+    ("buurtassistenten:hulpvraag_namens", gettext_lazy("Hulpvraag plaatsen")),
+    ("buurtassistenten:aanmelden_namens", gettext_lazy("Aanmelden voor een activiteit")),
+    ("buurtassistenten:reserveren_namens", gettext_lazy("Ruimte boeken")),
+    ("buurtassistenten:account_claimen", gettext_lazy("Account overdragen")),
+)
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def _url_of(naam: str, *args) -> str:
+    """The URL of ``naam``, or "" while no such page exists."""
+    try:
+        return reverse(naam, args=args)
+    except NoReverseMatch:
+        return ""
+
+
+def _eis_buurtassistent(user) -> None:
+    if not services.is_buurtassistent(user):
+        raise PermissionDenied
+
+
+def _bewoner_for(request, pk: int) -> User:
+    """The resident, if this buurtassistent works for them (else 403). Others get a 403 before
+    anything is looked up, so they learn nothing about who exists."""
+    _eis_buurtassistent(request.user)
+    bewoner = get_object_or_404(
+        User.objects.select_related("profiel", "profiel__buurt"),
+        pk=pk,
+        verwijderd_op__isnull=True,
+    )
+    services.eis_bewoner(request.user, bewoner)
+    return bewoner
+
+
+def _namens_acties(bewoner: User) -> list[dict]:
+    acties = []
+    for naam, label in NAMENS_ACTIES:
+        if naam == "buurtassistenten:account_claimen" and bewoner.email:
+            continue  # they log in themselves already
+        url = _url_of(naam, bewoner.pk)
+        if url:
+            acties.append({"url": url, "label": label})
+    return acties
+
+
+def _bewoner_pagina(request, bewoner: User, *, status: int = 200, **forms):
+    """The whole page; ``forms`` holds a bound form with errors to show again. Showing the
+    page is an opening: it is recorded, also when a form comes back with a mistake."""
+    user = request.user
+    services.inzage_vastleggen(door=user, bewoner=bewoner)
+    now = timezone.now()
+    profiel = getattr(bewoner, "profiel", None)
+    base = bewoner_url(bewoner)
+
+    verwijzingen = list(
+        Doorverwijzing.objects.filter(bewoner=bewoner).select_related("partner", "door")
+    )
+    status_forms = forms.get("status_forms", {})
+    for verwijzing in verwijzingen:
+        verwijzing.status_form = status_forms.get(verwijzing.pk) or DoorverwijzingStatusForm(
+            initial={"status": verwijzing.status}, prefix=f"status-{verwijzing.pk}"
+        )
+
+    context = {
+        "bewoner": bewoner,
+        "profiel": profiel,
+        "intake": Intake.objects.filter(bewoner=bewoner).select_related("door").first(),
+        "kan_categorieen": list(profiel.kan_categorieen.all()) if profiel else [],
+        "nodig_categorieen": list(profiel.nodig_categorieen.all()) if profiel else [],
+        "hulpvragen": list(
+            Hulpvraag.objects.van(bewoner)
+            .filter(status__in=[Hulpvraag.Status.OPEN, Hulpvraag.Status.GEMATCHT])
+            .select_related("categorie")
+            .order_by("-aangemaakt_op", "-id")
+        ),
+        "aanmeldingen": list(
+            Aanmelding.objects.filter(
+                user=bewoner,
+                status__in=[Aanmelding.Status.AANGEMELD, Aanmelding.Status.WACHTLIJST],
+                bijeenkomst__status=Bijeenkomst.Status.GEPLAND,
+                bijeenkomst__einde__gte=now,
+            )
+            .select_related("bijeenkomst", "bijeenkomst__activiteit")
+            .order_by("bijeenkomst__begin", "id")[:KOMEND_AANTAL]
+        ),
+        "reserveringen": list(
+            Reservering.objects.actief()
+            .filter(geboekt_door=bewoner, einde__gte=now)
+            .select_related("accommodatie")
+            .order_by("begin", "id")[:KOMEND_AANTAL]
+        ),
+        "contact": page_context(
+            request, services.zichtbare_contactmomenten(user, bewoner), base, param="contact"
+        ),
+        "contact_form": forms.get("contact_form")
+        or ContactmomentForm(
+            prefix="contact",
+            initial={"datum": timezone.localtime(now).replace(second=0, microsecond=0)},
+        ),
+        "vervolgen": list(Vervolg.objects.open().filter(bewoner=bewoner).order_by("datum", "id")),
+        "vandaag": timezone.localdate(),
+        "verwijzingen": verwijzingen,
+        "verwijzing_form": forms.get("verwijzing_form")
+        or DoorverwijzingForm(prefix="doorverwijzing"),
+        "namens": page_context(
+            request,
+            Namens.objects.filter(voor=bewoner).select_related("door").order_by("-op", "-id"),
+            base,
+            param="namens",
+        ),
+        "inzages": list(
+            Inzage.objects.filter(bewoner=bewoner)
+            .select_related("door")
+            .order_by("-op", "-id")[:INZAGE_AANTAL]
+        ),
+        "namens_acties": _namens_acties(bewoner),
+        "partners_url": reverse("buurtassistenten:partners"),
+    }
+    return render(request, "buurtassistenten/bewoner_detail.html", context, status=status)
+
+
+# --- finding a resident ----------------------------------------------------------------------
+
+
+def _zoek(queryset, tekst: str):
+    """Every word must match the first or last name, the phone number or the postcode (phone
+    and postcode compared without spaces and dashes)."""
+    queryset = queryset.annotate(
+        telefoon_kort=Replace(
+            Replace("profiel__telefoon", Value(" "), Value("")), Value("-"), Value("")
+        ),
+        postcode_kort=Replace("profiel__postcode", Value(" "), Value("")),
+    )
+    for woord in tekst.split()[:6]:
+        kort = woord.replace("-", "")
+        queryset = queryset.filter(
+            Q(first_name__icontains=woord)
+            | Q(last_name__icontains=woord)
+            | Q(telefoon_kort__icontains=kort)
+            | Q(postcode_kort__icontains=kort)
+        )
+    return queryset
+
+
+@login_required
+@require_GET
+@vary_on_headers("HX-Request")
+def bewoner_lijst(request):
+    """Residents of one's own buurten (and those nobody is assigned to); "alle" searches the
+    whole wijk, but opens only one's own (the others show their buurt and its buurtassistent)."""
+    user = request.user
+    _eis_buurtassistent(user)
+    form = BewonerZoekForm(request.GET or None)
+    zoek, alle = "", False
+    if form.is_valid():
+        zoek, alle = form.cleaned_data["q"].strip(), form.cleaned_data["alle"]
+    in_werkgebied = (
+        Value(True)
+        if user.is_superuser
+        else Exists(User.objects.filter(pk=OuterRef("pk")).filter(services.werkgebied_filter(user)))
+    )
+    queryset = (
+        User.objects.filter(is_active=True, verwijderd_op__isnull=True)
+        .annotate(in_werkgebied=in_werkgebied)
+        .select_related("profiel", "profiel__buurt")
+        .prefetch_related("profiel__buurt__buurtassistenten")
+        .order_by("first_name", "last_name", "id")
+    )
+    if not alle:
+        queryset = queryset.filter(in_werkgebied=True)
+    if zoek:
+        queryset = _zoek(queryset, zoek)
+    context = {
+        "form": form,
+        "zoek": zoek,
+        "alle": alle,
+        **page_context(request, queryset, reverse("buurtassistenten:bewoners")),
+    }
+    if request.htmx and not request.htmx.history_restore_request:
+        return render(request, "buurtassistenten/_bewoner_rijen.html", context)
+    return render(request, "buurtassistenten/bewoner_lijst.html", context)
+
+
+# --- one resident ----------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def bewoner(request, pk: int):
+    return _bewoner_pagina(request, _bewoner_for(request, pk))
+
+
+@login_required
+@require_POST
+def contactmoment(request, pk: int):
+    bewoner = _bewoner_for(request, pk)
+    form = ContactmomentForm(request.POST, prefix="contact")
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.contactmoment_create(
+                door=request.user,
+                bewoner=bewoner,
+                kanaal=data["kanaal"],
+                soort=data["soort"],
+                notitie=data["notitie"],
+                gevoelig=data["gevoelig"],
+                datum=data["datum"],
+                vervolg_op=data["vervolg_op"],
+            )
+        except ValidationError as exc:
+            form.add_service_error(exc)
+        else:
+            if data["vervolg_op"]:
+                messages.success(
+                    request,
+                    _("Contactmoment opgeslagen. Het vervolg staat op %(datum)s.")
+                    % {"datum": data["vervolg_op"].strftime("%d-%m-%Y")},
+                )
+            else:
+                messages.success(request, _("Contactmoment opgeslagen."))
+            return redirect(f"{bewoner_url(bewoner)}#contactmomenten")
+    return _bewoner_pagina(request, bewoner, status=400, contact_form=form)
+
+
+@login_required
+@require_POST
+def vervolg_gedaan(request, pk: int):
+    _eis_buurtassistent(request.user)
+    vervolg = get_object_or_404(Vervolg.objects.select_related("bewoner__profiel"), pk=pk)
+    services.eis_bewoner(request.user, vervolg.bewoner)
+    if vervolg.gedaan_op:
+        messages.info(request, _("Dit vervolg was al gedaan."))
+    else:
+        services.vervolg_afronden(vervolg=vervolg, door=request.user)
+        messages.success(request, _("Vervolg afgevinkt."))
+    return redirect(f"{bewoner_url(vervolg.bewoner)}#vervolgen")
+
+
+@login_required
+@require_POST
+def doorverwijzing(request, pk: int):
+    bewoner = _bewoner_for(request, pk)
+    form = DoorverwijzingForm(request.POST, prefix="doorverwijzing")
+    if form.is_valid():
+        try:
+            verwijzing = services.doorverwijzing_create(
+                door=request.user,
+                bewoner=bewoner,
+                partner=form.cleaned_data["partner"],
+                behoefte=form.cleaned_data["behoefte"],
+            )
+        except ValidationError as exc:
+            form.add_service_error(exc)
+        else:
+            messages.success(
+                request,
+                _("Doorverwezen naar %(partner)s.") % {"partner": verwijzing.partner.naam},
+            )
+            return redirect(f"{bewoner_url(bewoner)}#doorverwijzingen")
+    return _bewoner_pagina(request, bewoner, status=400, verwijzing_form=form)
+
+
+@login_required
+@require_POST
+def doorverwijzing_status(request, pk: int):
+    _eis_buurtassistent(request.user)
+    verwijzing = get_object_or_404(
+        Doorverwijzing.objects.select_related(
+            "bewoner__profiel", "bewoner__profiel__buurt", "partner"
+        ),
+        pk=pk,
+    )
+    services.eis_bewoner(request.user, verwijzing.bewoner)
+    form = DoorverwijzingStatusForm(request.POST, prefix=f"status-{verwijzing.pk}")
+    if form.is_valid():
+        try:
+            verwijzing = services.doorverwijzing_status(
+                verwijzing=verwijzing, door=request.user, status=form.cleaned_data["status"]
+            )
+        except ValidationError as exc:
+            form.add_service_error(exc)
+        else:
+            messages.success(
+                request,
+                _("De doorverwijzing naar %(partner)s is nu: %(status)s.")
+                % {
+                    "partner": verwijzing.partner.naam,
+                    "status": verwijzing.get_status_display().lower(),
+                },
+            )
+            return redirect(f"{bewoner_url(verwijzing.bewoner)}#doorverwijzingen")
+    return _bewoner_pagina(
+        request, verwijzing.bewoner, status=400, status_forms={verwijzing.pk: form}
+    )
+
+
+# --- partners --------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def partners(request):
+    _eis_buurtassistent(request.user)
+    form = WijkpartnerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        partner = form.save()
+        messages.success(request, _("%(naam)s staat in de lijst.") % {"naam": partner.naam})
+        return redirect("buurtassistenten:partners")
+    return render(
+        request,
+        "buurtassistenten/partner_lijst.html",
+        {
+            "form": form,
+            "partners": list(Wijkpartner.objects.prefetch_related("buurten").order_by("naam")),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def partner_bewerken(request, pk: int):
+    _eis_buurtassistent(request.user)
+    partner = get_object_or_404(Wijkpartner, pk=pk)
+    naam = partner.naam  # the heading keeps the saved name while the form has mistakes
+    form = WijkpartnerForm(request.POST or None, instance=partner)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Opgeslagen."))
+        return redirect("buurtassistenten:partners")
+    return render(
+        request,
+        "buurtassistenten/partner_bewerken.html",
+        {"form": form, "partner": partner, "naam": naam},
+        status=400 if request.method == "POST" else 200,
+    )
