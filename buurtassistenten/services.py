@@ -134,10 +134,10 @@ def contactmoment_create(
                 reden=Vervolg.Reden.AFSPRAAK,
                 contactmoment=moment,
             )
-        # A contact does the follow-ups that were due.
-        Vervolg.objects.te_doen().filter(bewoner=bewoner).exclude(contactmoment=moment).update(
-            gedaan_op=timezone.now(), gedaan_door=door
-        )
+        # A contact does the follow-ups that were due on its date (not later ones).
+        Vervolg.objects.te_doen(timezone.localtime(moment.datum).date()).filter(
+            bewoner=bewoner
+        ).exclude(contactmoment=moment).update(gedaan_op=timezone.now(), gedaan_door=door)
     return moment
 
 
