@@ -29,6 +29,9 @@ from django.db.models import Count
 
 from bewoners import privacy
 
+# Kinds of ``Namens`` whose ``object_id`` is a match and whose description names the helper.
+MET_HELPER = ("match", "afgezegd")
+
 
 def _naam(user) -> str | None:
     return str(user.display_name) if user is not None else None
@@ -134,9 +137,10 @@ def _erase(user):
     Inzage.objects.filter(door=user).update(door=None)
     user.toegewezen_buurten.clear()
 
-    # "Helper coupled" on someone else's record named the person: keep the record, not the name.
+    # "Helper coupled" (or "appointment with a helper cancelled") on someone else's record
+    # named the person: keep the record, not the name.
     titels = dict(Match.objects.filter(helper=user).values_list("pk", "hulpvraag__titel"))
-    for namens in Namens.objects.filter(wat=Namens.Wat.MATCH, object_id__in=titels):
+    for namens in Namens.objects.filter(wat__in=MET_HELPER, object_id__in=titels):
         namens.omschrijving = titels[namens.object_id][:200]
         namens.save(update_fields=["omschrijving"])
 

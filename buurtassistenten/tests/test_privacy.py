@@ -271,15 +271,16 @@ def test_a_buurt_whose_only_buurtassistent_is_erased_is_everyones_again(assisten
     assert services.mag_bewoner_zien(anderen, bewoner)
 
 
+@pytest.mark.parametrize("wat", ["match", "afgezegd"])
 def test_erasing_a_helper_takes_their_name_from_the_record_of_a_match_made_by_hand(
-    assistent, bewoner, helper
+    assistent, bewoner, helper, wat
 ):
     hulpvraag = HulpvraagFactory(aanvrager=bewoner, titel="Naar de huisarts")
     match = MatchFactory(hulpvraag=hulpvraag, helper=helper)
     services.namens_vastleggen(
         door=assistent,
         voor=bewoner,
-        wat=Namens.Wat.MATCH,
+        wat=wat,
         object_id=match.pk,
         omschrijving=f"{hulpvraag.titel} → {helper.display_name}",
     )
