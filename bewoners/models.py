@@ -75,6 +75,10 @@ class User(AbstractUser):
         super().clean()
         if self.email:
             self.email = self.__class__.objects.normalize_email(self.email).lower()
+        else:
+            # Django's clean() turns a missing address into ''; the unique column allows many
+            # residents without e-mail (entered by a buurtassistent) only as NULL.
+            self.email = None
 
     @property
     def display_name(self) -> str:

@@ -264,6 +264,8 @@ class Namens(models.Model):
         AANMELDING = "aanmelding", _("Aangemeld voor een activiteit")
         RESERVERING = "reservering", _("Ruimte geboekt")
         MATCH = "match", _("Helper gekoppeld")
+        AFGEZEGD = "afgezegd", _("Afspraak met een helper afgezegd")
+        GESLOTEN = "gesloten", _("Hulpvraag gesloten")
         ACCOUNT = "account", _("Account overgedragen")
 
     door = models.ForeignKey(

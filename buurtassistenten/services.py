@@ -387,3 +387,36 @@ def voorstel_bevestigen(*, door, match):
         omschrijving=f"{hulpvraag.titel} → {match.helper.display_name}",
     )
     return match
+
+
+def match_afzeggen_namens(*, door, match, reden: str = ""):
+    """Call off the agreed help for the requester (to find someone else); recorded."""
+    from hulpvragen import services as hulpvragen_services
+
+    hulpvraag = match.hulpvraag
+    eis_bewoner(door, hulpvraag.aanvrager)
+    match = hulpvragen_services.match_cancel(match_id=match.pk, door=door, reden=reden)
+    namens_vastleggen(
+        door=door,
+        voor=hulpvraag.aanvrager,
+        wat=Namens.Wat.AFGEZEGD,
+        object_id=match.pk,
+        omschrijving=f"{hulpvraag.titel} → {match.helper.display_name}",
+    )
+    return match
+
+
+def hulpvraag_sluiten_namens(*, door, hulpvraag):
+    """Withdraw the request for the requester (no help needed any more); recorded."""
+    from hulpvragen import services as hulpvragen_services
+
+    eis_bewoner(door, hulpvraag.aanvrager)
+    hulpvraag = hulpvragen_services.hulpvraag_withdraw(hulpvraag=hulpvraag, door=door)
+    namens_vastleggen(
+        door=door,
+        voor=hulpvraag.aanvrager,
+        wat=Namens.Wat.GESLOTEN,
+        object_id=hulpvraag.pk,
+        omschrijving=hulpvraag.titel,
+    )
+    return hulpvraag

@@ -18,7 +18,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accommodaties.models import Reservering
 from bewoners.models import User
 from hulpvragen import matching
-from hulpvragen import services as hulpvragen_services
 from hulpvragen.forms import HulpvraagForm
 from hulpvragen.models import Aanbod, Hulpvraag, Match
 
@@ -271,7 +270,10 @@ def _match_page(request, hulpvraag: Hulpvraag, *, status: int = 200, afzeggen_fo
 @login_required
 @require_http_methods(["GET"])
 def hulpvraag_match(request, pk: int):
-    return _match_page(request, _hulpvraag_for(request, pk))
+    hulpvraag = _hulpvraag_for(request, pk)
+    # The page shows the requester's private details: recorded like their own page.
+    services.inzage_vastleggen(door=request.user, bewoner=hulpvraag.aanvrager)
+    return _match_page(request, hulpvraag)
 
 
 @login_required
@@ -328,8 +330,8 @@ def match_afzeggen(request, pk: int, match_pk: int):
     form = AfzeggenNamensForm(request.POST)
     if form.is_valid():
         try:
-            hulpvragen_services.match_cancel(
-                match_id=match.pk, door=request.user, reden=form.cleaned_data["reden"]
+            services.match_afzeggen_namens(
+                door=request.user, match=match, reden=form.cleaned_data["reden"]
             )
         except ValidationError as exc:
             if not hasattr(exc, "error_dict"):
@@ -353,7 +355,7 @@ def hulpvraag_sluiten(request, pk: int):
     """Withdraw the request for the requester (no help needed any more)."""
     hulpvraag = _hulpvraag_for(request, pk)
     try:
-        hulpvragen_services.hulpvraag_withdraw(hulpvraag=hulpvraag, door=request.user)
+        services.hulpvraag_sluiten_namens(door=request.user, hulpvraag=hulpvraag)
     except ValidationError as exc:
         _fouten(request, exc)
     else:
