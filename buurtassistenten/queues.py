@@ -136,6 +136,52 @@ def doorverwijzingen(user, *, alle: bool = False, now: datetime | None = None) -
 
 
 # --- outreach signals ----------------------------------------------------------------------------
+#
+# Which residents have a signal is decided with sets of resident ids, each one uncorrelated
+# subquery (PostgreSQL hashes each once): no per-resident work over the whole wijk. What a row
+# shows (which signals, how often absent, last active when) is computed for the page's rows only.
+
+
+def _activiteit(van: datetime, tot: datetime | None = None) -> Q:
+    """Residents with activity from ``van`` (until ``tot``; without it also in the future): an
+    agreed match as helper or requester (made or done then), a sign-up that was not cancelled
+    (the meeting's start), or a booking that was not refused or cancelled (its start)."""
+
+    def tijd(veld: str) -> dict:
+        return {f"{veld}__gte": van, **({f"{veld}__lt": tot} if tot else {})}
+
+    matches = Match.objects.filter(status__in=Match.AKKOORD).filter(
+        Q(**tijd("aangemaakt_op")) | Q(**tijd("afgerond_op"))
+    )
+    return (
+        Q(pk__in=matches.values("helper_id"))
+        | Q(pk__in=matches.values("hulpvraag__aanvrager_id"))
+        | Q(
+            pk__in=Aanmelding.objects.exclude(status=Aanmelding.Status.AFGEMELD)
+            .filter(**tijd("bijeenkomst__begin"))
+            .values("user_id")
+        )
+        | Q(
+            pk__in=Reservering.objects.filter(
+                status__in=Reservering.ACTIEF, **tijd("begin")
+            ).values("geboekt_door_id")
+        )
+    )
+
+
+def stil_venster(now: datetime | None = None) -> tuple[datetime, datetime]:
+    """A resident whose last activity lies in [van, tot) went quiet."""
+    now = _nu(now)
+    return now - timedelta(days=STIL_ACTIEF_DAGEN), now - timedelta(days=STIL_NA_DAGEN)
+
+
+def _afwezig(now: datetime):
+    """Sign-ups marked absent at meetings in the last ``AFWEZIG_DAGEN`` days."""
+    return Aanmelding.objects.filter(
+        aanwezig=False,
+        bijeenkomst__begin__gte=now - timedelta(days=AFWEZIG_DAGEN),
+        bijeenkomst__begin__lte=now,
+    ).order_by()
 
 
 def _laatste(qs: QuerySet, veld: str, expressie) -> Subquery:
@@ -147,9 +193,8 @@ def _laatste(qs: QuerySet, veld: str, expressie) -> Subquery:
 
 
 def laatst_actief() -> Greatest:
-    """The resident's latest activity: an agreed match (as helper or requester; when it was
-    made or done), a sign-up that was not cancelled (the meeting's start), or a booking that
-    was not refused or cancelled (its start). Each part is a lookup on a foreign-key index."""
+    """The resident's latest activity (as in ``_activiteit``), for the rows shown: each part
+    a lookup on a foreign-key index of the resident's own rows."""
     wanneer = Coalesce("afgerond_op", "aangemaakt_op")
     delen = [
         _laatste(
@@ -179,44 +224,38 @@ def laatst_actief() -> Greatest:
     return Greatest(*(Coalesce(deel, Value(_LANG_GELEDEN)) for deel in delen))
 
 
-def stil_venster(now: datetime | None = None) -> tuple[datetime, datetime]:
-    """A resident whose last activity lies in [van, tot) went quiet."""
-    now = _nu(now)
-    return now - timedelta(days=STIL_ACTIEF_DAGEN), now - timedelta(days=STIL_NA_DAGEN)
-
-
 def signalen(user, *, alle: bool = False, now: datetime | None = None) -> QuerySet:
-    """Active residents with at least one outreach signal, annotated per signal:
+    """Active residents with at least one outreach signal, ordered by name. Each row has
     ``vraagt_gezelschap`` (bool), ``keer_afwezig`` (int) and ``laatst_actief`` (datetime; in
-    ``stil_venster()``: went quiet). Ordered by name."""
+    ``stil_venster()``: went quiet)."""
     now = _nu(now)
-    gezelschap = Hulpvraag.objects.open().filter(
-        aanvrager=OuterRef("pk"), categorie__slug=GEZELSCHAP
-    )
+    gezelschap = Hulpvraag.objects.open().filter(categorie__slug=GEZELSCHAP)
     afwezig = (
-        Aanmelding.objects.filter(
-            user=OuterRef("pk"),
-            aanwezig=False,
-            bijeenkomst__begin__gte=now - timedelta(days=AFWEZIG_DAGEN),
-            bijeenkomst__begin__lte=now,
-        )
-        .order_by()
-        .values("user")
+        _afwezig(now)
+        .values("user_id")
         .annotate(keer=Count("pk"))
-        .values("keer")[:1]
+        .filter(keer__gte=AFWEZIG_KEER)
+        .values("user_id")
     )
     stil_van, stil_tot = stil_venster(now)
+    stil = _activiteit(stil_van, stil_tot) & ~_activiteit(stil_tot)
     qs = (
         User.objects.filter(is_active=True)
+        .filter(Q(pk__in=gezelschap.values("aanvrager_id")) | Q(pk__in=afwezig) | stil)
         .annotate(
-            vraagt_gezelschap=Exists(gezelschap),
-            keer_afwezig=Coalesce(Subquery(afwezig, output_field=IntegerField()), 0),
+            vraagt_gezelschap=Exists(gezelschap.filter(aanvrager=OuterRef("pk"))),
+            keer_afwezig=Coalesce(
+                Subquery(
+                    _afwezig(now)
+                    .filter(user=OuterRef("pk"))
+                    .values("user")
+                    .annotate(keer=Count("pk"))
+                    .values("keer")[:1],
+                    output_field=IntegerField(),
+                ),
+                0,
+            ),
             laatst_actief=laatst_actief(),
-        )
-        .filter(
-            Q(vraagt_gezelschap=True)
-            | Q(keer_afwezig__gte=AFWEZIG_KEER)
-            | Q(laatst_actief__gte=stil_van, laatst_actief__lt=stil_tot)
         )
         .select_related("profiel", "profiel__buurt")
         .order_by("first_name", "last_name", "id")
