@@ -67,8 +67,9 @@ def _werkgebied(qs: QuerySet, user, alle: bool, veld: str) -> QuerySet:
 
 
 def voorstel_wacht_uren() -> int:
-    """After this many hours without an answer a proposal shows on the dashboard."""
-    return matching.config()["VOORSTEL_GELDIG_UREN"]
+    """After this many hours without an answer a proposal shows on the dashboard: half its
+    validity, so there is time to phone the helper before it lapses (at the full validity)."""
+    return max(1, matching.config()["VOORSTEL_GELDIG_UREN"] // 2)
 
 
 # --- the queues ----------------------------------------------------------------------------------
@@ -179,6 +180,7 @@ def _afwezig(now: datetime):
     """Sign-ups marked absent at meetings in the last ``AFWEZIG_DAGEN`` days."""
     return Aanmelding.objects.filter(
         aanwezig=False,
+        bijeenkomst__status="gepland",  # a meeting that did not take place is no absence
         bijeenkomst__begin__gte=now - timedelta(days=AFWEZIG_DAGEN),
         bijeenkomst__begin__lte=now,
     ).order_by()

@@ -151,28 +151,33 @@ def vervolg_afronden(*, vervolg: Vervolg, door) -> Vervolg:
 
 
 def welkom_vervolgen(*, now=None) -> int:
-    """Periodic: 1, 3 and 6 months after a welcome contact, a follow-up (each once)."""
-    now = now or timezone.now()
-    gemaakt = 0
+    """Periodic: 1, 3 and 6 months after a welcome contact, a follow-up (each once).
+
+    Only residents who do not have all three yet are read, and the follow-ups are inserted in
+    one statement that skips those that exist (the unique constraint), so a daily run stays
+    cheap as the years go by."""
+    klaar = Vervolg.objects.filter(reden=Vervolg.Reden.WELKOM_6).values("bewoner_id")
     welkom = (
         Contactmoment.objects.filter(soort=Contactmoment.Soort.WELKOM)
+        .exclude(bewoner_id__in=klaar)
         .order_by("bewoner_id", "datum")
         .values_list("bewoner_id", "datum", "pk")
     )
-    gezien = set()
+    nieuw, gezien = [], set()
     for bewoner_id, datum, pk in welkom:
         if bewoner_id in gezien:
             continue  # the first welcome counts
         gezien.add(bewoner_id)
         dag = timezone.localtime(datum).date()
-        for reden, na in WELKOM_VERVOLGEN:
-            _vervolg, nieuw = Vervolg.objects.get_or_create(
-                bewoner_id=bewoner_id,
-                reden=reden,
-                defaults={"datum": dag + na, "contactmoment_id": pk},
-            )
-            gemaakt += int(nieuw)
-    return gemaakt
+        nieuw += [
+            Vervolg(bewoner_id=bewoner_id, reden=reden, datum=dag + na, contactmoment_id=pk)
+            for reden, na in WELKOM_VERVOLGEN
+        ]
+    if not nieuw:
+        return 0
+    voor = Vervolg.objects.filter(bewoner_id__in=gezien).count()
+    Vervolg.objects.bulk_create(nieuw, ignore_conflicts=True, batch_size=1000)
+    return Vervolg.objects.filter(bewoner_id__in=gezien).count() - voor
 
 
 # --- referrals ---------------------------------------------------------------------------------

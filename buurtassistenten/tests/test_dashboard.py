@@ -217,16 +217,17 @@ def test_open_requests_oldest_first_with_waiting_time(client_for, bas, bewoner, 
     assert inhoud.count("Lang geen helper") == 1
 
 
-def test_proposals_unanswered_for_a_day(client_for, bas, bewoner, helper, outsider):
+def test_proposals_unanswered_for_half_their_validity(client_for, bas, bewoner, helper, outsider):
+    # Proposals lapse after 24 hours; after 12 there is still time to phone the helper.
     MatchFactory(
         hulpvraag=HulpvraagFactory(aanvrager=bewoner, titel="Oude vraag"),
         helper=helper,
-        aangemaakt_op=NU - timedelta(hours=25),
+        aangemaakt_op=NU - timedelta(hours=13),
     )
     MatchFactory(
         hulpvraag=HulpvraagFactory(aanvrager=bewoner, titel="Verse vraag"),
         helper=helper,
-        aangemaakt_op=NU - timedelta(hours=23),
+        aangemaakt_op=NU - timedelta(hours=11),
     )
     MatchFactory(
         hulpvraag=HulpvraagFactory(aanvrager=bewoner, titel="Ja gezegd"),
@@ -245,7 +246,7 @@ def test_proposals_unanswered_for_a_day(client_for, bas, bewoner, helper, outsid
     assert "Oude vraag" in inhoud
     assert "Verse vraag" not in inhoud and "Ja gezegd" not in inhoud and "Nee gezegd" not in inhoud
     assert f'href="{bewoner_url(helper)}"' in inhoud and f'href="{bewoner_url(bewoner)}"' in inhoud
-    assert "1 dag, 1 uur geleden" in inhoud
+    assert "13 uur geleden" in inhoud
 
 
 def test_newcomers_not_yet_welcomed(client_for, bas, buurt):
