@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "accommodaties",
     "initiatieven",
     "buurtassistenten",
+    "rapportages",
 ]
 
 SITE_ID = 1

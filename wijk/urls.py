@@ -24,4 +24,5 @@ urlpatterns = [
     path("ruimtes/", include("accommodaties.urls")),
     path("initiatieven/", include("initiatieven.urls")),
     path("coordinatie/", include("buurtassistenten.urls")),
+    path("rapportages/", include("rapportages.urls")),
 ]

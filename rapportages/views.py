@@ -1,0 +1,73 @@
+"""The board report: one page for a period and buurt, and each of its tables as CSV.
+
+Only the bestuur and beheerders may see it (both roles must use a second factor, which the
+MFA middleware enforces); everybody else gets a 403. The page shows aggregates only, and every
+count is passed through ``weergave.toon`` so small groups show as "<5".
+"""
+
+from __future__ import annotations
+
+import csv
+from datetime import timedelta
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from bewoners.roles import Rol, has_role
+
+from . import weergave
+from .forms import PeriodeForm
+
+
+def mag_rapporten_zien(user) -> bool:
+    return has_role(user, Rol.BESTUUR, Rol.BEHEERDER)
+
+
+@require_GET
+@login_required
+def rapport(request):
+    if not mag_rapporten_zien(request.user):
+        raise PermissionDenied
+    form = PeriodeForm(request.GET or None)
+    if request.GET and not form.is_valid():
+        return render(request, "rapportages/rapport.html", {"form": form}, status=400)
+    if not request.GET:
+        form = PeriodeForm({"periode": "deze_maand"})
+        form.is_valid()
+    periode = form.periode_voor(timezone.localdate())
+    secties = weergave.tabellen(periode)
+
+    if request.GET.get("format") == "csv":
+        return _csv(secties, request.GET.get("tabel", ""), periode)
+
+    trend = next(t for s in secties for t in s.tabellen if t.sleutel == "trend")
+    return render(
+        request,
+        "rapportages/rapport.html",
+        {
+            "form": form,
+            "periode": periode,
+            "einddatum": periode.tot - timedelta(days=1),
+            "secties": secties,
+            "grafiek": weergave.grafiek(trend),
+            "query": request.GET.urlencode() if request.GET else "periode=deze_maand",
+        },
+    )
+
+
+def _csv(secties, sleutel: str, periode) -> HttpResponse:
+    tabel = next((t for s in secties for t in s.tabellen if t.sleutel == sleutel), None)
+    if tabel is None:
+        raise Http404
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    naam = f"{tabel.sleutel}-{periode.van:%Y%m%d}-{periode.tot:%Y%m%d}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{naam}"'
+    response.write("\ufeff")  # so spreadsheet programs read the accents right
+    schrijver = csv.writer(response, delimiter=";")
+    schrijver.writerow(tabel.kolommen)
+    schrijver.writerows(tabel.cellen())
+    return response
