@@ -49,7 +49,7 @@ class IntakeForm(ServiceErrorsMixin, forms.Form):
         max_length=20,
         required=False,
         widget=forms.TextInput(attrs={"inputmode": "tel"}),
-        help_text=_("Zo kun jij en later een helper de bewoner bellen."),
+        help_text=_("Zo kunnen jij en later een helper de bewoner bellen."),
     )
     adres = forms.CharField(label=_("Straat en huisnummer"), max_length=200, required=False)
     postcode = forms.CharField(
@@ -64,7 +64,7 @@ class IntakeForm(ServiceErrorsMixin, forms.Form):
         queryset=Buurt.objects.none(),
         required=False,
         empty_label=_("Zoek de buurt via de postcode"),
-        help_text=_("Kies de buurt als de postcode die niet vindt."),
+        help_text=_("Kies de buurt als we die niet via de postcode vinden."),
     )
     nieuw_in_wijk = forms.BooleanField(
         label=_("Nieuw in de wijk (woont hier nog niet zo lang)"), required=False

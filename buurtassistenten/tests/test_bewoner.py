@@ -34,7 +34,7 @@ pytestmark = pytest.mark.django_db
 AMS = ZoneInfo("Europe/Amsterdam")
 # Monday 4 March 2030, 09:00.
 START = datetime(2030, 3, 4, 9, 0, tzinfo=AMS)
-GEVOELIG = "Gevoelige notitie (alleen voor de eigen buurtassistent)"
+GEVOELIG = "Gevoelige notitie (alleen voor de schrijver en de buurtassistenten van de buurt)"
 
 
 @pytest.fixture(autouse=True)
