@@ -46,6 +46,11 @@ def _procent(deel: float | None, basis: int) -> str:
     return f"{number_format(round(deel * 100), 0)}%"
 
 
+def _procent_1(deel: float | None) -> str:
+    """A share of time (not of people) with one decimal, e.g. "2,5%"."""
+    return "—" if deel is None else f"{number_format(round(deel * 100, 1), 1)}%"
+
+
 def _uren_p(waarde: float | None, n: int) -> str:
     if n < KLEIN:
         return _("te weinig") if n else "—"
@@ -181,9 +186,7 @@ def tabellen(periode: cijfers.Periode) -> list[Sectie]:
                 A(r["geannuleerd"]),
                 _getal(r["geboekte_uren"]),
                 _getal(r["openingsuren"]),
-                "—"
-                if r["bezetting"] is None
-                else f"{number_format(round(r['bezetting'] * 100), 0)}%",
+                _procent_1(r["bezetting"]),
             ]
             for r in a["per_accommodatie"]
         ],

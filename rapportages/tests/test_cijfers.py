@@ -40,6 +40,10 @@ def op(maand, dag, uur=10, minuut=0):
 
 @pytest.fixture
 def data(db, buurt, andere_buurt):
+    return bouw_data(buurt, andere_buurt)
+
+
+def bouw_data(buurt, andere_buurt):
     """The data set; returns a dict of the objects the tests need."""
     S = Hulpvraag.Status
     M = Match.Status

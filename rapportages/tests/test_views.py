@@ -5,11 +5,15 @@ import io
 from datetime import date
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from bewoners.roles import Rol
 from bewoners.tests.factories import UserFactory
 from hulpvragen.tests.factories import HulpvraagFactory
 from rapportages.forms import vaste_periode
+from rapportages.tests.test_cijfers import bouw_data
 from rapportages.weergave import Aantal, Tabel, toon
 
 URL = reverse("rapportages:rapport")
@@ -140,21 +144,42 @@ def test_een_buurt_kiezen(client_for, bestuurslid, buurt, andere_buurt):
     assert "Buurt: Nieuwland." in inhoud
 
 
-def test_aantal_queries_groeit_niet_mee_met_de_data(client_for, bestuurslid, buurt):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
+def test_bestuurslid_zonder_tweede_stap_moet_die_eerst_instellen(client_for, db):
+    zonder_mfa = UserFactory(rollen=[Rol.BESTUUR])
+    response = client_for(zonder_mfa).get(URL)
+    assert response.status_code == 302
+    assert reverse("mfa_activate_totp") in response["Location"]
 
+
+def _tel_queries(client, params):
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(URL, params).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_aantal_queries_groeit_niet_mee_met_de_data(client_for, bestuurslid, buurt, andere_buurt):
+    """The same number of queries with one request as with the full data set and 40 more."""
     client = client_for(bestuurslid)
-    client.get(URL, MAART)  # warm up session and caches
-
-    def tel():
-        with CaptureQueriesContext(connection) as ctx:
-            assert client.get(URL, MAART).status_code == 200
-        return len(ctx.captured_queries)
+    client.get(URL, MAART)  # the session and the roles are read once
 
     _maak_hulpvragen(1, buurt)
-    weinig = tel()
+    weinig = _tel_queries(client, MAART)
+    bouw_data(buurt, andere_buurt)
     _maak_hulpvragen(40, buurt)
-    veel = tel()
+    veel = _tel_queries(client, MAART)
     assert weinig == veel
     assert veel <= 30, veel
+
+
+def test_ruimtes_op_de_pagina_en_in_de_csv(client_for, bestuurslid, buurt, andere_buurt):
+    bouw_data(buurt, andere_buurt)
+    client = client_for(bestuurslid)
+    pagina = client.get(URL, MAART).content.decode()
+    rij = ["Buurthuis", "<5", "<5", "<5", "<5", "3,5", "176,0", "2,0%"]
+    html = '<th scope="row">Buurthuis</th>' + "".join(
+        f'<td class="getal">{cel.replace("<", "&lt;")}</td>' for cel in rij[1:]
+    )
+    assert html in pagina
+    rijen = _csv(client.get(URL, {**MAART, "format": "csv", "tabel": "accommodaties"}))
+    assert rij in rijen
+    assert ["Tuin", "0", "0", "0", "0", "0,0", "0,0", "—"] in rijen
