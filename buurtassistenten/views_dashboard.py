@@ -37,7 +37,9 @@ WACHTRIJEN = {
     ),
     "voorstellen": (
         _("Voorstellen zonder antwoord"),
-        _("Een helper is gevraagd, maar heeft na een halve dag nog niet geantwoord. Bel de helper."),
+        _(
+            "Een helper is gevraagd, maar heeft na een halve dag nog niet geantwoord. Bel de helper."
+        ),
     ),
     "nieuwkomers": (
         _("Nieuwe bewoners"),
