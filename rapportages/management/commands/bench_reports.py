@@ -1,0 +1,347 @@
+"""Benchmark of the board report at two sizes: ``python manage.py bench_reports``.
+
+It never touches the configured database's data. For each size it creates a database of its
+own next to it, ``<NAME>_bench_reports_<size>`` (dropped first if it exists, dropped again
+afterwards unless ``--keep``; with ``--keep`` an already seeded one is reused), migrates it,
+fills it with ``seed_demo --scale SIZE`` (residents, two years of help requests and matches,
+bookings, initiatives with meetings and sign-ups, and the buurtassistenten's coordination data),
+runs ``ANALYZE`` and then times the full report, ``weergave.tabellen(periode)`` (every table of
+the page, so every figure of ``cijfers``), for four periods: last quarter and the last twelve
+full months, each for the whole wijk and for one buurt (the one with the most residents). Per
+period: the median, min and max of ``--runs`` runs after one warm-up, the number of queries and
+the time the database spent on them. At the end: the ratio large/small per period, whether the
+target of issue 7 is met (under 1 s at the large size, ratio under 3), and the slowest queries
+at the largest size (``--explain``: with their ``EXPLAIN ANALYZE`` plan).
+
+PostgreSQL only (the figures mean nothing elsewhere); ``--allow-sqlite`` runs it on an
+in-memory SQLite database as a smoke test (use tiny sizes).
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from contextlib import contextmanager
+from datetime import date, timedelta
+from io import StringIO
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, reset_queries
+from django.db.models import Count
+from django.test.utils import CaptureQueriesContext, override_settings
+from django.utils import timezone
+
+DOEL_MS = 1000.0
+DOEL_VERHOUDING = 3.0
+SCHAAL_PREFIX = "schaal-"
+
+
+def build(size: int, *, seed: int = 2026) -> float:
+    """Fill the current database with ``seed_demo --scale size``; returns the seconds it took."""
+    started = time.monotonic()
+    call_command("seed_demo", "--scale", str(size), "--seed", str(seed), stdout=StringIO())
+    return time.monotonic() - started
+
+
+def seeded(size: int) -> bool:
+    """Whether the current database already holds ``size`` scale residents (``--keep``)."""
+    from bewoners.models import User
+
+    return User.objects.filter(email__startswith=SCHAAL_PREFIX).count() >= size
+
+
+def analyze() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+
+def perioden(vandaag: date) -> list[tuple[str, date, date]]:
+    """Last quarter (as the page's "Vorig kwartaal") and the twelve full months before this one."""
+    from rapportages.forms import Keuze, vaste_periode
+
+    kwartaal = vaste_periode(Keuze.VORIG_KWARTAAL, vandaag)
+    maand = vandaag.replace(day=1)
+    return [
+        ("kwartaal", *kwartaal),
+        ("jaar", maand.replace(year=maand.year - 1), maand),
+    ]
+
+
+def grootste_buurt():
+    """The buurt with the most residents (ties: the lowest id), or None without profiles."""
+    from bewoners.models import Buurt, Profiel
+
+    rij = (
+        Profiel.objects.filter(buurt__isnull=False)
+        .values("buurt")
+        .annotate(n=Count("id"))
+        .order_by("-n", "buurt")
+        .first()
+    )
+    return Buurt.objects.get(pk=rij["buurt"]) if rij else None
+
+
+def counts() -> dict:
+    from accommodaties.models import Reservering
+    from bewoners.models import User
+    from buurtassistenten.models import Contactmoment, Doorverwijzing
+    from hulpvragen.models import Hulpvraag, Match
+    from initiatieven.models import Aanmelding, Bijeenkomst
+
+    return {
+        "bewoners": User.objects.count(),
+        "hulpvragen": Hulpvraag.objects.count(),
+        "matches": Match.objects.count(),
+        "reserveringen": Reservering.objects.count(),
+        "bijeenkomsten": Bijeenkomst.objects.count(),
+        "aanmeldingen": Aanmelding.objects.count(),
+        "contactmomenten": Contactmoment.objects.count(),
+        "doorverwijzingen": Doorverwijzing.objects.count(),
+    }
+
+
+def _ms(query: dict) -> float:
+    try:
+        return float(query.get("time") or 0) * 1000
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def measure(periode, *, runs: int) -> dict:
+    """Time ``weergave.tabellen(periode)``: median of ``runs`` after a warm-up, and its queries."""
+    from rapportages import weergave
+
+    weergave.tabellen(periode)  # warm up (imports, translations, the first connection)
+    reset_queries()  # a full query log (DEBUG) would make the count wrong
+    with CaptureQueriesContext(connection) as captured:
+        secties = weergave.tabellen(periode)
+    queries = [{"sql": q["sql"], "ms": _ms(q)} for q in captured.captured_queries]
+    tijden = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        weergave.tabellen(periode)
+        tijden.append((time.perf_counter() - started) * 1000)
+    return {
+        "median_ms": statistics.median(tijden),
+        "min_ms": min(tijden),
+        "max_ms": max(tijden),
+        "queries": len(queries),
+        "sql_ms": sum(q["ms"] for q in queries),
+        "trage": sorted(queries, key=lambda q: q["ms"], reverse=True),
+        "tabellen": sum(len(s.tabellen) for s in secties),
+        "rijen": sum(len(t.rijen) for s in secties for t in s.tabellen),
+    }
+
+
+def explain(sql: str) -> str:
+    """The ``EXPLAIN (ANALYZE, BUFFERS)`` plan of one captured query (PostgreSQL)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}")  # our own captured SQL
+        else:
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
+        return "\n".join(" ".join(str(c) for c in rij) for rij in cursor.fetchall())
+
+
+def figures(size: int, *, runs: int, vandaag: date) -> tuple[dict, list[dict]]:
+    """Measure the four reports in the current (seeded) database."""
+    from rapportages.cijfers import Periode
+
+    buurt = grootste_buurt()
+    metingen = []
+    for soort, van, tot in perioden(vandaag):
+        for b in (None, buurt):
+            periode = Periode(van=van, tot=tot, buurt=b)
+            metingen.append(
+                {
+                    "size": size,
+                    "soort": soort,
+                    "van": van,
+                    "tot": tot,
+                    "buurt": b.naam if b else "alle buurten",
+                    "sleutel": (soort, b is not None),
+                    **measure(periode, runs=runs),
+                }
+            )
+    return counts(), metingen
+
+
+class Command(BaseCommand):
+    help = (
+        "Meet hoe snel het hele bestuursrapport is (vorig kwartaal en de laatste twaalf "
+        "maanden, voor de hele wijk en voor één buurt) bij twee groottes (standaard 2.000 en "
+        "20.000 bewoners). Maakt per grootte een eigen database <NAAM>_bench_reports_<grootte> "
+        "naast de ingestelde database (bestaat hij al, dan wordt hij eerst weggegooid) en gooit "
+        "die na afloop weg; de gegevens in de ingestelde database blijven onaangeraakt. Alleen "
+        "PostgreSQL; --allow-sqlite voor een rookproef in het geheugen."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 20000])
+        parser.add_argument("--runs", type=int, default=7, help="Metingen per rapport (mediaan).")
+        parser.add_argument("--seed", type=int, default=2026)
+        parser.add_argument(
+            "--keep",
+            action="store_true",
+            help="Laat de benchmarkdatabases staan (en gebruik ze opnieuw als ze er al zijn).",
+        )
+        parser.add_argument(
+            "--trage", type=int, default=5, help="Toon de zoveel traagste queries (grootste maat)."
+        )
+        parser.add_argument(
+            "--explain",
+            action="store_true",
+            help="Toon het EXPLAIN ANALYZE-plan van de drie traagste queries bij de grootste maat.",
+        )
+        parser.add_argument("--allow-sqlite", action="store_true", help="Rookproef op SQLite.")
+
+    def handle(self, *args, sizes, runs, seed, keep, trage, explain, allow_sqlite, **options):
+        if connection.vendor != "postgresql" and not allow_sqlite:
+            raise CommandError(
+                "bench_reports meet PostgreSQL: zet DATABASE_URL=postgres://... "
+                f"(nu: {connection.vendor}). Gebruik --allow-sqlite voor een rookproef."
+            )
+        if runs < 1 or not sizes or min(sizes) < 1:
+            raise CommandError("Kies --runs >= 1 en groottes >= 1.")
+        sizes = sorted(set(sizes))
+        vandaag = timezone.localdate()
+        alle = []
+        for size in sizes:
+            # Never send e-mail, and do not log every query (DEBUG), whatever the settings say.
+            with (
+                self.bench_database(size, keep=keep),
+                override_settings(
+                    EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend", DEBUG=False
+                ),
+            ):
+                self.print_database(size)
+                if keep and seeded(size):
+                    self.stdout.write("  al gevuld (--keep): opnieuw gebruikt")
+                    seed_s = None
+                else:
+                    seed_s = build(size, seed=seed)
+                analyze()
+                aantallen, metingen = figures(size, runs=runs, vandaag=vandaag)
+                alle.extend(metingen)
+                self.print_aantallen(aantallen, seed_s)
+                if size == sizes[-1]:
+                    self.print_trage(metingen, trage, explain)
+        self.print_tabel(alle, runs)
+        self.print_doel(alle, sizes)
+
+    def print_database(self, size: int) -> None:
+        naam = connection.settings_dict["NAME"]
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SHOW server_version")
+                versie = cursor.fetchone()[0]
+                cursor.execute("SHOW jit")
+                jit = cursor.fetchone()[0]
+            self.stdout.write(f"Grootte {size}: database {naam} (PostgreSQL {versie}, jit = {jit})")
+        else:
+            self.stdout.write(f"Grootte {size}: SQLite in het geheugen (rookproef)")
+
+    def print_aantallen(self, a: dict, seed_s: float | None) -> None:
+        seed = "" if seed_s is None else f"; seed {seed_s:.1f} s"
+        self.stdout.write(
+            f"  {a['bewoners']} bewoners, {a['hulpvragen']} hulpvragen, {a['matches']} matches, "
+            f"{a['reserveringen']} reserveringen, {a['bijeenkomsten']} bijeenkomsten, "
+            f"{a['aanmeldingen']} aanmeldingen, {a['contactmomenten']} contactmomenten, "
+            f"{a['doorverwijzingen']} doorverwijzingen{seed}"
+        )
+
+    def print_trage(self, metingen: list[dict], aantal: int, explain: bool) -> None:
+        """The slowest single queries over the four reports of this size."""
+        if aantal <= 0:
+            return
+        queries = sorted(
+            ((q["ms"], m["soort"], m["buurt"], q["sql"]) for m in metingen for q in m["trage"]),
+            key=lambda t: t[0],
+            reverse=True,
+        )[:aantal]
+        self.stdout.write("  Traagste queries (van één meting per rapport):")
+        for i, (ms, soort, buurt, sql) in enumerate(queries, 1):
+            kort = " ".join(sql.split())
+            kort = kort if len(kort) <= 300 else kort[:297] + "..."
+            self.stdout.write(f"  {i}. {ms:.1f} ms ({soort}, {buurt}): {kort}")
+            if explain and i <= 3:
+                self.stdout.write("     " + explain_plan(sql).replace("\n", "\n     "))
+
+    def print_tabel(self, rijen: list[dict], runs: int) -> None:
+        self.stdout.write("")
+        self.stdout.write(
+            f"Het hele rapport (weergave.tabellen), mediaan van {runs} metingen na één opwarmronde:"
+        )
+        self.stdout.write(
+            f"{'bewoners':>9}  {'periode':<34} {'buurt':<16} {'mediaan ms':>10} {'min ms':>7} "
+            f"{'max ms':>7} {'queries':>7} {'sql ms':>7}"
+        )
+        for r in rijen:
+            periode = (
+                f"{r['soort']} {r['van']:%d-%m-%Y} t/m {r['tot'] - timedelta(days=1):%d-%m-%Y}"
+            )
+            self.stdout.write(
+                f"{r['size']:>9}  {periode:<34} {r['buurt'][:16]:<16} {r['median_ms']:>10.1f} "
+                f"{r['min_ms']:>7.1f} {r['max_ms']:>7.1f} {r['queries']:>7} {r['sql_ms']:>7.1f}"
+            )
+
+    def print_doel(self, rijen: list[dict], sizes: list[int]) -> None:
+        klein, groot = sizes[0], sizes[-1]
+        per = {(r["size"], r["sleutel"]): r for r in rijen}
+        gehaald = True
+        self.stdout.write("")
+        if klein == groot:
+            self.stdout.write("Eén grootte: geen verhouding.")
+        else:
+            self.stdout.write(f"Verhouding {groot}/{klein}:")
+        for r in rijen:
+            if r["size"] != groot:
+                continue
+            k = per.get((klein, r["sleutel"])) if klein != groot else None
+            verhouding = r["median_ms"] / k["median_ms"] if k else None
+            snel = r["median_ms"] < DOEL_MS
+            vast = verhouding is None or verhouding < DOEL_VERHOUDING
+            gehaald = gehaald and snel and vast
+            tekst = "—" if verhouding is None else f"{verhouding:.2f}"
+            queries = (
+                f"queries {k['queries']} en {r['queries']}" if k else f"queries {r['queries']}"
+            )
+            self.stdout.write(
+                f"  {r['soort']:<9} {r['buurt'][:16]:<16} {r['median_ms']:>7.1f} ms, verhouding "
+                f"{tekst:>5}, {queries}: "
+                f"{'gehaald' if snel and vast else 'NIET gehaald'}"
+            )
+        self.stdout.write(
+            f"Doel (onder {DOEL_MS / 1000:.0f} s bij {groot} bewoners, verhouding onder "
+            f"{DOEL_VERHOUDING:.0f}): {'gehaald' if gehaald else 'NIET gehaald'}."
+        )
+
+    @contextmanager
+    def bench_database(self, size: int, *, keep: bool):
+        """A database of its own for ``size``: created (or reused with --keep), then dropped."""
+        creation = connection.creation
+        original = connection.settings_dict["NAME"]
+        test_settings = connection.settings_dict.setdefault("TEST", {})
+        saved_test = dict(test_settings)
+        if connection.vendor == "postgresql":
+            test_settings["NAME"] = f"{original}_bench_reports_{size}"
+        else:
+            test_settings["NAME"] = None  # SQLite: in memory (a smoke test)
+        try:
+            creation.create_test_db(verbosity=0, autoclobber=True, keepdb=keep, serialize=False)
+            try:
+                yield
+            finally:
+                creation.destroy_test_db(original, verbosity=0, keepdb=keep)
+        finally:
+            test_settings.clear()
+            test_settings.update(saved_test)
+
+
+def explain_plan(sql: str) -> str:
+    try:
+        return explain(sql)
+    except Exception as exc:  # noqa: BLE001 - shown, the figures above still count
+        return f"(geen plan: {exc!r})"
