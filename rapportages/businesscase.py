@@ -56,6 +56,12 @@ GRONDSLAG = {
     ),
 }
 
+NAAM = {
+    S.VRIJWILLIGERSUUR: _("Uren vrijwilligerswerk"),
+    S.VOORKOMEN_ZORGCONTACT: _("Voorkomen contacten met formele zorg"),
+    S.ACTIVITEIT_DEELNAME: _("Deelnames aan activiteiten"),
+}
+
 EENHEID = {
     S.VRIJWILLIGERSUUR: _("uren"),
     S.VOORKOMEN_ZORGCONTACT: _("keer hulp afgerond"),
@@ -131,12 +137,12 @@ def bereken(periode: cijfers.Periode) -> BusinessCase:
     aantallen = volumes(periode)
     waarden = waarderingen()
     posten = []
-    for sleutel, naam in S.choices:
+    for sleutel in S.values:
         waarde = waarden.get(sleutel)
         posten.append(
             Post(
                 sleutel=sleutel,
-                naam=str(naam),
+                naam=str(NAAM[sleutel]),
                 eenheid=str(EENHEID[sleutel]),
                 grondslag=str(GRONDSLAG[sleutel]),
                 volume=aantallen[sleutel],

@@ -58,6 +58,7 @@ class WaarderingForm(forms.Form):
                 localize=True,
                 error_messages=BEDRAG_FOUTEN,
                 help_text=_("In euro, bijvoorbeeld 12,50."),
+                widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
             )
             self.fields[f"toelichting_{sleutel}"] = forms.CharField(
                 label=_("Aanname bij: %(wat)s") % {"wat": naam},
