@@ -98,6 +98,7 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "wijk.context_processors.wijk",
                 "buurtassistenten.context_processors.coordinatie",
+                "rapportages.context_processors.rapportage",
             ],
         },
     },

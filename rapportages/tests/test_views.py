@@ -183,3 +183,15 @@ def test_ruimtes_op_de_pagina_en_in_de_csv(client_for, bestuurslid, buurt, ander
     rijen = _csv(client.get(URL, {**MAART, "format": "csv", "tabel": "accommodaties"}))
     assert rij in rijen
     assert ["Tuin", "0", "0", "0", "0", "0,0", "0,0", "—"] in rijen
+
+
+def test_the_menu_links_the_report_for_the_board_only(client_for, bestuurslid, bewoner):
+    from django.urls import reverse
+
+    url = reverse("rapportages:rapport")
+    assert (
+        f'href="{url}"' in client_for(bestuurslid).get(reverse("bewoners:start")).content.decode()
+    )
+    assert (
+        f'href="{url}"' not in client_for(bewoner).get(reverse("bewoners:start")).content.decode()
+    )
