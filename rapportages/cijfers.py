@@ -373,6 +373,44 @@ def trend(periode: Periode) -> list[dict]:
     ]
 
 
+def _per_maand(qs, veld: str, **tellingen) -> dict[date, dict]:
+    """Grouped counts per local month of ``veld``: one query."""
+    rijen = qs.annotate(maand=TruncMonth(veld)).values("maand").annotate(**tellingen).order_by()
+    return {_als_datum(r.pop("maand")): r for r in rijen}
+
+
+def trend_meedoen(periode: Periode) -> list[dict]:
+    """Per month: sign-ups for meetings that took place, and how many came (one query)."""
+    per = _per_maand(
+        Aanmelding.objects.filter(
+            periode.binnen("bijeenkomst__begin"),
+            periode.in_buurt("user__profiel__buurt"),
+            status=Aanmelding.Status.AANGEMELD,
+            bijeenkomst__status=Bijeenkomst.Status.GEPLAND,
+        ),
+        "bijeenkomst__begin",
+        aanmeldingen=Count("id"),
+        gekomen=Count("id", filter=Q(aanwezig=True)),
+    )
+    leeg = {"aanmeldingen": 0, "gekomen": 0}
+    return [{"maand": m, **per.get(m, leeg)} for m in periode.maanden()]
+
+
+def trend_ruimtes(periode: Periode) -> list[dict]:
+    """Per month: bookings that went ahead, and cancelled ones (one query)."""
+    R = Reservering.Status
+    per = _per_maand(
+        Reservering.objects.filter(
+            periode.binnen("begin"), periode.in_buurt("accommodatie__buurt")
+        ),
+        "begin",
+        boekingen=Count("id", filter=Q(status=R.BEVESTIGD)),
+        geannuleerd=Count("id", filter=Q(status=R.GEANNULEERD)),
+    )
+    leeg = {"boekingen": 0, "geannuleerd": 0}
+    return [{"maand": m, **per.get(m, leeg)} for m in periode.maanden()]
+
+
 def _als_datum(waarde) -> date:
     if isinstance(waarde, datetime):
         return timezone.localtime(waarde).date() if timezone.is_aware(waarde) else waarde.date()

@@ -44,7 +44,6 @@ def rapport(request):
     if request.GET.get("format") == "csv":
         return _csv(secties, request.GET.get("tabel", ""), periode)
 
-    trend = next(t for s in secties for t in s.tabellen if t.sleutel == "trend")
     return render(
         request,
         "rapportages/rapport.html",
@@ -53,7 +52,6 @@ def rapport(request):
             "periode": periode,
             "einddatum": periode.tot - timedelta(days=1),
             "secties": secties,
-            "grafiek": weergave.grafiek(trend),
             "query": request.GET.urlencode() if request.GET else "periode=deze_maand",
         },
     )

@@ -63,6 +63,8 @@ class Tabel:
     titel: str
     kolommen: list[str]
     rijen: list[list] = field(default_factory=list)
+    # For a month-by-month table: the bar chart drawn beside it (see ``grafiek``).
+    grafiek: dict | None = None
 
     def cellen(self) -> list[list[str]]:
         """Every cell as text, counts through ``toon``."""
@@ -82,6 +84,8 @@ def tabellen(periode: cijfers.Periode) -> list[Sectie]:
     a = cijfers.accommodaties(periode)
     c = cijfers.coordinatie(periode)
     t = cijfers.trend(periode)
+    tm = cijfers.trend_meedoen(periode)
+    tr = cijfers.trend_ruimtes(periode)
     A = Aantal
     cijfer, waarde = _("Cijfer"), _("Waarde")
 
@@ -144,6 +148,20 @@ def tabellen(periode: cijfers.Periode) -> list[Sectie]:
         [_("Maand"), _("Nieuw"), _("Gematcht")],
         [[date_format(r["maand"], "F Y"), A(r["nieuw"]), A(r["gematcht"])] for r in t],
     )
+    trend_meedoen = Tabel(
+        "trend_meedoen",
+        _("Aanmeldingen en aanwezigheid per maand"),
+        [_("Maand"), _("Aanmeldingen"), _("Gekomen")],
+        [[date_format(r["maand"], "F Y"), A(r["aanmeldingen"]), A(r["gekomen"])] for r in tm],
+    )
+    trend_ruimtes = Tabel(
+        "trend_ruimtes",
+        _("Boekingen per maand"),
+        [_("Maand"), _("Doorgegaan"), _("Afgezegd")],
+        [[date_format(r["maand"], "F Y"), A(r["boekingen"]), A(r["geannuleerd"])] for r in tr],
+    )
+    for tabel in (trend, trend_meedoen, trend_ruimtes):
+        tabel.grafiek = grafiek(tabel)
     meedoen = Tabel(
         "meedoen",
         _("Meedoen in deze periode"),
@@ -227,25 +245,27 @@ def tabellen(periode: cijfers.Periode) -> list[Sectie]:
     )
     return [
         Sectie("hulp", _("Hulp"), [hulp_overzicht, trend, per_categorie, per_buurt]),
-        Sectie("meedoen", _("Meedoen"), [meedoen]),
-        Sectie("accommodaties", _("Ruimtes"), [ruimtes]),
+        Sectie("meedoen", _("Meedoen"), [meedoen, trend_meedoen]),
+        Sectie("accommodaties", _("Ruimtes"), [ruimtes, trend_ruimtes]),
         Sectie("coordinatie", pgettext("rapport", "Coördinatie"), [coordinatie, verwijzingen]),
     ]
 
 
 def grafiek(trend: Tabel, hoogte: int = 120, breedte_per_maand: int = 48) -> dict:
-    """Bar geometry for the inline SVG of the trend table (suppressed counts draw no bar)."""
+    """Bar geometry for the inline SVG of a month-by-month table with two counts (suppressed
+    counts draw no bar). The legend is the table's column names."""
     waarden = [(rij[0], int(rij[1]), int(rij[2])) for rij in trend.rijen]
     hoogste = max([max(n, g) for _m, n, g in waarden if n >= KLEIN or g >= KLEIN] or [1])
     staven = []
     for i, (maand, nieuw, gematcht) in enumerate(waarden):
         x = i * breedte_per_maand + 8
-        for j, (n, soort) in enumerate(((nieuw, "nieuw"), (gematcht, "gematcht"))):
+        for j, (n, soort) in enumerate(((nieuw, "a"), (gematcht, "b"))):
             h = 0 if n < KLEIN else round(n / hoogste * hoogte)
             staven.append(
                 {"x": x + j * 18, "y": hoogte - h + 4, "hoogte": h, "soort": soort, "label": maand}
             )
     return {
+        "legenda": trend.kolommen[1:3],
         "staven": staven,
         "breedte": max(len(waarden), 1) * breedte_per_maand + 16,
         "hoogte": hoogte + 24,

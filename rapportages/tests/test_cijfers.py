@@ -297,3 +297,48 @@ def test_periode_maanden():
         date(2025, 12, 1),
         date(2026, 1, 1),
     ]
+
+
+def test_month_by_month_sign_ups_and_bookings(db, buurt):
+    """The Meedoen and Ruimtes trends count per local month, cancelled meetings left out."""
+    with time_machine.travel(NU, tick=False):
+        groep = InitiatiefFactory()
+        activiteit = Activiteit.objects.create(initiatief=groep, titel="Wandelen", capaciteit=None)
+
+        def keer(maand, dag, status=Bijeenkomst.Status.GEPLAND):
+            begin = op(maand, dag)
+            return Bijeenkomst.objects.create(
+                activiteit=activiteit,
+                begin=begin,
+                einde=begin + timedelta(hours=1),
+                volgens_regel=begin,
+                status=status,
+            )
+
+        jan, feb = keer(1, 14), keer(2, 11)
+        afgelast = keer(2, 18, status=Bijeenkomst.Status.GEANNULEERD)
+        mensen = [UserFactory(profiel__buurt=buurt) for _ in range(3)]
+        for persoon, aanwezig in zip(mensen, (True, True, False), strict=True):
+            Aanmelding.objects.create(
+                bijeenkomst=jan, user=persoon, status="aangemeld", aanwezig=aanwezig
+            )
+        Aanmelding.objects.create(
+            bijeenkomst=feb, user=mensen[0], status="aangemeld", aanwezig=True
+        )
+        Aanmelding.objects.create(bijeenkomst=feb, user=mensen[1], status="afgemeld")
+        Aanmelding.objects.create(bijeenkomst=afgelast, user=mensen[2], status="aangemeld")
+
+        zaal = AccommodatieFactory(buurt=buurt)
+        ReserveringFactory(accommodatie=zaal, begin=op(1, 31, 23, 30))  # 31 Jan local time
+        ReserveringFactory(accommodatie=zaal, begin=op(2, 3), status="geannuleerd")
+        ReserveringFactory(accommodatie=zaal, begin=op(2, 5))
+
+        periode = Periode(date(2026, 1, 1), date(2026, 3, 1))
+        assert cijfers.trend_meedoen(periode) == [
+            {"maand": date(2026, 1, 1), "aanmeldingen": 3, "gekomen": 2},
+            {"maand": date(2026, 2, 1), "aanmeldingen": 1, "gekomen": 1},
+        ]
+        assert cijfers.trend_ruimtes(periode) == [
+            {"maand": date(2026, 1, 1), "boekingen": 1, "geannuleerd": 0},
+            {"maand": date(2026, 2, 1), "boekingen": 1, "geannuleerd": 1},
+        ]
