@@ -19,6 +19,7 @@ in-memory SQLite database as a smoke test (use tiny sizes).
 
 from __future__ import annotations
 
+import os
 import statistics
 import time
 from contextlib import contextmanager
@@ -81,6 +82,15 @@ def grootste_buurt():
         .first()
     )
     return Buurt.objects.get(pk=rij["buurt"]) if rij else None
+
+
+def belasting() -> str:
+    """The machine's load average (other work on it makes the figures noisy)."""
+    try:
+        een, vijf, _vijftien = os.getloadavg()
+    except (AttributeError, OSError):
+        return ""
+    return f"; load average {een:.2f} / {vijf:.2f} op {os.cpu_count()} cpu's"
 
 
 def counts() -> dict:
@@ -226,6 +236,8 @@ class Command(BaseCommand):
                 aantallen, metingen = figures(size, runs=runs, vandaag=vandaag)
                 alle.extend(metingen)
                 self.print_aantallen(aantallen, seed_s)
+                if last := belasting():
+                    self.stdout.write(f"  na het meten: {last.removeprefix('; ')}")
                 if size == sizes[-1]:
                     self.print_trage(metingen, trage, explain)
         self.print_tabel(alle, runs)
@@ -239,7 +251,9 @@ class Command(BaseCommand):
                 versie = cursor.fetchone()[0]
                 cursor.execute("SHOW jit")
                 jit = cursor.fetchone()[0]
-            self.stdout.write(f"Grootte {size}: database {naam} (PostgreSQL {versie}, jit = {jit})")
+            self.stdout.write(
+                f"Grootte {size}: database {naam} (PostgreSQL {versie}, jit = {jit}){belasting()}"
+            )
         else:
             self.stdout.write(f"Grootte {size}: SQLite in het geheugen (rookproef)")
 
