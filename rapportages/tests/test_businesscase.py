@@ -19,6 +19,11 @@ from rapportages.cijfers import Periode
 from rapportages.models import Waardering
 from rapportages.tests.test_cijfers import bouw_data
 
+# Every test here uses the database, also where a persona fixture is looked up by name
+# (pytest-django orders tests by their markers; an unmarked one runs after the
+# transactional tests, which empty the role groups).
+pytestmark = pytest.mark.django_db
+
 TZ = ZoneInfo("Europe/Amsterdam")
 NU = datetime(2026, 4, 15, 12, 0, tzinfo=TZ)
 MAART = Periode(van=date(2026, 3, 1), tot=date(2026, 4, 1))

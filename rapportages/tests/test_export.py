@@ -12,6 +12,11 @@ from rapportages import weergave
 from rapportages.exports import celwaarde
 from rapportages.tests.test_cijfers import MAART, NU, bouw_data
 
+# Every test here uses the database, also where a persona fixture is looked up by name
+# (pytest-django orders tests by their markers; an unmarked one runs after the
+# transactional tests, which empty the role groups).
+pytestmark = pytest.mark.django_db
+
 URL = reverse("rapportages:xlsx")
 RAPPORT = reverse("rapportages:rapport")
 MAART_GET = {"periode": "zelf", "van": "2026-03-01", "tot": "2026-03-31"}

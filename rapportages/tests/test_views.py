@@ -16,6 +16,11 @@ from rapportages.forms import vaste_periode
 from rapportages.tests.test_cijfers import bouw_data
 from rapportages.weergave import Aantal, Tabel, toon
 
+# Every test here uses the database, also where a persona fixture is looked up by name
+# (pytest-django orders tests by their markers; an unmarked one runs after the
+# transactional tests, which empty the role groups).
+pytestmark = pytest.mark.django_db
+
 URL = reverse("rapportages:rapport")
 MAART = {"periode": "zelf", "van": "2026-03-01", "tot": "2026-03-31"}
 
