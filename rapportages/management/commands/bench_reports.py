@@ -6,10 +6,11 @@ afterwards unless ``--keep``; with ``--keep`` an already seeded one is reused), 
 fills it with ``seed_demo --scale SIZE`` (residents, two years of help requests and matches,
 bookings, initiatives with meetings and sign-ups, and the buurtassistenten's coordination data),
 runs ``ANALYZE`` and then times the full report, ``weergave.tabellen(periode)`` (every table of
-the page, so every figure of ``cijfers``), for four periods: last quarter and the last twelve
+the page, so every figure of ``cijfers``), four times: for last quarter and for the last twelve
 full months, each for the whole wijk and for one buurt (the one with the most residents). Per
-period: the median, min and max of ``--runs`` runs after one warm-up, the number of queries and
-the time the database spent on them. At the end: the ratio large/small per period, whether the
+report: the median, min and max of ``--runs`` runs after one warm-up, the number of queries and
+the time the database spent on them in one run. At the end: the ratio large/small per report,
+the machine's load average (other work makes the figures noisy), whether the
 target of issue 7 is met (under 1 s at the large size, ratio under 3), and the slowest queries
 at the largest size (``--explain``: with their ``EXPLAIN ANALYZE`` plan).
 
