@@ -181,6 +181,10 @@ class Hulpvraag(models.Model):
             ),
             models.Index(fields=["aanvrager", "status"], name="hulpvraag_aanvrager"),
             models.Index(fields=["status", "datum"], name="hulpvraag_status_datum"),
+            # The board report counts per period on these moments.
+            models.Index(fields=["aangemaakt_op"], name="hulpvraag_aangemaakt"),
+            models.Index(fields=["gematcht_op"], name="hulpvraag_gematcht"),
+            models.Index(fields=["afgerond_op"], name="hulpvraag_afgerond"),
         ]
 
     def __str__(self):
@@ -482,6 +486,10 @@ class Match(models.Model):
         indexes = [
             models.Index(fields=["helper", "status", "aangemaakt_op"], name="match_helper"),
             models.Index(fields=["status", "verloopt_op"], name="match_status_verloopt"),
+            # The board report: helps agreed or finished in a period, first proposals.
+            models.Index(fields=["geaccepteerd_op"], name="match_geaccepteerd"),
+            models.Index(fields=["afgerond_op"], name="match_afgerond"),
+            models.Index(fields=["hulpvraag", "aangemaakt_op"], name="match_hulpvraag_moment"),
             # The weekly cap and the load in candidate search: a helper's recent matches.
             models.Index(
                 fields=["helper", "aangemaakt_op"], include=["status"], name="match_helper_recent"

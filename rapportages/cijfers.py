@@ -91,7 +91,7 @@ def percentielen(queryset, kolom: str, ps=(0.5, 0.9)) -> tuple[int, list[float |
     PostgreSQL computes them in SQL with ``percentile_cont``; elsewhere only that one column is
     read and interpolated the same way.
     """
-    qs = queryset.values_list(kolom, flat=True)
+    qs = queryset.order_by().values_list(kolom, flat=True)  # no sort needed inside
     if connection.vendor == "postgresql":
         sql, params = qs.query.sql_with_params()
         delen = ", ".join(
@@ -119,7 +119,13 @@ def hulp(periode: Periode, nu: datetime | None = None) -> dict:
     vragen = Hulpvraag.objects.filter(periode.in_buurt("buurt"))
     nieuw = vragen.filter(periode.binnen("aangemaakt_op"))
     S = Hulpvraag.Status
-    telling = vragen.aggregate(
+    # Only requests that can count: the WHERE lets the indexes skip the rest of the history
+    # (the FILTERs below still decide per figure).
+    telling = vragen.filter(
+        periode.binnen("aangemaakt_op")
+        | periode.binnen("gematcht_op")
+        | periode.binnen("afgerond_op")
+    ).aggregate(
         nieuw=Count("id", filter=periode.binnen("aangemaakt_op")),
         nieuw_gematcht=Count(
             "id", filter=periode.binnen("aangemaakt_op") & Q(gematcht_op__isnull=False)
@@ -139,10 +145,11 @@ def hulp(periode: Periode, nu: datetime | None = None) -> dict:
     telling["match_ratio"] = _aandeel(telling["nieuw_gematcht"], telling["nieuw"])
 
     duur = DurationField()
+    # A proposal never comes before its request: only this period's proposals can be first.
     n_voorstel, (voorstel_p50, voorstel_p90) = percentielen(
-        nieuw.annotate(
+        nieuw.filter(matches__aangemaakt_op__gte=periode.begin).annotate(
             w=ExpressionWrapper(Min("matches__aangemaakt_op") - F("aangemaakt_op"), duur)
-        ).filter(w__isnull=False),
+        ),
         "w",
     )
     n_akkoord, (akkoord_p50, akkoord_p90) = percentielen(
@@ -177,7 +184,7 @@ def hulp(periode: Periode, nu: datetime | None = None) -> dict:
     matches = Match.objects.filter(periode.in_buurt("hulpvraag__buurt"))
     geholpen = Q(status__in=Match.AKKOORD) & periode.binnen("geaccepteerd_op")
     klaar = Q(status=Match.Status.AFGEROND) & periode.binnen("afgerond_op")
-    m = matches.aggregate(
+    m = matches.filter(geholpen | klaar).aggregate(
         actieve_helpers=Count("helper", filter=geholpen | klaar, distinct=True),
         hulp_afgerond=Count("id", filter=klaar),
         uren=Sum("uren", filter=klaar),
