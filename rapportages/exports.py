@@ -78,7 +78,9 @@ def _bladnaam(titel: str, gebruikt: set[str]) -> str:
 
 def werkboek(periode: Periode) -> Workbook:
     """A workbook with a first sheet about the report, then one sheet per table."""
-    secties = weergave.tabellen(periode)
+    from .voorberekend import rapport_voor  # the computed report when there is one
+
+    secties = rapport_voor(periode).secties
     boek = Workbook()
     vet = Font(bold=True)
 

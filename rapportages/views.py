@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET
 
 from bewoners.roles import Rol, has_role
 
-from . import weergave
+from . import voorberekend
 from .forms import PeriodeForm
 
 
@@ -39,7 +39,8 @@ def rapport(request):
         form = PeriodeForm({"periode": "deze_maand"})
         form.is_valid()
     periode = form.periode_voor(timezone.localdate())
-    secties = weergave.tabellen(periode)
+    berekend = voorberekend.rapport_voor(periode)
+    secties = berekend.secties
 
     if request.GET.get("format") == "csv":
         return _csv(secties, request.GET.get("tabel", ""), periode)
@@ -52,6 +53,7 @@ def rapport(request):
             "periode": periode,
             "einddatum": periode.tot - timedelta(days=1),
             "secties": secties,
+            "berekend_op": berekend.berekend_op,
             "query": request.GET.urlencode() if request.GET else "periode=deze_maand",
         },
     )

@@ -245,6 +245,10 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute="*/10"),
     },
     # Activities: the evening before, a reminder to everyone signed up (each meeting once).
+    "rapportages-voorberekenen": {
+        "task": "rapportages.tasks.rapporten_voorberekenen",
+        "schedule": crontab(minute=5),
+    },
     "initiatieven-herinneringen": {
         "task": "initiatieven.tasks.herinner",
         "schedule": crontab(hour=18, minute=0),

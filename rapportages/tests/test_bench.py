@@ -40,10 +40,11 @@ def test_bench_reports_smoke_run_on_sqlite(tmp_path):
     uit = result.stdout
     assert result.returncode == 0, result.stderr[-3000:] + uit
     # Four reports (quarter and year, for the whole wijk and for one buurt).
-    rijen = re.findall(r"^\s+3\s+(kwartaal|jaar) .*?\s(\d+)\s+[\d.]+$", uit, re.M)
+    rijen = re.findall(r"^\s+3\s+(kwartaal|jaar) .*?\s(\d+)\s+[\d.]+\s+([\d.]+)$", uit, re.M)
     assert [r[0] for r in rijen] == ["kwartaal", "kwartaal", "jaar", "jaar"]
     assert all(int(r[1]) > 10 for r in rijen)  # the queries were counted
     assert len({r[1] for r in rijen}) == 1  # the same number for a buurt and for every period
+    assert all(float(r[2]) < 1000 for r in rijen)  # served when computed ahead
     assert "alle buurten" in uit
     assert re.search(r"Doel \(onder 1 s bij 3 bewoners, verhouding onder 3\): gehaald", uit)
     assert len(re.findall(r"^  [12]\. [\d.]+ ms \(", uit, re.M)) == 2  # the slowest queries

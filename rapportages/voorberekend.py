@@ -1,0 +1,71 @@
+"""Reports computed ahead, so the board's usual choices open at once.
+
+A Celery task (beat, every hour) computes the report for the fixed periods — this month, last
+month, last quarter, this year — for the whole wijk and for every buurt, in every language,
+and keeps it in the cache (Redis in production) for a little longer than the interval. The
+page, the CSV and the XLSX take a computed report when there is one and compute it themselves
+otherwise (own dates, or a cache that was emptied); both paths go through
+``weergave.tabellen``, so the numbers and the "<5" suppression are the same. The page says
+when the figures were computed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone, translation
+
+from bewoners.models import Buurt
+
+from . import weergave
+from .cijfers import Periode
+from .forms import Keuze, vaste_periode
+
+BEWAAR_SECONDEN = 2 * 60 * 60  # the task runs every hour; one missed run is covered
+VASTE_KEUZES = (Keuze.DEZE_MAAND, Keuze.VORIGE_MAAND, Keuze.VORIG_KWARTAAL, Keuze.DIT_JAAR)
+
+
+@dataclass
+class Berekend:
+    secties: list
+    berekend_op: datetime
+
+
+def _sleutel(periode: Periode, taal: str) -> str:
+    buurt = periode.buurt.pk if periode.buurt is not None else "alle"
+    return f"rapportage:v1:{periode.van:%Y%m%d}:{periode.tot:%Y%m%d}:{buurt}:{taal}"
+
+
+def ophalen(periode: Periode) -> Berekend | None:
+    return cache.get(_sleutel(periode, translation.get_language() or settings.LANGUAGE_CODE))
+
+
+def bereken(periode: Periode) -> Berekend:
+    """Compute the report in the active language and keep it."""
+    berekend = Berekend(secties=weergave.tabellen(periode), berekend_op=timezone.now())
+    taal = translation.get_language() or settings.LANGUAGE_CODE
+    cache.set(_sleutel(periode, taal), berekend, BEWAAR_SECONDEN)
+    return berekend
+
+
+def rapport_voor(periode: Periode) -> Berekend:
+    """The computed report when there is one, else computed now (and kept)."""
+    return ophalen(periode) or bereken(periode)
+
+
+def alles_voorberekenen(*, vandaag=None) -> int:
+    """The fixed periods × (whole wijk and every buurt) × every language. Returns how many."""
+    vandaag = vandaag or timezone.localdate()
+    buurten = [None, *Buurt.objects.order_by("pk")]
+    aantal = 0
+    for taal, _naam in settings.LANGUAGES:
+        with translation.override(taal):
+            for keuze in VASTE_KEUZES:
+                van, tot = vaste_periode(keuze, vandaag)
+                for buurt in buurten:
+                    bereken(Periode(van=van, tot=tot, buurt=buurt))
+                    aantal += 1
+    return aantal
