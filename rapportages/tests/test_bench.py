@@ -88,7 +88,9 @@ def test_the_target_is_under_a_second_and_a_ratio_under_three(groot_ms, uitslag)
         "queries 20 en 20: ",
         uit,
     )
-    assert uit.rstrip().endswith(f"verhouding onder 3): {uitslag}.")
+    assert uit.rstrip().endswith(
+        f"verhouding onder 3): {uitslag} bij zelf uitrekenen (eigen datums)."
+    )
 
 
 @pytest.mark.django_db
