@@ -592,10 +592,9 @@ def seed(command, rng, scale):
 
 
 def register_demo():
-    from bewoners.management.commands.seed_demo import seed_demo_hooks
+    from bewoners.management.commands.seed_demo import register_hook
 
-    if seed not in seed_demo_hooks:
-        seed_demo_hooks.append(seed)
+    register_hook(seed)
 
 
 # --- the fixed demo set ------------------------------------------------------------------------

@@ -28,6 +28,13 @@ from bewoners.roles import Rol
 
 seed_demo_hooks: list = []
 
+
+def register_hook(hook) -> None:
+    """Add an app's ``hook(command, rng, scale)`` once (``AppConfig.ready()`` may run twice)."""
+    if hook not in seed_demo_hooks:
+        seed_demo_hooks.append(hook)
+
+
 DEMO_PASSWORD = "wijk-demo-2026"
 DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXP"
 
