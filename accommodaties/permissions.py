@@ -14,7 +14,7 @@ from datetime import timedelta
 from django.db.models import Q
 from django.utils import timezone
 
-from bewoners.permissions import register_contact_rule
+from bewoners.permissions import Gegeven, register_relatie
 from bewoners.roles import Rol, has_role
 
 from .models import Accommodatie, Reservering
@@ -48,17 +48,25 @@ def zichtbare_reserveringen(user):
     return Reservering.objects.filter(Q(geboekt_door=user) | Q(accommodatie__beheerders=user))
 
 
-def keeper_and_booker(viewer, subject) -> bool:
+def relatie_boeking(kijker, ids) -> dict[int, set[str]]:
     """A keeper and the booker of an active booking (ended at most a day ago) see each other's
-    contact details."""
-    if not _authenticated(viewer) or viewer.pk == subject.pk:
-        return False
+    contact data (not the address): one query for all ``ids``."""
     sinds = timezone.now() - timedelta(days=1)
-    actief = Reservering.objects.actief().filter(einde__gte=sinds)
-    return actief.filter(
-        Q(geboekt_door=subject, accommodatie__beheerders=viewer)
-        | Q(geboekt_door=viewer, accommodatie__beheerders=subject)
-    ).exists()
+    rijen = (
+        Reservering.objects.actief()
+        .filter(einde__gte=sinds)
+        .filter(
+            Q(geboekt_door=kijker, accommodatie__beheerders__in=ids)
+            | Q(geboekt_door__in=ids, accommodatie__beheerders=kijker)
+        )
+        .values_list("geboekt_door_id", "accommodatie__beheerders")
+    )
+    grants: dict[int, set[str]] = {}
+    for booker_id, keeper_id in rijen:
+        ander = keeper_id if booker_id == kijker.pk else booker_id
+        if ander != kijker.pk:
+            grants.setdefault(ander, set()).add(Gegeven.CONTACT)
+    return grants
 
 
-register_contact_rule(keeper_and_booker)
+register_relatie(relatie_boeking)

@@ -24,7 +24,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from bewoners.permissions import can_see_contact
+from bewoners.permissions import Gegeven, zicht
 from bewoners.services import profiel_for
 from wijk.lib.pagination import page_context
 
@@ -338,14 +338,17 @@ def _reserveringpage_context(request, reservering: Reservering, *, status: int =
     actief_en_toekomst = reservering.is_actief and reservering.einde > timezone.now()
     contact = []
     if reservering.is_actief:
-        if beheerder and not eigen and can_see_contact(user, reservering.geboekt_door):
-            contact = [reservering.geboekt_door]
+        rule = zicht(request)
+        if beheerder and not eigen:
+            kandidaten = [reservering.geboekt_door]
         elif eigen and not beheerder:
-            contact = [
-                b
-                for b in accommodatie.beheerders.filter(is_active=True)
-                if can_see_contact(user, b)
-            ]
+            kandidaten = list(
+                accommodatie.beheerders.filter(is_active=True).select_related("profiel")
+            )
+        else:
+            kandidaten = []
+        rule.bepaal(kandidaten)
+        contact = [p for p in kandidaten if rule.mag_zien(p, Gegeven.CONTACT)]
     context = {
         "reservering": reservering,
         "accommodatie": accommodatie,

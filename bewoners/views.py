@@ -21,7 +21,7 @@ from .forms import (
     VierVragenForm,
 )
 from .models import User
-from .permissions import can_see_contact, can_see_private, can_view_profile
+from .permissions import can_view_profile
 
 ONBOARDING = [
     # (title, intro, form class)
@@ -154,8 +154,6 @@ def profiel_detail(request, user_id):
             "subject": subject,
             "profiel": getattr(subject, "profiel", None),
             "is_self": subject.pk == request.user.pk,
-            "show_private": can_see_private(request.user, subject),
-            "show_contact": can_see_contact(request.user, subject),
         },
     )
 

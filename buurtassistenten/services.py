@@ -18,6 +18,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from bewoners import permissions as bewoners_permissions
 from bewoners.models import Buurt, Profiel, User
 from bewoners.roles import Rol, has_role
 
@@ -34,30 +35,17 @@ NIEUWKOMER_MAANDEN = 6  # "nieuw in de wijk" for this long
 # --- who may see whom ----------------------------------------------------------------------
 
 
-def is_buurtassistent(user) -> bool:
-    return has_role(user, Rol.BUURTASSISTENT)
+is_buurtassistent = bewoners_permissions.is_buurtassistent
+werkgebied_filter = bewoners_permissions.werkgebied_filter
 
 
 def mijn_buurten(user):
     return Buurt.objects.filter(buurtassistenten=user)
 
 
-def werkgebied_filter(user, *, veld: str = "profiel__buurt") -> Q:
-    """A filter for the residents (or rows through ``veld``) in ``user``'s buurten, plus those
-    without a buurt or of a buurt without an assigned buurtassistent."""
-    return (
-        Q(**{f"{veld}__buurtassistenten": user})
-        | Q(**{f"{veld}__isnull": True})
-        | Q(**{f"{veld}__buurtassistenten__isnull": True})
-    )
-
-
 def mag_bewoner_zien(user, bewoner) -> bool:
-    if not is_buurtassistent(user):
-        return False
-    if user.is_superuser:
-        return True
-    return User.objects.filter(pk=bewoner.pk).filter(werkgebied_filter(user)).exists()
+    """One rule, in ``bewoners.permissions``: the buurtassistent works for this resident."""
+    return bewoners_permissions.is_buurtassistent_voor(user, bewoner)
 
 
 def eis_bewoner(user, bewoner) -> None:

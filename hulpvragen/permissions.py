@@ -3,14 +3,18 @@
 - Public (any logged-in resident): titel, beschrijving, categorie, buurt and when of open
   requests and active offers. Never an address.
 - Private details of a request: the requester, who entered it for them, the accepted helper and
-  buurtassistenten.
-- Contact details (phone, address, e-mail) of the other side: only inside an accepted match
-  (registered as a contact rule with ``bewoners.permissions``).
-- A match: its helper, the requester and buurtassistenten.
+  the buurtassistenten who work for the requester (``bewoners.permissions``); a buurtassistent of
+  another buurt sees what any resident sees, and may not change the request.
+- A match: its helper, the requester and the buurtassistenten who work for the requester.
+- Contact data of the other side (``relatie_match``, registered with ``bewoners.permissions``):
+  only inside an accepted (or completed) match. The helper sees the requester's contact data and
+  home address (the help is mostly at home); the requester sees the helper's contact data, not
+  their address. The match page and the profile page ask the same rule, so they agree.
 """
 
-from bewoners.permissions import register_contact_rule
-from bewoners.roles import Rol, has_role
+from django.db.models import Q
+
+from bewoners.permissions import Gegeven, is_buurtassistent_voor, register_relatie
 
 from .models import Match
 
@@ -19,16 +23,28 @@ def _authenticated(user) -> bool:
     return bool(getattr(user, "is_authenticated", False))
 
 
-def is_coordinator(user) -> bool:
-    return has_role(user, Rol.BUURTASSISTENT)
+def is_coordinator_voor(user, hulpvraag) -> bool:
+    """A buurtassistent who works for the requester of ``hulpvraag``."""
+    return is_buurtassistent_voor(user, hulpvraag.aanvrager)
+
+
+def can_edit_hulpvraag(user, hulpvraag) -> bool:
+    """Change or withdraw: the requester, who entered it for them, their buurtassistent."""
+    if not _authenticated(user):
+        return False
+    if user.pk in (hulpvraag.aanvrager_id, hulpvraag.ingevoerd_door_id):
+        return True
+    return is_coordinator_voor(user, hulpvraag)
 
 
 def can_see_prive_details(user, hulpvraag) -> bool:
     if not _authenticated(user):
         return False
-    if user.pk in (hulpvraag.aanvrager_id, hulpvraag.ingevoerd_door_id) or is_coordinator(user):
+    if user.pk in (hulpvraag.aanvrager_id, hulpvraag.ingevoerd_door_id):
         return True
-    return Match.objects.geaccepteerd().filter(hulpvraag=hulpvraag, helper=user).exists()
+    if Match.objects.geaccepteerd().filter(hulpvraag=hulpvraag, helper=user).exists():
+        return True
+    return is_coordinator_voor(user, hulpvraag)
 
 
 def can_view_hulpvraag(user, hulpvraag) -> bool:
@@ -43,14 +59,41 @@ def can_view_hulpvraag(user, hulpvraag) -> bool:
 def can_view_match(user, match) -> bool:
     if not _authenticated(user):
         return False
-    return user.pk in (match.helper_id, match.hulpvraag.aanvrager_id) or is_coordinator(user)
+    if user.pk in (match.helper_id, match.hulpvraag.aanvrager_id):
+        return True
+    return is_coordinator_voor(user, match.hulpvraag)
+
+
+def can_act_on_match(user, match) -> bool:
+    """Cancel or complete a match: its two sides and the requester's buurtassistent."""
+    return can_view_match(user, match)
+
+
+def relatie_match(kijker, ids) -> dict[int, set[str]]:
+    """Both sides of an accepted match: the helper sees the requester's contact and home data,
+    the requester the helper's contact data. One query for all ``ids``."""
+    grants: dict[int, set[str]] = {}
+    rijen = (
+        Match.objects.geaccepteerd()
+        .filter(
+            Q(helper=kijker, hulpvraag__aanvrager__in=ids)
+            | Q(hulpvraag__aanvrager=kijker, helper__in=ids)
+        )
+        .values_list("helper_id", "hulpvraag__aanvrager_id")
+    )
+    for helper_id, aanvrager_id in rijen:
+        if helper_id == kijker.pk:
+            grants.setdefault(aanvrager_id, set()).update({Gegeven.CONTACT, Gegeven.THUIS})
+        else:
+            grants.setdefault(helper_id, set()).add(Gegeven.CONTACT)
+    return grants
 
 
 def in_accepted_match(viewer, subject) -> bool:
-    """The two sides of an accepted (or completed) match may see each other's contact details."""
+    """The two sides of an accepted (or completed) match (either way)."""
     if not _authenticated(viewer) or viewer.pk == subject.pk:
         return False
     return Match.objects.geaccepteerd().tussen(viewer, subject).exists()
 
 
-register_contact_rule(in_accepted_match)
+register_relatie(relatie_match)

@@ -20,10 +20,11 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
-from bewoners.roles import Rol, has_role
+from bewoners.permissions import is_buurtassistent_voor
+from bewoners.roles import Rol
 from meldingen.services import notify
 
-from . import matching, zoekindex
+from . import matching, permissions, zoekindex
 from .models import Aanbod, Hulpvraag, Match, Wanneer
 
 logger = logging.getLogger(__name__)
@@ -139,7 +140,7 @@ def hulpvraag_create(*, aanvrager, door=None, **fields) -> Hulpvraag:
     if unknown:
         raise TypeError(f"Onbekende velden: {sorted(unknown)}")
     if door is not None and door.pk != aanvrager.pk:
-        if not has_role(door, Rol.BUURTASSISTENT):
+        if not is_buurtassistent_voor(door, aanvrager):
             raise PermissionDenied
     else:
         door = None
@@ -154,17 +155,9 @@ def hulpvraag_create(*, aanvrager, door=None, **fields) -> Hulpvraag:
     return hulpvraag
 
 
-def can_edit_hulpvraag(user, hulpvraag: Hulpvraag) -> bool:
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return user.pk in (hulpvraag.aanvrager_id, hulpvraag.ingevoerd_door_id) or has_role(
-        user, Rol.BUURTASSISTENT
-    )
-
-
 @transaction.atomic
 def hulpvraag_update(*, hulpvraag: Hulpvraag, door, **fields) -> Hulpvraag:
-    if not can_edit_hulpvraag(door, hulpvraag):
+    if not permissions.can_edit_hulpvraag(door, hulpvraag):
         raise PermissionDenied
     hulpvraag = Hulpvraag.objects.select_for_update().get(pk=hulpvraag.pk)
     if not hulpvraag.is_active:
@@ -207,7 +200,7 @@ def hulpvraag_update(*, hulpvraag: Hulpvraag, door, **fields) -> Hulpvraag:
 @transaction.atomic
 def hulpvraag_withdraw(*, hulpvraag: Hulpvraag, door) -> Hulpvraag:
     """The requester (or a buurtassistent) withdraws: proposals and an agreed help end."""
-    if not can_edit_hulpvraag(door, hulpvraag):
+    if not permissions.can_edit_hulpvraag(door, hulpvraag):
         raise PermissionDenied
     now = timezone.now()
     changed = Hulpvraag.objects.filter(
@@ -420,7 +413,7 @@ def match_aanbod(aanbod_id: int, *, now=None) -> list[Match]:
 
 def propose_by_hand(*, hulpvraag: Hulpvraag, helper, door, aanbod: Aanbod | None = None) -> Match:
     """A buurtassistent proposes one helper themself (the engine's facts are kept when known)."""
-    if not has_role(door, Rol.BUURTASSISTENT):
+    if not permissions.is_coordinator_voor(door, hulpvraag):
         raise PermissionDenied
     now = timezone.now()
     with transaction.atomic():
@@ -486,7 +479,7 @@ def _get_match_for(match_id: int, user, *, as_helper: bool | None = None) -> Mat
     allowed = {
         True: is_helper,
         False: is_aanvrager,
-        None: is_helper or is_aanvrager or has_role(user, Rol.BUURTASSISTENT),
+        None: is_helper or is_aanvrager or permissions.is_coordinator_voor(user, match.hulpvraag),
     }[as_helper]
     if not allowed:
         raise PermissionDenied
@@ -502,9 +495,9 @@ def match_accept(*, match_id: int, door, namens_helper: bool = False) -> Match:
 
     ``namens_helper``: a buurtassistent confirms for the helper, after a phone call.
     """
-    if namens_helper and not has_role(door, Rol.BUURTASSISTENT):
-        raise PermissionDenied
     match = _get_match_for(match_id, door, as_helper=None if namens_helper else True)
+    if namens_helper and not permissions.is_coordinator_voor(door, match.hulpvraag):
+        raise PermissionDenied
     now = timezone.now()
     try:
         with transaction.atomic():

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from bewoners.permissions import can_see_contact
+from bewoners.permissions import Gegeven, is_buurtassistent_voor, zicht
 from bewoners.services import profiel_for
 from wijk.lib.pagination import page_context
 
@@ -25,7 +25,13 @@ from . import services
 from .filters import AanbodFilter, HulpvraagFilter
 from .forms import AanbodForm, AfrondenForm, AfwijzenForm, AfzeggenForm, HulpvraagForm
 from .models import Aanbod, Hulpvraag, Match
-from .permissions import can_see_prive_details, can_view_hulpvraag, can_view_match, is_coordinator
+from .permissions import (
+    can_edit_hulpvraag,
+    can_see_prive_details,
+    can_view_hulpvraag,
+    can_view_match,
+    is_coordinator_voor,
+)
 
 # --- helpers ---------------------------------------------------------------------------------
 
@@ -53,6 +59,19 @@ def _hulpvraag_for(request, pk: int) -> Hulpvraag:
     if not can_view_hulpvraag(request.user, hulpvraag):
         raise Http404
     return hulpvraag
+
+
+def _toon_prive(request, hulpvraag: Hulpvraag) -> bool:
+    """May this person see the request's private details? A buurtassistent's look at them is
+    recorded in the requester's access log (``bewoners.permissions.inzage``)."""
+    if not can_see_prive_details(request.user, hulpvraag):
+        return False
+    if hulpvraag.prive_details:
+        zicht(request).inzage(
+            hulpvraag.aanvrager,
+            _("Privé-details van hulpvraag %(nummer)s") % {"nummer": hulpvraag.pk},
+        )
+    return True
 
 
 def _eigen_aanbod(request, pk: int) -> Aanbod:
@@ -126,7 +145,7 @@ def hulpvraag_create(request):
 def hulpvraag_detail(request, pk: int):
     hulpvraag = _hulpvraag_for(request, pk)
     user = request.user
-    mag_bewerken = services.can_edit_hulpvraag(user, hulpvraag)
+    mag_bewerken = can_edit_hulpvraag(user, hulpvraag)
     matches = []
     if mag_bewerken:
         matches = list(hulpvraag.matches.select_related("helper"))
@@ -140,7 +159,7 @@ def hulpvraag_detail(request, pk: int):
             "hulpvraag": hulpvraag,
             "mag_bewerken": mag_bewerken,
             "is_aanvrager": hulpvraag.aanvrager_id == user.pk,
-            "toon_prive": can_see_prive_details(user, hulpvraag),
+            "toon_prive": _toon_prive(request, hulpvraag),
             "matches": matches,
             "eigen_match": eigen_match,
         },
@@ -151,7 +170,7 @@ def hulpvraag_detail(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def hulpvraag_edit(request, pk: int):
     hulpvraag = _hulpvraag_for(request, pk)
-    if not services.can_edit_hulpvraag(request.user, hulpvraag):
+    if not can_edit_hulpvraag(request.user, hulpvraag):
         raise PermissionDenied
     if not hulpvraag.is_active:
         messages.error(request, _("Deze hulpvraag is gesloten en kan niet meer veranderen."))
@@ -165,6 +184,7 @@ def hulpvraag_edit(request, pk: int):
         else:
             messages.success(request, _("Je hulpvraag is aangepast."))
             return redirect(hulpvraag)
+    _toon_prive(request, hulpvraag)  # the form shows them: a buurtassistent's look is recorded
     return render(request, "hulpvragen/hulpvraag_form.html", {"form": form, "hulpvraag": hulpvraag})
 
 
@@ -172,7 +192,7 @@ def hulpvraag_edit(request, pk: int):
 @require_POST
 def hulpvraag_withdraw(request, pk: int):
     hulpvraag = _hulpvraag_for(request, pk)
-    if not services.can_edit_hulpvraag(request.user, hulpvraag):
+    if not can_edit_hulpvraag(request.user, hulpvraag):
         raise PermissionDenied
     try:
         services.hulpvraag_withdraw(hulpvraag=hulpvraag, door=request.user)
@@ -226,7 +246,7 @@ def aanbod_detail(request, pk: int):
     is_eigen = aanbod.helper_id == request.user.pk
     if not (
         is_eigen
-        or is_coordinator(request.user)
+        or is_buurtassistent_voor(request.user, aanbod.helper)
         or _zichtbaar_aanbod().filter(pk=aanbod.pk).exists()
     ):
         raise Http404
@@ -342,29 +362,22 @@ def mijn_matches(request):
 # --- matches ---------------------------------------------------------------------------------
 
 
-def _contact_partijen(user, match: Match) -> list[dict]:
-    """The other side(s) whose contact details ``user`` may see on this match page.
+def _contact_partijen(request, match: Match) -> list[dict]:
+    """The other side(s) whose contact data this person may see on the match page.
 
-    Only once the helper said yes (or for a buurtassistent); ``can_see_contact`` holds the rule
-    that the two sides of an accepted match may see each other's phone, e-mail and address.
+    ``bewoners.permissions`` decides (the same rule as the profile page): the two sides of an
+    accepted match see each other's contact data, the helper also the requester's address; the
+    requester's buurtassistent sees both sides. While a match is only proposed, a helper and a
+    requester see nothing of each other.
     """
-    if not (match.is_akkoord or is_coordinator(user)):
-        return []
+    user = request.user
+    rule = zicht(request)
     aanvrager = match.hulpvraag.aanvrager
+    rule.bepaal([aanvrager, match.helper])
     partijen = []
-    for rol, persoon, met_adres in (
-        (_("Aanvrager"), aanvrager, True),
-        (_("Helper"), match.helper, False),
-    ):
-        if persoon.pk != user.pk and can_see_contact(user, persoon):
-            partijen.append(
-                {
-                    "rol": rol,
-                    "persoon": persoon,
-                    "profiel": getattr(persoon, "profiel", None),
-                    "met_adres": met_adres,
-                }
-            )
+    for rol, persoon in ((_("Aanvrager"), aanvrager), (_("Helper"), match.helper)):
+        if persoon.pk != user.pk and rule.mag_zien(persoon, Gegeven.CONTACT):
+            partijen.append({"rol": rol, "persoon": persoon})
     return partijen
 
 
@@ -375,8 +388,8 @@ def _match_page(request, match: Match, *, status: int = 200, **forms):
         "hulpvraag": match.hulpvraag,
         "is_helper": match.helper_id == user.pk,
         "is_aanvrager": match.hulpvraag.aanvrager_id == user.pk,
-        "toon_prive": can_see_prive_details(user, match.hulpvraag),
-        "partijen": _contact_partijen(user, match),
+        "toon_prive": _toon_prive(request, match.hulpvraag),
+        "partijen": _contact_partijen(request, match),
         "afwijzen_form": forms.get("afwijzen_form") or AfwijzenForm(),
         "afronden_form": forms.get("afronden_form") or AfrondenForm(),
         "afzeggen_form": forms.get("afzeggen_form") or AfzeggenForm(),

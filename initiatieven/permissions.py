@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from django.db.models import Q
 
-from bewoners.permissions import register_contact_rule
+from bewoners.permissions import Gegeven, register_relatie
 from bewoners.roles import Rol, has_role
 from bewoners.services import profiel_for
 
@@ -51,15 +51,29 @@ def mag_initiatief_starten(user) -> bool:
     return _authenticated(user) and profiel_for(user).heeft_toestemming
 
 
-def organisator_van_lid(viewer, subject) -> bool:
-    """An organiser sees the contact details of their initiative's members (the leden page)."""
-    if not _authenticated(viewer) or viewer.pk == subject.pk:
-        return False
-    return Lidmaatschap.objects.filter(
-        user=subject,
+def relatie_lidmaatschap(kijker, ids) -> dict[int, set[str]]:
+    """An organiser sees the contact data of their initiative's members (the leden page) and
+    the full name of who asks to join; a member sees the full name and e-mail of fellow
+    members who chose to show them. Two queries for all ``ids``."""
+    grants: dict[int, set[str]] = {}
+    bij_organisator = Lidmaatschap.objects.filter(
+        user__in=ids, initiatief__organisatoren=kijker
+    ).values_list("user_id", "status")
+    for user_id, status in bij_organisator:
+        if status == Lidmaatschap.Status.LID:
+            grants.setdefault(user_id, set()).add(Gegeven.CONTACT)
+        else:
+            grants.setdefault(user_id, set()).add("naam")
+    mijn = Lidmaatschap.objects.filter(user=kijker, status=Lidmaatschap.Status.LID)
+    medeleden = Lidmaatschap.objects.filter(
+        user__in=ids,
         status=Lidmaatschap.Status.LID,
-        initiatief__organisatoren=viewer,
-    ).exists()
+        toon_naam_en_contact=True,
+        initiatief__in=mijn.values("initiatief"),
+    ).values_list("user_id", flat=True)
+    for user_id in medeleden:
+        grants.setdefault(user_id, set()).update({"naam", "email"})
+    return grants
 
 
-register_contact_rule(organisator_van_lid)
+register_relatie(relatie_lidmaatschap)

@@ -37,6 +37,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 
 from accommodaties.models import AgendaSleutel
+from bewoners.permissions import zicht
 from wijk.lib.pagination import page_context
 
 from . import services
@@ -174,22 +175,23 @@ def initiatief_list(request):
     )
 
 
-def _leden_voor(user, initiatief: Initiatief, eigen: Lidmaatschap | None) -> list[dict]:
+def _leden_voor(request, initiatief: Initiatief, eigen: Lidmaatschap | None) -> list[dict]:
     """What a member sees of the other members: the first name, or the full name and e-mail of
-    those who chose to show them."""
-    rijen = []
-    for lid in (
+    those who chose to show them (``bewoners.permissions`` decides, for the whole list at once)."""
+    leden = list(
         initiatief.lidmaatschappen.filter(status=Lidmaatschap.Status.LID)
         .select_related("user")
         .order_by("user__first_name", "user__last_name", "id")
-    ):
-        zelf = eigen is not None and lid.pk == eigen.pk
-        open_ = lid.toon_naam_en_contact or zelf
+    )
+    rule = zicht(request)
+    rule.bepaal(lid.user for lid in leden)
+    rijen = []
+    for lid in leden:
         rijen.append(
             {
-                "naam": (lid.user.get_full_name() if open_ else "") or lid.user.display_name,
-                "email": lid.user.email if open_ else "",
-                "zelf": zelf,
+                "naam": rule.toon(lid.user, "naam") or lid.user.display_name,
+                "email": rule.toon(lid.user, "email") or "",
+                "zelf": eigen is not None and lid.pk == eigen.pk,
             }
         )
     return rijen
@@ -213,7 +215,7 @@ def initiatief_detail(request, slug: str):
         "lidmaatschap": eigen,
         "is_lid": is_lid,
         "aantal_leden": initiatief.lidmaatschappen.filter(status=Lidmaatschap.Status.LID).count(),
-        "leden": _leden_voor(user, initiatief, eigen) if (is_lid or organisator) else [],
+        "leden": _leden_voor(request, initiatief, eigen) if (is_lid or organisator) else [],
         "organisatoren": [o for o in organisatoren if o.is_active],
         # The only organiser cannot leave (the service says so too); no button then.
         "mag_opzeggen": is_lid and [o.pk for o in organisatoren] != [user.pk],
@@ -350,14 +352,18 @@ def leden(request, slug: str):
     huidige = lidmaatschappen.filter(status=Lidmaatschap.Status.LID).order_by(
         "user__first_name", "user__last_name", "id"
     )
+    aanvragen = list(aanvragen)
+    pagina = page_context(request, huidige, reverse("initiatieven:leden", args=[initiatief.slug]))
+    # What the organiser may see of these people: decided for the whole page at once.
+    zicht(request).bepaal([lid.user for lid in pagina["page_obj"]] + [a.user for a in aanvragen])
     return render(
         request,
         "initiatieven/leden.html",
         {
             "initiatief": initiatief,
-            "aanvragen": list(aanvragen),
+            "aanvragen": aanvragen,
             "organisator_ids": organisator_ids,
-            **page_context(request, huidige, reverse("initiatieven:leden", args=[initiatief.slug])),
+            **pagina,
         },
     )
 
