@@ -14,13 +14,11 @@ from datetime import date, datetime, timedelta
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bewoners import permissions as bewoners_permissions
 from bewoners.models import Buurt, Profiel, User
-from bewoners.roles import Rol, has_role
 
 from .models import Contactmoment, Doorverwijzing, Intake, Inzage, Namens, Vervolg
 

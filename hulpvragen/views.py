@@ -30,7 +30,6 @@ from .permissions import (
     can_see_prive_details,
     can_view_hulpvraag,
     can_view_match,
-    is_coordinator_voor,
 )
 
 # --- helpers ---------------------------------------------------------------------------------
