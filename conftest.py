@@ -8,17 +8,75 @@ import os
 
 import pytest
 from django.conf import settings
+from django.test.utils import override_settings
 
 from bewoners.roles import Rol
 from bewoners.tests.factories import BuurtFactory, UserFactory
+
+# The suite's own Celery, cache and e-mail configuration, whatever .env or the shell says
+# (a developer's .env for `make worker` sets CELERY_BROKER_URL; CI sets a Redis CACHE_URL).
+# Tasks run in the test, eagerly, and their errors surface there; the cache is this process's
+# own memory (so `cache.clear()` never empties a shared Redis); e-mail lands in mail.outbox.
+# A test that needs something else asks for it with the `settings` fixture; the tests marked
+# `integration` start a real worker on purpose (tests/integration/conftest.py: real_worker).
+TEST_SETTINGS = {
+    "CELERY_BROKER_URL": "",
+    "CELERY_TASK_ALWAYS_EAGER": True,
+    "CELERY_TASK_EAGER_PROPAGATES": True,
+    "CACHES": {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "wijk-tests",
+        }
+    },
+    "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+}
+# The same for the Celery app, which wijk/celery.py created before the tests began.
+CELERY_TEST_CONF = {"task_always_eager": True, "task_eager_propagates": True}
+
+# What the environment asked for, for the report header.
+_FROM_ENVIRONMENT = {}
+
+
+def pytest_configure(config):
+    _FROM_ENVIRONMENT.update(
+        broker=settings.CELERY_BROKER_URL, cache=settings.CACHES["default"]["BACKEND"]
+    )
+    # Enabled for the whole session: override_settings sends setting_changed, so Django drops
+    # cache connections made with the environment's CACHES.
+    override_settings(**TEST_SETTINGS).enable()
+    _celery_in_process()
+
+
+def _celery_in_process():
+    """Make the Celery app run tasks in the test.
+
+    The app reads its settings through from django.conf.settings (config_from_object keeps the
+    settings object, so the overridden settings alone already make tasks eager - checked), but
+    a value once set on ``app.conf`` (real_worker does) wins over the settings, so the values
+    that matter are set there too.
+    """
+    from wijk.celery import app
+
+    app.conf.update(CELERY_TEST_CONF)
 
 
 def pytest_report_header(config):
     engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
     broker = settings.CELERY_BROKER_URL or "eager (in-process)"
-    return [
+    header = [
         f"wijk: database={engine}, cache={settings.CACHES['default']['BACKEND']}, broker={broker}"
     ]
+    ignored = []
+    if _FROM_ENVIRONMENT.get("broker"):
+        ignored.append("the broker of CELERY_BROKER_URL")
+    if _FROM_ENVIRONMENT.get("cache") != settings.CACHES["default"]["BACKEND"]:
+        ignored.append(f"the cache {_FROM_ENVIRONMENT.get('cache')}")
+    if ignored:
+        header.append(
+            "wijk: not used by the tests (set in .env or the shell): " + ", ".join(ignored)
+        )
+    return header
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -37,6 +95,14 @@ def _database_is_what_was_asked_for(django_db_blocker):
             connection.ensure_connection()
             if connection.vendor != "postgresql":
                 pytest.exit("PostgreSQL was asked for, but the connection is not PostgreSQL", 3)
+
+
+@pytest.fixture(autouse=True)
+def _celery_runs_tasks_in_the_test(request):
+    """Every test but an `integration` one starts with tasks run eagerly, whatever a test
+    before it did to the Celery app (the real_worker fixture restores what it changes)."""
+    if request.node.get_closest_marker("integration") is None:
+        _celery_in_process()
 
 
 @pytest.fixture(autouse=True)
