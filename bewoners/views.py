@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from . import privacy as privacy_rights
@@ -172,6 +173,7 @@ def privacy_page(request):
     )
 
 
+@never_cache
 @login_required
 def export_download(request):
     response = HttpResponse(

@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from bewoners.roles import Rol, has_role
@@ -27,6 +28,7 @@ def mag_rapporten_zien(user) -> bool:
     return has_role(user, Rol.BESTUUR, Rol.BEHEERDER)
 
 
+@never_cache
 @require_GET
 @login_required
 def rapport(request):

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from . import exports
@@ -18,6 +19,7 @@ from .forms import PeriodeForm
 from .views import mag_rapporten_zien
 
 
+@never_cache
 @require_GET
 @login_required
 def xlsx(request):

@@ -1,4 +1,5 @@
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 
 
 class DutchByDefaultMiddleware:
@@ -32,3 +33,27 @@ class UserLanguageMiddleware:
             translation.activate(user.taal)
             request.LANGUAGE_CODE = translation.get_language()
         return self.get_response(request)
+
+
+class PersonalPagesNotStoredMiddleware:
+    """Every answer to a logged-in person is sent with ``Cache-Control: private, no-store``.
+
+    Such pages show someone's own or someone else's personal data; a browser on a shared
+    computer or a proxy must not keep them. A view that set Cache-Control itself chose on
+    purpose (the public busy-only calendar feeds may be cached), so that is left alone; so are
+    static files, which whitenoise answers before this middleware is reached. Personal answers
+    that need no login (the calendar feeds behind a secret link) carry ``never_cache`` on the
+    view itself.
+
+    Runs after AuthenticationMiddleware (it needs ``request.user``).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
+            patch_cache_control(response, private=True, no_store=True)
+        return response
