@@ -153,7 +153,9 @@ def _toegestaan(kijker, ids: Collection[int]) -> dict[int, frozenset[str]]:
         grants[kijker.pk] |= {str(g) for g in ALLES}
     for pk in _werkgebied(kijker, grants):
         grants[pk] |= {str(g) for g in VOOR_BUURTASSISTENT}
-    others = [pk for pk in grants if pk != kijker.pk]
+    # Relations never grant more than the buurtassistent sees already: ask them only for the
+    # others (a buurtassistent's list of their own residents costs one query in all).
+    others = [pk for pk in grants if pk != kijker.pk and Gegeven.PRIVE not in grants[pk]]
     if others:
         for rule in _relaties:
             for pk, gegevens in rule(kijker, others).items():
@@ -199,7 +201,7 @@ class Zicht:
     def __init__(self, kijker):
         self.kijker = kijker
         self._antwoorden: dict[int, frozenset[str]] = {}
-        self._gelogd: set[tuple[int, str]] = set()
+        self._gelogd: set[int] = set()
 
     def bepaal(self, personen: Iterable) -> None:
         ids = {getattr(p, "pk", p) for p in personen if p is not None} - set(self._antwoorden)
@@ -223,9 +225,10 @@ class Zicht:
         return waarde(persoon, veld)
 
     def inzage(self, persoon, wat: str) -> None:
-        """``inzage``, once per person and ``wat`` in this request."""
-        if persoon is not None and (persoon.pk, wat) not in self._gelogd:
-            self._gelogd.add((persoon.pk, wat))
+        """``inzage``, once per person in this request (one page, one record: the first look
+        says what, e.g. the coordination page or the private details of a request)."""
+        if persoon is not None and persoon.pk not in self._gelogd:
+            self._gelogd.add(persoon.pk)
             inzage(self.kijker, persoon, wat)
 
 

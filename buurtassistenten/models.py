@@ -296,8 +296,10 @@ class Namens(models.Model):
 
 
 class Inzage(models.Model):
-    """Who opened whose coordination page, and when. Kept after the resident's erasure,
-    without the resident (``bewoner`` becomes empty)."""
+    """Who looked at whose private data, what and when: the coordination page, and every other
+    page that shows a buurtassistent private or sensitive data of a resident
+    (``bewoners.permissions.inzage``). Kept after the resident's erasure, without the resident
+    (``bewoner`` becomes empty)."""
 
     door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -314,6 +316,12 @@ class Inzage(models.Model):
         verbose_name=_("bewoner"),
     )
     op = models.DateTimeField(_("op"), default=timezone.now, db_index=True)
+    wat = models.CharField(
+        _("wat is bekeken"),
+        max_length=200,
+        blank=True,
+        help_text=_("Leeg: de coördinatiepagina van de bewoner."),
+    )
 
     class Meta:
         verbose_name = _("inzage")

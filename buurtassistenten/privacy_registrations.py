@@ -3,10 +3,12 @@
 Export, for every person:
 
 - what the buurtassistenten recorded about them: contact moments (with every note, also the
-  sensitive ones: it is their own data), follow-ups, referrals (partner, kind of need, status,
+  sensitive ones: it is their own data; the author of a sensitive note is named only as "een
+  buurtassistent", to protect them), follow-ups, referrals (partner, kind of need, status,
   dates), their intake (how and when they gave consent, and to whom) and everything done on
   their behalf (what, when, by whom);
-- the access log: who opened their coordination page, and when;
+- the access log: who looked at their private data (their coordination page, the private
+  details of their help requests, their needs on their profile), what and when;
 - as a buurtassistent: only how much they recorded about others (counts) and the buurten they
   work for, never names or notes of other residents.
 
@@ -31,6 +33,7 @@ from bewoners import privacy
 
 # Kinds of ``Namens`` whose ``object_id`` is a match and whose description names the helper.
 MET_HELPER = ("match", "afgezegd")
+AUTEUR_GEVOELIG = "een buurtassistent"
 
 
 def _naam(user) -> str | None:
@@ -49,7 +52,9 @@ def _export(user):
                 "soort": c.soort,
                 "notitie": c.notitie,
                 "gevoelig": c.gevoelig,
-                "door": _naam(c.door),
+                # The text is the person's own data (AVG art. 15); who wrote a sensitive note
+                # is shown by role only, to protect the author (art. 15(4)). docs/toegang.md.
+                "door": AUTEUR_GEVOELIG if c.gevoelig else _naam(c.door),
             }
             for c in Contactmoment.objects.filter(bewoner=user)
             .select_related("door")
@@ -87,7 +92,7 @@ def _export(user):
             for n in Namens.objects.filter(voor=user).select_related("door").order_by("op", "pk")
         ],
         "inzages": [
-            {"geopend_door": _naam(i.door), "op": i.op}
+            {"geopend_door": _naam(i.door), "op": i.op, "wat": i.wat or "coördinatiepagina"}
             for i in Inzage.objects.filter(bewoner=user).select_related("door").order_by("op", "pk")
         ],
         "als_buurtassistent": _export_als_buurtassistent(user),

@@ -74,9 +74,16 @@ def zichtbare_contactmomenten(user, bewoner):
     return momenten
 
 
-def inzage_vastleggen(*, door, bewoner) -> Inzage:
-    """Every opening of a resident's coordination page is recorded (who, when)."""
-    return Inzage.objects.create(door=door, bewoner=bewoner)
+def inzage_vastleggen(*, door, bewoner, wat: str = "") -> Inzage:
+    """Every opening of a resident's coordination page, and every look of a buurtassistent at a
+    resident's private or sensitive data elsewhere, is recorded (who, whom, what, when)."""
+    return Inzage.objects.create(door=door, bewoner=bewoner, wat=str(wat)[:200])
+
+
+# Looks at private data on other apps' pages reach the access log through the one rule.
+bewoners_permissions.register_inzage_logger(
+    lambda kijker, persoon, wat: inzage_vastleggen(door=kijker, bewoner=persoon, wat=wat)
+)
 
 
 # --- contact moments and follow-ups -------------------------------------------------------------

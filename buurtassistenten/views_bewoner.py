@@ -24,6 +24,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from accommodaties.models import Reservering
 from bewoners.models import User
+from bewoners.permissions import zicht
 from hulpvragen.models import Hulpvraag
 from initiatieven.models import Aanmelding, Bijeenkomst
 from wijk.lib.pagination import page_context
@@ -95,7 +96,7 @@ def _bewoner_pagina(request, bewoner: User, *, status: int = 200, **forms):
     """The whole page; ``forms`` holds a bound form with errors to show again. Showing the
     page is an opening: it is recorded, also when a form comes back with a mistake."""
     user = request.user
-    services.inzage_vastleggen(door=user, bewoner=bewoner)
+    zicht(request).inzage(bewoner, "")  # the access log: this page, once per request
     now = timezone.now()
     profiel = getattr(bewoner, "profiel", None)
     base = bewoner_url(bewoner)
@@ -224,6 +225,7 @@ def bewoner_lijst(request):
         "alle": alle,
         **page_context(request, queryset, reverse("buurtassistenten:bewoners")),
     }
+    zicht(request).bepaal(context["page_obj"])  # what may show of each row: decided at once
     if request.htmx and not request.htmx.history_restore_request:
         return render(request, "buurtassistenten/_bewoner_rijen.html", context)
     return render(request, "buurtassistenten/bewoner_lijst.html", context)

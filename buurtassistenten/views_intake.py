@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accommodaties.models import Reservering
 from bewoners.models import User
+from bewoners.permissions import zicht
 from hulpvragen import matching
 from hulpvragen.forms import HulpvraagForm
 from hulpvragen.models import Aanbod, Hulpvraag, Match
@@ -256,11 +257,17 @@ def _match_page(request, hulpvraag: Hulpvraag, *, status: int = 200, afzeggen_fo
             "-aangemaakt_op", "-id"
         )
     )
+    kandidaten = _kandidaten(hulpvraag)
+    # What this buurtassistent may see of every person on the page, decided at once: helpers
+    # from buurten they do not work for show by first name, without a phone number.
+    zicht(request).bepaal(
+        [hulpvraag.aanvrager] + [m.helper for m in matches] + [k["helper"] for k in kandidaten]
+    )
     context = {
         "hulpvraag": hulpvraag,
         "bewoner": hulpvraag.aanvrager,
         "matches": matches,
-        "kandidaten": _kandidaten(hulpvraag),
+        "kandidaten": kandidaten,
         # One agreed match at most (a database rule), so one form to call it off.
         "afzeggen_form": afzeggen_form or AfzeggenNamensForm(),
     }
@@ -272,7 +279,9 @@ def _match_page(request, hulpvraag: Hulpvraag, *, status: int = 200, afzeggen_fo
 def hulpvraag_match(request, pk: int):
     hulpvraag = _hulpvraag_for(request, pk)
     # The page shows the requester's private details: recorded like their own page.
-    services.inzage_vastleggen(door=request.user, bewoner=hulpvraag.aanvrager)
+    zicht(request).inzage(
+        hulpvraag.aanvrager, _("Helper zoeken voor hulpvraag %(nummer)s") % {"nummer": hulpvraag.pk}
+    )
     return _match_page(request, hulpvraag)
 
 

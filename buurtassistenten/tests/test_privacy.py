@@ -114,8 +114,10 @@ def test_the_export_holds_everything_recorded_about_the_resident_and_who_looked(
     data = privacy.export_user_data(bewoner)["buurtassistenten"]
 
     momenten = data["contactmomenten"]
+    # The sensitive note's text is the resident's own data; its author is named by role only
+    # (docs/toegang.md, decision on AVG art. 15).
     assert [(m["soort"], m["kanaal"], m["door"]) for m in momenten] == [
-        ("welkom", "huisbezoek", "Bas"),
+        ("welkom", "huisbezoek", "een buurtassistent"),
         ("gewoon", "telefoon", "Aisha"),
     ]
     # The sensitive note too: it is the resident's own data.
@@ -142,8 +144,12 @@ def test_the_export_holds_everything_recorded_about_the_resident_and_who_looked(
     ]
     # The access log: who opened Bep's coordination page, and when.
     assert data["inzages"] == [
-        {"geopend_door": "Bas", "op": START + timedelta(days=2)},
-        {"geopend_door": "Aisha", "op": START + timedelta(days=2, hours=2)},
+        {"geopend_door": "Bas", "op": START + timedelta(days=2), "wat": "coördinatiepagina"},
+        {
+            "geopend_door": "Aisha",
+            "op": START + timedelta(days=2, hours=2),
+            "wat": "coördinatiepagina",
+        },
     ]
     json.loads(privacy.export_user_json(bewoner))  # serialisable
     # Henk's export holds nothing of Bep's.
@@ -255,7 +261,7 @@ def test_erasing_a_buurtassistent_keeps_the_records_about_residents_without_them
     # Bep's export names nobody for what Bas did.
     data = privacy.export_user_data(bewoner)["buurtassistenten"]
     assert data["intake"]["door"] is None
-    assert [m["door"] for m in data["contactmomenten"]] == [None, "Aisha"]
+    assert [m["door"] for m in data["contactmomenten"]] == ["een buurtassistent", "Aisha"]
 
 
 def test_a_buurt_whose_only_buurtassistent_is_erased_is_everyones_again(assistent, bewoner, buurt):
