@@ -8,10 +8,11 @@ class BuurtassistentenConfig(AppConfig):
 
     def ready(self):
         # Importing registers this app's privacy section (export and erasure).
-        from . import privacy_registrations  # noqa: F401
-
         # Importing registers the access log with bewoners.permissions (looks at private data).
-        from . import services  # noqa: F401
+        from . import (
+            privacy_registrations,  # noqa: F401
+            services,  # noqa: F401
+        )
         from .demo import register_demo
 
         register_demo()  # its demo data for seed_demo
