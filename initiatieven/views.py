@@ -183,17 +183,8 @@ def _leden_voor(request, initiatief: Initiatief, eigen: Lidmaatschap | None) -> 
         .select_related("user")
         .order_by("user__first_name", "user__last_name", "id")
     )
-    rule = zicht(request)
-    rule.bepaal(lid.user for lid in leden)
-    rijen = []
-    for lid in leden:
-        rijen.append(
-            {
-                "naam": rule.toon(lid.user, "naam") or lid.user.display_name,
-                "email": rule.toon(lid.user, "email") or "",
-                "zelf": eigen is not None and lid.pk == eigen.pk,
-            }
-        )
+    zicht(request).bepaal(lid.user for lid in leden)  # the template asks per member
+    rijen = [{"user": lid.user, "zelf": eigen is not None and lid.pk == eigen.pk} for lid in leden]
     return rijen
 
 
