@@ -79,6 +79,25 @@ def pytest_report_header(config):
     return header
 
 
+_TELLINGEN = pytest.StashKey[list]()
+
+
+@pytest.fixture
+def telling(request):
+    """``telling("outsider matrix: 1,234 GETs ...")``: a figure a test wants in CI's log. The
+    lines are printed in pytest's closing summary (whatever ``-s`` or ``-q`` say)."""
+    regels = request.config.stash.setdefault(_TELLINGEN, [])
+    return regels.append
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    regels = config.stash.get(_TELLINGEN, [])
+    if regels:
+        terminalreporter.section("wijk: figures from the tests")
+        for regel in regels:
+            terminalreporter.write_line(regel)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _database_is_what_was_asked_for(django_db_blocker):
     """Fail loudly when PostgreSQL was asked for but the tests would run on something else."""
