@@ -26,7 +26,6 @@ from datetime import datetime, timedelta
 import icalendar
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -38,6 +37,7 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from wijk.lib import ical
+from wijk.lib.toegang import iedereen, ingelogd, toegang
 
 from .models import Accommodatie, AgendaSleutel, Reservering, Sluiting
 from .services import is_beheerder
@@ -120,6 +120,7 @@ def _sluiting_event(sluiting: Sluiting, *, stamp: datetime) -> icalendar.Event:
 # --- the feeds -------------------------------------------------------------------------------
 
 
+@toegang(iedereen, per_object="accommodaties.permissions.agenda_sleutel_geldig")
 @never_cache
 @require_safe
 def feed_mijn(request, sleutel: str):
@@ -155,6 +156,7 @@ def feed_mijn(request, sleutel: str):
     return response
 
 
+@toegang(iedereen)
 @cache_control(public=True, max_age=PUBLIEK_CACHE_SECONDEN)
 @require_safe
 def feed_ruimte(request, slug: str):
@@ -180,7 +182,7 @@ def feed_ruimte(request, slug: str):
 
 
 @never_cache
-@login_required
+@toegang(ingelogd, per_object="accommodaties.permissions.mag_reservering_zien")
 @require_safe
 def reservering_ics(request, pk: int):
     """One booking to add to a calendar, for its booker and the facility's keepers only."""
@@ -203,7 +205,7 @@ def reservering_ics(request, pk: int):
 
 
 @never_cache
-@login_required
+@toegang(ingelogd)
 @require_GET
 def mijn_agenda(request):
     sleutel = AgendaSleutel.voor(request.user)
@@ -215,7 +217,7 @@ def mijn_agenda(request):
     )
 
 
-@login_required
+@toegang(ingelogd)
 @require_POST
 def agenda_vernieuwen(request):
     AgendaSleutel.voor(request.user).vernieuw()

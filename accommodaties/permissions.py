@@ -70,3 +70,22 @@ def relatie_boeking(kijker, ids) -> dict[int, set[str]]:
 
 
 register_relatie(relatie_boeking)
+
+
+def mag_reservering_zien(user, reservering) -> bool:
+    """A booking's page, its .ics, cancelling and moving it: its booker and the facility's
+    keepers (``zichtbare_reserveringen``); anyone else gets a 404."""
+    return zichtbare_reserveringen(user).filter(pk=reservering.pk).exists()
+
+
+def beheert_reservering(user, reservering) -> bool:
+    """Approve or refuse a booking: a keeper of its facility (or the beheerder role)."""
+    return is_beheerder(user, reservering.accommodatie)
+
+
+def agenda_sleutel_geldig(user, agenda_sleutel) -> bool:
+    """A personal calendar feed (bookings here, activities in ``initiatieven``): calendar apps
+    cannot log in, so the secret in the link is the key. Whoever has the link reads the feed
+    of its owner while the owner's account is active; renewing the link ends the old one, and
+    an unknown secret is a 404."""
+    return bool(agenda_sleutel.user.is_active)

@@ -12,7 +12,6 @@ from datetime import date, timedelta
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
@@ -27,6 +26,7 @@ from django.views.decorators.vary import vary_on_headers
 from bewoners.permissions import Gegeven, zicht
 from bewoners.services import profiel_for
 from wijk.lib.pagination import page_context
+from wijk.lib.toegang import ingelogd, toegang
 
 from . import services
 from .beschikbaarheid import BEZET, DICHT, GESLOTEN, VOORBIJ, VRIJ
@@ -84,7 +84,7 @@ def _stap(accommodatie: Accommodatie) -> int:
 # --- facilities ------------------------------------------------------------------------------
 
 
-@login_required
+@toegang(ingelogd)
 @require_GET
 @vary_on_headers("HX-Request")
 def accommodatie_list(request):
@@ -174,7 +174,7 @@ def _boek_link(boek_url: str, begin, einde) -> str:
     return f"{boek_url}?{query}"
 
 
-@login_required
+@toegang(ingelogd)
 @require_GET
 @vary_on_headers("HX-Request")
 def accommodatie_detail(request, slug: str):
@@ -215,7 +215,7 @@ def _initial_uit_url(request) -> dict:
     return initial
 
 
-@login_required
+@toegang(ingelogd)
 @require_http_methods(["GET", "POST"])
 def reserveren(request, slug: str):
     accommodatie = _accommodatie_for(slug)
@@ -306,7 +306,7 @@ def _melding_reeks(request, uitkomst) -> None:
 # --- my bookings -----------------------------------------------------------------------------
 
 
-@login_required
+@toegang(ingelogd)
 @require_GET
 def mijn_boekingen(request):
     now = timezone.now()
@@ -382,13 +382,13 @@ def _reserveringpage_context(request, reservering: Reservering, *, status: int =
     return render(request, "accommodaties/reservering_detail.html", context, status=status)
 
 
-@login_required
+@toegang(ingelogd, per_object="accommodaties.permissions.mag_reservering_zien")
 @require_GET
 def reservering_detail(request, pk: int):
     return _reserveringpage_context(request, _reservering_for(request, pk))
 
 
-@login_required
+@toegang(ingelogd, per_object="accommodaties.permissions.mag_reservering_zien")
 @require_POST
 def afzeggen(request, pk: int):
     reservering = _reservering_for(request, pk)
@@ -412,7 +412,7 @@ def afzeggen(request, pk: int):
     return _reserveringpage_context(request, reservering, status=400, afzeggen_form=form)
 
 
-@login_required
+@toegang(ingelogd, per_object="accommodaties.permissions.beheert_reservering")
 @require_POST
 def goedkeuren(request, pk: int):
     reservering = _reservering_for(request, pk)
@@ -433,7 +433,7 @@ def goedkeuren(request, pk: int):
     return redirect(reservering)
 
 
-@login_required
+@toegang(ingelogd, per_object="accommodaties.permissions.beheert_reservering")
 @require_POST
 def weigeren(request, pk: int):
     reservering = _reservering_for(request, pk)
@@ -462,7 +462,7 @@ def weigeren(request, pk: int):
     return _reserveringpage_context(request, reservering, status=400, weigeren_form=form)
 
 
-@login_required
+@toegang(ingelogd, per_object="accommodaties.permissions.mag_reservering_zien")
 @require_http_methods(["GET", "POST"])
 def verplaatsen(request, pk: int):
     reservering = _reservering_for(request, pk)
@@ -505,7 +505,7 @@ def verplaatsen(request, pk: int):
 # --- keepers ---------------------------------------------------------------------------------
 
 
-@login_required
+@toegang(is_een_beheerder)
 @require_GET
 def beheer(request):
     """Pending requests and the coming bookings of the facilities this person keeps."""
@@ -535,7 +535,7 @@ def beheer(request):
     )
 
 
-@login_required
+@toegang(ingelogd, per_object="accommodaties.permissions.is_beheerder")
 @require_http_methods(["GET", "POST"])
 def accommodatie_bewerken(request, slug: str):
     """Keepers set the description, rules, opening hours and closures. Bookings that exist

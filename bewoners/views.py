@@ -1,7 +1,6 @@
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,6 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
+
+from wijk.lib.toegang import ingelogd, toegang
 
 from . import privacy as privacy_rights
 from . import services
@@ -54,7 +55,7 @@ ONBOARDING = [
 ]
 
 
-@login_required
+@toegang(ingelogd)
 def start(request):
     from meldingen.models import Melding
 
@@ -63,7 +64,7 @@ def start(request):
     return render(request, "bewoners/start.html", {"profiel": profiel, "nieuwe_meldingen": nieuw})
 
 
-@login_required
+@toegang(ingelogd)
 def onboarding(request, stap=None):
     profiel = services.profiel_for(request.user)
     if stap is None:
@@ -120,7 +121,7 @@ def onboarding(request, stap=None):
     )
 
 
-@login_required
+@toegang(ingelogd)
 def profiel_edit(request):
     profiel = services.profiel_for(request.user)
     if request.method == "POST":
@@ -137,7 +138,7 @@ def profiel_edit(request):
     return render(request, "bewoners/profiel_edit.html", {"form": form, "profiel": profiel})
 
 
-@login_required
+@toegang(ingelogd, per_object="bewoners.permissions.can_view_profile")
 def profiel_detail(request, user_id):
     subject = get_object_or_404(
         User.objects.select_related("profiel", "profiel__buurt").prefetch_related(
@@ -159,7 +160,7 @@ def profiel_detail(request, user_id):
     )
 
 
-@login_required
+@toegang(ingelogd)
 def privacy_page(request):
     profiel = services.profiel_for(request.user)
     return render(
@@ -174,7 +175,7 @@ def privacy_page(request):
 
 
 @never_cache
-@login_required
+@toegang(ingelogd)
 def export_download(request):
     response = HttpResponse(
         privacy_rights.export_user_json(request.user), content_type="application/json"
@@ -184,7 +185,7 @@ def export_download(request):
     return response
 
 
-@login_required
+@toegang(ingelogd)
 @require_POST
 def consent(request):
     profiel = services.profiel_for(request.user)
@@ -202,7 +203,7 @@ def consent(request):
     return redirect("bewoners:privacy")
 
 
-@login_required
+@toegang(ingelogd)
 @reauthentication_required
 def delete_account(request):
     if request.method != "POST":

@@ -10,7 +10,6 @@ of those openings.
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef, Q, Value
 from django.db.models.functions import Replace
@@ -28,6 +27,7 @@ from bewoners.permissions import zicht
 from hulpvragen.models import Hulpvraag
 from initiatieven.models import Aanmelding, Bijeenkomst
 from wijk.lib.pagination import page_context
+from wijk.lib.toegang import toegang
 
 from . import services
 from .forms_bewoner import (
@@ -38,6 +38,7 @@ from .forms_bewoner import (
     WijkpartnerForm,
 )
 from .models import Doorverwijzing, Intake, Inzage, Namens, Vervolg, Wijkpartner, bewoner_url
+from .permissions import is_buurtassistent
 
 INZAGE_AANTAL = 20  # openings shown on the page
 KOMEND_AANTAL = 20  # coming sign-ups and bookings shown
@@ -191,7 +192,7 @@ def _zoek(queryset, tekst: str):
     return queryset
 
 
-@login_required
+@toegang(is_buurtassistent)
 @require_GET
 @vary_on_headers("HX-Request")
 def bewoner_lijst(request):
@@ -234,13 +235,13 @@ def bewoner_lijst(request):
 # --- one resident ----------------------------------------------------------------------------
 
 
-@login_required
+@toegang(is_buurtassistent, per_object="buurtassistenten.permissions.mag_bewoner_zien")
 @require_GET
 def bewoner(request, pk: int):
     return _bewoner_pagina(request, _bewoner_for(request, pk))
 
 
-@login_required
+@toegang(is_buurtassistent, per_object="buurtassistenten.permissions.mag_bewoner_zien")
 @require_POST
 def contactmoment(request, pk: int):
     bewoner = _bewoner_for(request, pk)
@@ -273,7 +274,7 @@ def contactmoment(request, pk: int):
     return _bewoner_pagina(request, bewoner, status=400, contact_form=form)
 
 
-@login_required
+@toegang(is_buurtassistent, per_object="buurtassistenten.permissions.mag_vervolg_afronden")
 @require_POST
 def vervolg_gedaan(request, pk: int):
     _eis_buurtassistent(request.user)
@@ -287,7 +288,7 @@ def vervolg_gedaan(request, pk: int):
     return redirect(f"{bewoner_url(vervolg.bewoner)}#vervolgen")
 
 
-@login_required
+@toegang(is_buurtassistent, per_object="buurtassistenten.permissions.mag_bewoner_zien")
 @require_POST
 def doorverwijzing(request, pk: int):
     bewoner = _bewoner_for(request, pk)
@@ -311,7 +312,7 @@ def doorverwijzing(request, pk: int):
     return _bewoner_pagina(request, bewoner, status=400, verwijzing_form=form)
 
 
-@login_required
+@toegang(is_buurtassistent, per_object="buurtassistenten.permissions.mag_doorverwijzing_bijwerken")
 @require_POST
 def doorverwijzing_status(request, pk: int):
     _eis_buurtassistent(request.user)
@@ -348,7 +349,7 @@ def doorverwijzing_status(request, pk: int):
 # --- partners --------------------------------------------------------------------------------
 
 
-@login_required
+@toegang(is_buurtassistent)
 @require_http_methods(["GET", "POST"])
 def partners(request):
     _eis_buurtassistent(request.user)
@@ -368,7 +369,7 @@ def partners(request):
     )
 
 
-@login_required
+@toegang(is_buurtassistent)
 @require_http_methods(["GET", "POST"])
 def partner_bewerken(request, pk: int):
     _eis_buurtassistent(request.user)

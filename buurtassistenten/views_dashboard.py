@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.urls import reverse
@@ -26,8 +25,10 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from wijk.lib.pagination import page_context
+from wijk.lib.toegang import toegang
 
 from . import queues, services
+from .permissions import is_buurtassistent
 
 # Per queue: the tab's name and the page's explanation (B1: short, common words).
 WACHTRIJEN = {
@@ -81,7 +82,7 @@ def _tabs(base: str, tellingen: dict, gekozen: str, alle: bool) -> list[dict]:
     ]
 
 
-@login_required
+@toegang(is_buurtassistent)
 @require_GET
 @vary_on_headers("HX-Request", "HX-Target")
 def dashboard(request):

@@ -9,7 +9,6 @@ Thin views: the buurtassistent role and access to the resident (``services.eis_b
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -21,6 +20,7 @@ from bewoners.permissions import zicht
 from hulpvragen import matching
 from hulpvragen.forms import HulpvraagForm
 from hulpvragen.models import Aanbod, Hulpvraag, Match
+from wijk.lib.toegang import toegang
 
 from . import services
 from .forms_intake import (
@@ -32,6 +32,7 @@ from .forms_intake import (
     VoorstelForm,
 )
 from .models import bewoner_url
+from .permissions import is_buurtassistent
 
 KANDIDATEN = 10  # the engine's best candidates shown on the match page
 
@@ -77,7 +78,7 @@ def _fouten(request, exc: ValidationError) -> None:
 # --- intake ----------------------------------------------------------------------------------
 
 
-@login_required
+@toegang(is_buurtassistent)
 @require_http_methods(["GET", "POST"])
 def intake(request):
     _eis_buurtassistent(request)
@@ -101,7 +102,7 @@ def intake(request):
 # --- on someone's behalf ----------------------------------------------------------------------
 
 
-@login_required
+@toegang(is_buurtassistent, per_object="buurtassistenten.permissions.mag_bewoner_zien")
 @require_http_methods(["GET", "POST"])
 def hulpvraag_namens(request, pk: int):
     bewoner = _bewoner_for(request, pk)
@@ -125,7 +126,7 @@ def hulpvraag_namens(request, pk: int):
     )
 
 
-@login_required
+@toegang(is_buurtassistent, per_object="buurtassistenten.permissions.mag_bewoner_zien")
 @require_http_methods(["GET", "POST"])
 def aanmelden_namens(request, pk: int):
     bewoner = _bewoner_for(request, pk)
@@ -167,7 +168,7 @@ def _aanmeld_bericht(bewoner, bijeenkomst, uitkomst) -> str:
     return _("%(naam)s is aangemeld voor %(activiteit)s.") % params
 
 
-@login_required
+@toegang(is_buurtassistent, per_object="buurtassistenten.permissions.mag_bewoner_zien")
 @require_http_methods(["GET", "POST"])
 def reserveren_namens(request, pk: int):
     bewoner = _bewoner_for(request, pk)
@@ -202,7 +203,7 @@ def reserveren_namens(request, pk: int):
     )
 
 
-@login_required
+@toegang(is_buurtassistent, per_object="buurtassistenten.permissions.mag_bewoner_zien")
 @require_http_methods(["GET", "POST"])
 def account_claimen(request, pk: int):
     bewoner = _bewoner_for(request, pk)
@@ -274,7 +275,7 @@ def _match_page(request, hulpvraag: Hulpvraag, *, status: int = 200, afzeggen_fo
     return render(request, "buurtassistenten/hulpvraag_match.html", context, status=status)
 
 
-@login_required
+@toegang(is_buurtassistent, per_object="buurtassistenten.permissions.mag_hulpvraag_coordineren")
 @require_http_methods(["GET"])
 def hulpvraag_match(request, pk: int):
     hulpvraag = _hulpvraag_for(request, pk)
@@ -285,7 +286,7 @@ def hulpvraag_match(request, pk: int):
     return _match_page(request, hulpvraag)
 
 
-@login_required
+@toegang(is_buurtassistent, per_object="buurtassistenten.permissions.mag_hulpvraag_coordineren")
 @require_POST
 def voorstellen(request, pk: int):
     """Ask one helper (a proposal), or confirm them directly after a phone call."""
@@ -311,7 +312,7 @@ def voorstellen(request, pk: int):
     return redirect("buurtassistenten:hulpvraag", pk=hulpvraag.pk)
 
 
-@login_required
+@toegang(is_buurtassistent, per_object="buurtassistenten.permissions.mag_hulpvraag_coordineren")
 @require_POST
 def voorstel_bevestigen(request, pk: int, match_pk: int):
     """A helper who was asked already said yes on the phone."""
@@ -330,7 +331,7 @@ def voorstel_bevestigen(request, pk: int, match_pk: int):
     return redirect("buurtassistenten:hulpvraag", pk=hulpvraag.pk)
 
 
-@login_required
+@toegang(is_buurtassistent, per_object="buurtassistenten.permissions.mag_hulpvraag_coordineren")
 @require_POST
 def match_afzeggen(request, pk: int, match_pk: int):
     """Call off the agreed help, to find someone else: the request opens again."""
@@ -358,7 +359,7 @@ def match_afzeggen(request, pk: int, match_pk: int):
     return _match_page(request, hulpvraag, status=400, afzeggen_form=form)
 
 
-@login_required
+@toegang(is_buurtassistent, per_object="buurtassistenten.permissions.mag_hulpvraag_coordineren")
 @require_POST
 def hulpvraag_sluiten(request, pk: int):
     """Withdraw the request for the requester (no help needed any more)."""

@@ -16,7 +16,7 @@ from django.db.models import Q
 
 from bewoners.permissions import Gegeven, is_buurtassistent_voor, register_relatie
 
-from .models import Match
+from .models import Aanbod, Match
 
 
 def _authenticated(user) -> bool:
@@ -97,3 +97,27 @@ def in_accepted_match(viewer, subject) -> bool:
 
 
 register_relatie(relatie_match)
+
+
+def zichtbaar_aanbod():
+    """Offers every resident may browse: active, of an active helper who gave consent."""
+    return Aanbod.objects.actief().filter(
+        helper__is_active=True, helper__profiel__toestemming_op__isnull=False
+    )
+
+
+def can_view_aanbod(user, aanbod) -> bool:
+    """An offer's page: its helper, the buurtassistenten who work for the helper, and every
+    resident while it is on offer (``zichtbaar_aanbod``); else a 404."""
+    if not _authenticated(user):
+        return False
+    return (
+        aanbod.helper_id == user.pk
+        or is_buurtassistent_voor(user, aanbod.helper)
+        or zichtbaar_aanbod().filter(pk=aanbod.pk).exists()
+    )
+
+
+def is_eigen_aanbod(user, aanbod) -> bool:
+    """Change or pause an offer: its helper only (``Aanbod.objects.van``); else a 404."""
+    return _authenticated(user) and aanbod.helper_id == user.pk

@@ -7,7 +7,6 @@ whole page, an htmx request only the list. Everything works without JavaScript.
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
@@ -20,6 +19,7 @@ from django.views.decorators.vary import vary_on_headers
 from bewoners.permissions import Gegeven, is_buurtassistent_voor, zicht
 from bewoners.services import profiel_for
 from wijk.lib.pagination import page_context
+from wijk.lib.toegang import ingelogd, toegang
 
 from . import services
 from .filters import AanbodFilter, HulpvraagFilter
@@ -99,7 +99,7 @@ def _match_for(request, pk: int) -> Match:
 # --- help requests ---------------------------------------------------------------------------
 
 
-@login_required
+@toegang(ingelogd)
 @require_GET
 @vary_on_headers("HX-Request")
 def hulpvraag_list(request):
@@ -118,7 +118,7 @@ def hulpvraag_list(request):
     )
 
 
-@login_required
+@toegang(ingelogd)
 @require_http_methods(["GET", "POST"])
 def hulpvraag_create(request):
     profiel = profiel_for(request.user)
@@ -139,7 +139,7 @@ def hulpvraag_create(request):
     return render(request, "hulpvragen/hulpvraag_form.html", {"form": form})
 
 
-@login_required
+@toegang(ingelogd, per_object="hulpvragen.permissions.can_view_hulpvraag")
 @require_GET
 def hulpvraag_detail(request, pk: int):
     hulpvraag = _hulpvraag_for(request, pk)
@@ -165,7 +165,7 @@ def hulpvraag_detail(request, pk: int):
     )
 
 
-@login_required
+@toegang(ingelogd, per_object="hulpvragen.permissions.can_edit_hulpvraag")
 @require_http_methods(["GET", "POST"])
 def hulpvraag_edit(request, pk: int):
     hulpvraag = _hulpvraag_for(request, pk)
@@ -187,7 +187,7 @@ def hulpvraag_edit(request, pk: int):
     return render(request, "hulpvragen/hulpvraag_form.html", {"form": form, "hulpvraag": hulpvraag})
 
 
-@login_required
+@toegang(ingelogd, per_object="hulpvragen.permissions.can_edit_hulpvraag")
 @require_POST
 def hulpvraag_withdraw(request, pk: int):
     hulpvraag = _hulpvraag_for(request, pk)
@@ -212,7 +212,7 @@ def _zichtbaar_aanbod():
     )
 
 
-@login_required
+@toegang(ingelogd)
 @require_GET
 @vary_on_headers("HX-Request")
 def aanbod_list(request):
@@ -235,7 +235,7 @@ def aanbod_list(request):
     )
 
 
-@login_required
+@toegang(ingelogd, per_object="hulpvragen.permissions.can_view_aanbod")
 @require_GET
 def aanbod_detail(request, pk: int):
     queryset = Aanbod.objects.select_related("helper", "buurt").prefetch_related(
@@ -254,7 +254,7 @@ def aanbod_detail(request, pk: int):
     )
 
 
-@login_required
+@toegang(ingelogd)
 @require_http_methods(["GET", "POST"])
 def aanbod_create(request):
     profiel = profiel_for(request.user)
@@ -277,7 +277,7 @@ def aanbod_create(request):
     return render(request, "hulpvragen/aanbod_form.html", {"form": form})
 
 
-@login_required
+@toegang(ingelogd, per_object="hulpvragen.permissions.is_eigen_aanbod")
 @require_http_methods(["GET", "POST"])
 def aanbod_edit(request, pk: int):
     aanbod = _eigen_aanbod(request, pk)
@@ -293,7 +293,7 @@ def aanbod_edit(request, pk: int):
     return render(request, "hulpvragen/aanbod_form.html", {"form": form, "aanbod": aanbod})
 
 
-@login_required
+@toegang(ingelogd, per_object="hulpvragen.permissions.is_eigen_aanbod")
 @require_POST
 def aanbod_pause(request, pk: int):
     aanbod = _eigen_aanbod(request, pk)
@@ -316,7 +316,7 @@ def aanbod_pause(request, pk: int):
 # --- "mine" pages ----------------------------------------------------------------------------
 
 
-@login_required
+@toegang(ingelogd)
 @require_GET
 def mijn_hulpvragen(request):
     matches = Match.objects.select_related("helper").order_by("-aangemaakt_op", "-id")
@@ -329,7 +329,7 @@ def mijn_hulpvragen(request):
     return render(request, "hulpvragen/mijn_hulpvragen.html", context)
 
 
-@login_required
+@toegang(ingelogd)
 @require_GET
 def mijn_aanbod(request):
     queryset = (
@@ -341,7 +341,7 @@ def mijn_aanbod(request):
     return render(request, "hulpvragen/mijn_aanbod.html", context)
 
 
-@login_required
+@toegang(ingelogd)
 @require_GET
 def mijn_matches(request):
     user = request.user
@@ -396,13 +396,13 @@ def _match_page(request, match: Match, *, status: int = 200, **forms):
     return render(request, "hulpvragen/match_detail.html", context, status=status)
 
 
-@login_required
+@toegang(ingelogd, per_object="hulpvragen.permissions.can_view_match")
 @require_GET
 def match_detail(request, pk: int):
     return _match_page(request, _match_for(request, pk))
 
 
-@login_required
+@toegang(ingelogd, per_object="hulpvragen.permissions.can_view_match")
 @require_POST
 def match_accept(request, pk: int):
     match = _match_for(request, pk)
@@ -437,7 +437,7 @@ def _form_action(request, pk: int, form_class, form_name: str, service, success:
     return _match_page(request, match, **{form_name: form})
 
 
-@login_required
+@toegang(ingelogd, per_object="hulpvragen.permissions.can_view_match")
 @require_POST
 def match_decline(request, pk: int):
     return _form_action(
@@ -451,7 +451,7 @@ def match_decline(request, pk: int):
     )
 
 
-@login_required
+@toegang(ingelogd, per_object="hulpvragen.permissions.can_view_match")
 @require_POST
 def match_complete(request, pk: int):
     return _form_action(
@@ -464,7 +464,7 @@ def match_complete(request, pk: int):
     )
 
 
-@login_required
+@toegang(ingelogd, per_object="hulpvragen.permissions.can_view_match")
 @require_POST
 def match_cancel(request, pk: int):
     return _form_action(

@@ -42,6 +42,7 @@ from django.views.decorators.http import require_safe
 
 from accommodaties.models import AgendaSleutel
 from wijk.lib import ical
+from wijk.lib.toegang import iedereen, toegang
 
 from .models import Aanmelding, Activiteit, Bijeenkomst, Initiatief
 
@@ -171,6 +172,7 @@ def aanmelding_event(aanmelding: Aanmelding, *, stamp: datetime, now: datetime):
 # --- the feeds -------------------------------------------------------------------------------
 
 
+@toegang(iedereen, per_object="accommodaties.permissions.agenda_sleutel_geldig")
 @never_cache
 @require_safe
 def feed_mijn(request, sleutel: str):
@@ -210,6 +212,7 @@ def feed_mijn(request, sleutel: str):
     return response
 
 
+@toegang(iedereen)
 @cache_control(public=True, max_age=PUBLIEK_CACHE_SECONDEN)
 @require_safe
 def feed_initiatief(request, slug: str):
@@ -237,6 +240,7 @@ def feed_initiatief(request, slug: str):
     return ical.ics_response(kalender, events)
 
 
+@toegang(iedereen)
 @cache_control(public=True, max_age=PUBLIEK_CACHE_SECONDEN)
 @require_safe
 def activiteit_ics(request, pk: int):

@@ -77,3 +77,26 @@ def relatie_lidmaatschap(kijker, ids) -> dict[int, set[str]]:
 
 
 register_relatie(relatie_lidmaatschap)
+
+
+def mag_initiatief_zien(user, initiatief) -> bool:
+    """The pages of an initiative (``zichtbare_initiatieven``); else a 404."""
+    return zichtbare_initiatieven(user).filter(pk=initiatief.pk).exists()
+
+
+def mag_activiteit_zien(user, activiteit) -> bool:
+    return zichtbare_activiteiten(user).filter(pk=activiteit.pk).exists()
+
+
+def mag_bijeenkomst_zien(user, bijeenkomst) -> bool:
+    return zichtbare_bijeenkomsten(user).filter(pk=bijeenkomst.pk).exists()
+
+
+def organiseert_activiteit(user, activiteit) -> bool:
+    """Change an activity or book a room for it: the organisers of its initiative."""
+    return is_organisator(user, activiteit.initiatief)
+
+
+def organiseert_bijeenkomst(user, bijeenkomst) -> bool:
+    """Cancel or move a meeting, keep its attendance: the organisers of its initiative."""
+    return is_organisator(user, bijeenkomst.activiteit.initiatief)

@@ -15,7 +15,6 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import (
     Count,
@@ -39,6 +38,7 @@ from django.views.decorators.vary import vary_on_headers
 from accommodaties.models import AgendaSleutel
 from bewoners.permissions import zicht
 from wijk.lib.pagination import page_context
+from wijk.lib.toegang import iedereen, ingelogd, toegang
 
 from . import services
 from .filters import AgendaFilter, InitiatiefFilter, WeekFilter
@@ -151,6 +151,7 @@ def _fouten(request, exc: ValidationError) -> None:
 # --- initiatives -----------------------------------------------------------------------------
 
 
+@toegang(iedereen)
 @require_GET
 @vary_on_headers("HX-Request")
 def initiatief_list(request):
@@ -188,6 +189,7 @@ def _leden_voor(request, initiatief: Initiatief, eigen: Lidmaatschap | None) -> 
     return rijen
 
 
+@toegang(iedereen, per_object="initiatieven.permissions.mag_initiatief_zien")
 @require_GET
 def initiatief_detail(request, slug: str):
     initiatief = _initiatief_for(request, slug)
@@ -222,7 +224,7 @@ def initiatief_detail(request, slug: str):
     return render(request, "initiatieven/initiatief_detail.html", context)
 
 
-@login_required
+@toegang(ingelogd)
 @require_http_methods(["GET", "POST"])
 def initiatief_nieuw(request):
     if not mag_initiatief_starten(request.user):
@@ -244,7 +246,7 @@ def initiatief_nieuw(request):
     )
 
 
-@login_required
+@toegang(ingelogd, per_object="initiatieven.permissions.is_organisator")
 @require_http_methods(["GET", "POST"])
 def initiatief_bewerken(request, slug: str):
     initiatief = _initiatief_for(request, slug)
@@ -271,7 +273,7 @@ def initiatief_bewerken(request, slug: str):
 # --- members ---------------------------------------------------------------------------------
 
 
-@login_required
+@toegang(ingelogd, per_object="initiatieven.permissions.mag_initiatief_zien")
 @require_POST
 def lid_worden(request, slug: str):
     initiatief = _initiatief_for(request, slug)
@@ -292,7 +294,7 @@ def lid_worden(request, slug: str):
     return redirect(initiatief)
 
 
-@login_required
+@toegang(ingelogd, per_object="initiatieven.permissions.mag_initiatief_zien")
 @require_POST
 def opzeggen(request, slug: str):
     initiatief = _initiatief_for(request, slug)
@@ -314,7 +316,7 @@ def opzeggen(request, slug: str):
     return redirect(initiatief)
 
 
-@login_required
+@toegang(ingelogd, per_object="initiatieven.permissions.mag_initiatief_zien")
 @require_POST
 def lid_instellingen(request, slug: str):
     """A member's own choices; someone who is not a member has none (404)."""
@@ -329,7 +331,7 @@ def lid_instellingen(request, slug: str):
     return redirect(initiatief)
 
 
-@login_required
+@toegang(ingelogd, per_object="initiatieven.permissions.is_organisator")
 @require_GET
 def leden(request, slug: str):
     """For organisers: requests to decide on, and every member with contact details."""
@@ -359,7 +361,7 @@ def leden(request, slug: str):
     )
 
 
-@login_required
+@toegang(ingelogd, per_object="initiatieven.permissions.is_organisator")
 @require_POST
 def lid_besluit(request, slug: str, pk: int):
     initiatief = _initiatief_for(request, slug)
@@ -382,7 +384,7 @@ def lid_besluit(request, slug: str, pk: int):
 # --- activities ------------------------------------------------------------------------------
 
 
-@login_required
+@toegang(ingelogd, per_object="initiatieven.permissions.is_organisator")
 @require_http_methods(["GET", "POST"])
 def activiteit_nieuw(request, slug: str):
     initiatief = _initiatief_for(request, slug)
@@ -415,6 +417,7 @@ def activiteit_nieuw(request, slug: str):
     )
 
 
+@toegang(iedereen, per_object="initiatieven.permissions.mag_activiteit_zien")
 @require_GET
 def activiteit_detail(request, pk: int):
     activiteit = _activiteit_for(request, pk)
@@ -431,7 +434,7 @@ def activiteit_detail(request, pk: int):
     )
 
 
-@login_required
+@toegang(ingelogd, per_object="initiatieven.permissions.organiseert_activiteit")
 @require_http_methods(["GET", "POST"])
 def activiteit_bewerken(request, pk: int):
     activiteit = _activiteit_for(request, pk)
@@ -504,12 +507,13 @@ def _bijeenkomst_page(request, bijeenkomst: Bijeenkomst, *, status: int = 200, *
     return render(request, "initiatieven/bijeenkomst_detail.html", context, status=status)
 
 
+@toegang(iedereen, per_object="initiatieven.permissions.mag_bijeenkomst_zien")
 @require_GET
 def bijeenkomst_detail(request, pk: int):
     return _bijeenkomst_page(request, _bijeenkomst_for(request, pk))
 
 
-@login_required
+@toegang(ingelogd, per_object="initiatieven.permissions.mag_bijeenkomst_zien")
 @require_POST
 def aanmelden(request, pk: int):
     bijeenkomst = _bijeenkomst_for(request, pk)
@@ -534,7 +538,7 @@ def aanmelden(request, pk: int):
     return redirect(bijeenkomst)
 
 
-@login_required
+@toegang(ingelogd, per_object="initiatieven.permissions.mag_bijeenkomst_zien")
 @require_POST
 def afmelden(request, pk: int):
     bijeenkomst = _bijeenkomst_for(request, pk)
@@ -547,7 +551,7 @@ def afmelden(request, pk: int):
     return redirect(bijeenkomst)
 
 
-@login_required
+@toegang(ingelogd, per_object="initiatieven.permissions.organiseert_bijeenkomst")
 @require_POST
 def annuleren(request, pk: int):
     bijeenkomst = _bijeenkomst_for(request, pk)
@@ -568,7 +572,7 @@ def annuleren(request, pk: int):
     return _bijeenkomst_page(request, bijeenkomst, status=400, annuleren_form=form)
 
 
-@login_required
+@toegang(ingelogd, per_object="initiatieven.permissions.organiseert_bijeenkomst")
 @require_http_methods(["GET", "POST"])
 def verplaatsen(request, pk: int):
     bijeenkomst = _bijeenkomst_for(request, pk)
@@ -598,7 +602,7 @@ def verplaatsen(request, pk: int):
     )
 
 
-@login_required
+@toegang(ingelogd, per_object="initiatieven.permissions.organiseert_bijeenkomst")
 @require_http_methods(["GET", "POST"])
 def aanwezigheid(request, pk: int):
     bijeenkomst = _bijeenkomst_for(request, pk)
@@ -642,6 +646,7 @@ def _agenda_queryset(now=None):
     ).select_related(*BIJEENKOMST_RELATIES)
 
 
+@toegang(iedereen)
 @require_GET
 @vary_on_headers("HX-Request")
 def agenda(request):
@@ -658,6 +663,7 @@ def agenda(request):
     )
 
 
+@toegang(iedereen)
 @require_GET
 def agenda_week(request):
     """One week on paper: every planned meeting, grouped by day."""
@@ -706,7 +712,7 @@ def agenda_week(request):
 # --- mine ------------------------------------------------------------------------------------
 
 
-@login_required
+@toegang(ingelogd)
 @require_GET
 def mijn(request):
     """My coming sign-ups (and places on waiting lists) and my initiatives."""

@@ -2,7 +2,6 @@
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -10,6 +9,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods
 
 from accommodaties.models import Accommodatie
+from wijk.lib.toegang import ingelogd, toegang
 
 from . import ruimtes, services
 from .models import Activiteit
@@ -25,7 +25,7 @@ class RuimteForm(forms.Form):
     alleen_vrije = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
-@login_required
+@toegang(ingelogd, per_object="initiatieven.permissions.organiseert_activiteit")
 @require_http_methods(["GET", "POST"])
 def ruimte_boeken(request, pk: int):
     activiteit = get_object_or_404(Activiteit.objects.select_related("initiatief"), pk=pk)

@@ -9,7 +9,6 @@ from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,6 +18,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
+
+from wijk.lib.toegang import ingelogd, toegang
 
 from . import services
 from .forms import VoorkeurenForm
@@ -79,7 +80,7 @@ def _after_change(request, bericht: str):
     return redirect(next_url or "meldingen:inbox")
 
 
-@login_required
+@toegang(ingelogd)
 @require_GET
 @vary_on_headers("HX-Request")
 def inbox(request):
@@ -89,7 +90,7 @@ def inbox(request):
     return render(request, "meldingen/inbox.html", context)
 
 
-@login_required
+@toegang(ingelogd, per_object="meldingen.permissions.is_eigen_melding")
 @require_GET
 def open_melding(request, pk: int):
     """Follow a melding's link: mark it read, then go where it points (only within this site)."""
@@ -102,7 +103,7 @@ def open_melding(request, pk: int):
     return redirect("meldingen:inbox")
 
 
-@login_required
+@toegang(ingelogd, per_object="meldingen.permissions.is_eigen_melding")
 @require_POST
 def mark_read(request, pk: int):
     melding = get_object_or_404(Melding.objects.for_user(request.user), pk=pk)
@@ -110,7 +111,7 @@ def mark_read(request, pk: int):
     return _after_change(request, _("De melding staat nu op gelezen."))
 
 
-@login_required
+@toegang(ingelogd)
 @require_POST
 def mark_all_read(request):
     aantal = services.mark_all_read(request.user)
@@ -125,7 +126,7 @@ def mark_all_read(request):
     return _after_change(request, bericht)
 
 
-@login_required
+@toegang(ingelogd)
 @require_http_methods(["GET", "POST"])
 def preferences(request):
     data = request.POST if request.method == "POST" else None

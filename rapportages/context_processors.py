@@ -2,7 +2,7 @@
 
 
 def rapportage(request):
-    from .views import mag_rapporten_zien
+    from .permissions import mag_rapporten_zien
 
     user = getattr(request, "user", None)
     # Lazy: asked only when a template uses it; the roles are read once per request.

@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 from datetime import timedelta
 
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -18,19 +17,16 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from bewoners.roles import Rol, has_role
+from wijk.lib.toegang import toegang
 
 from . import voorberekend
 from .forms import PeriodeForm
-
-
-def mag_rapporten_zien(user) -> bool:
-    return has_role(user, Rol.BESTUUR, Rol.BEHEERDER)
+from .permissions import mag_rapporten_zien
 
 
 @never_cache
 @require_GET
-@login_required
+@toegang(mag_rapporten_zien)
 def rapport(request):
     if not mag_rapporten_zien(request.user):
         raise PermissionDenied

@@ -12,7 +12,6 @@ from decimal import Decimal
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import redirect, render
@@ -22,12 +21,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from bewoners.roles import Rol, has_role
+from wijk.lib.toegang import toegang
 
 from . import businesscase as bc
 from .forms import PeriodeForm
 from .models import Waardering
-from .views import mag_rapporten_zien
+from .permissions import mag_rapporten_zien, mag_waarden_instellen
 
 BEDRAG_FOUTEN = {
     "required": gettext_lazy("Vul een bedrag in. Gebruik 0 als je dit niet wilt meetellen."),
@@ -38,10 +37,6 @@ BEDRAG_FOUTEN = {
     "max_decimal_places": gettext_lazy("Gebruik hoogstens 2 cijfers achter de komma."),
 }
 MAX_TOELICHTING = 1000
-
-
-def mag_waarden_instellen(user) -> bool:
-    return has_role(user, Rol.BESTUUR)
 
 
 class WaarderingForm(forms.Form):
@@ -106,7 +101,7 @@ def _periodeform(request):
 
 
 @require_http_methods(["GET", "POST"])
-@login_required
+@toegang(mag_rapporten_zien)
 def businesscase(request):
     if not mag_rapporten_zien(request.user):
         raise PermissionDenied

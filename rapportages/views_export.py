@@ -6,7 +6,6 @@ bestuur and beheerders; everybody else gets a 403.
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -14,14 +13,16 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from wijk.lib.toegang import toegang
+
 from . import exports
 from .forms import PeriodeForm
-from .views import mag_rapporten_zien
+from .permissions import mag_rapporten_zien
 
 
 @never_cache
 @require_GET
-@login_required
+@toegang(mag_rapporten_zien)
 def xlsx(request):
     if not mag_rapporten_zien(request.user):
         raise PermissionDenied

@@ -4,11 +4,25 @@ from django.contrib import admin
 from django.urls import include, path
 
 from . import views
+from .lib.toegang import declareer_derden
 
 # Admin login goes through allauth: the same rate limits and the required second factor.
 admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = settings.WIJK_NAAM
 admin.site.site_title = settings.WIJK_NAAM
+
+# Every URL declares its access (wijk/lib/toegang.py): our own views with @toegang, the URLs of
+# other packages here. wijk/tests/test_toegang.py fails for a URL declared neither way.
+declareer_derden(
+    "admin",
+    "Django's admin: staff (is_staff) with their model permissions, logged in through allauth "
+    "(rate limits) and with a second factor (bewoners.middleware.MFARequiredMiddleware).",
+)
+declareer_derden(
+    "accounts/",
+    "allauth: logging in, signing up and password reset for anyone; e-mail addresses, "
+    "password, second factor and sessions for the logged-in person themself (allauth checks).",
+)
 
 urlpatterns = [
     path("", views.home, name="home"),

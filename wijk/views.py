@@ -10,15 +10,19 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
+from wijk.lib.toegang import iedereen, toegang
+
 logger = logging.getLogger(__name__)
 
 
+@toegang(iedereen)
 def home(request):
     if request.user.is_authenticated:
         return redirect("bewoners:start")
     return render(request, "home.html")
 
 
+@toegang(iedereen)
 @require_POST
 def set_language(request):
     """Django's language switch, remembered on the account so e-mails and other devices follow."""
@@ -34,11 +38,13 @@ def set_language(request):
     return response
 
 
+@toegang(iedereen)
 def favicon(request):
     """Browsers (and the admin) ask for /favicon.ico; the icon is a static SVG."""
     return redirect(static("img/favicon.svg"), permanent=True)
 
 
+@toegang(iedereen)
 def privacyverklaring(request):
     """The public privacy statement: what we keep, who sees it, and your rights."""
     return render(request, "privacyverklaring.html")
@@ -68,6 +74,7 @@ def _check_broker() -> str:
     return "ok"
 
 
+@toegang(iedereen)
 @never_cache
 def health(request):
     """Reports database, cache and broker; 200 when all answer, 503 otherwise."""
