@@ -19,7 +19,7 @@ from bewoners.permissions import Gegeven, register_relatie
 from bewoners.roles import Rol, has_role
 from bewoners.services import profiel_for
 
-from .models import Activiteit, Bijeenkomst, Initiatief, Lidmaatschap
+from .models import Aanmelding, Activiteit, Bijeenkomst, Initiatief, Lidmaatschap
 from .services import is_lid, is_organisator  # noqa: F401 - re-exported: one rule, one place
 
 
@@ -53,8 +53,9 @@ def mag_initiatief_starten(user) -> bool:
 
 def relatie_lidmaatschap(kijker, ids) -> dict[int, set[str]]:
     """An organiser sees the contact data of their initiative's members (the leden page) and
-    the full name of who asks to join; a member sees the full name and e-mail of fellow
-    members who chose to show them. Two queries for all ``ids``."""
+    the full name of who asks to join or signs up for a meeting (attendance); a member sees the
+    full name and e-mail of fellow members who chose to show them. Three queries for all
+    ``ids``."""
     grants: dict[int, set[str]] = {}
     bij_organisator = Lidmaatschap.objects.filter(
         user__in=ids, initiatief__organisatoren=kijker
@@ -73,6 +74,11 @@ def relatie_lidmaatschap(kijker, ids) -> dict[int, set[str]]:
     ).values_list("user_id", flat=True)
     for user_id in medeleden:
         grants.setdefault(user_id, set()).update({"naam", "email"})
+    aanmelders = Aanmelding.objects.filter(
+        user__in=ids, bijeenkomst__activiteit__initiatief__organisatoren=kijker
+    ).values_list("user_id", flat=True)
+    for user_id in aanmelders:
+        grants.setdefault(user_id, set()).add("naam")
     return grants
 
 

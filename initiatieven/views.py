@@ -503,6 +503,7 @@ def _bijeenkomst_page(request, bijeenkomst: Bijeenkomst, *, status: int = 200, *
         ).order_by("aangemeld_op", "id")
         context["aangemeld"] = [a for a in lijst if a.status == Aanmelding.Status.AANGEMELD]
         context["wachtlijst"] = [a for a in lijst if a.status == Aanmelding.Status.WACHTLIJST]
+        zicht(request).bepaal(a.user for a in lijst)  # names on the lists: decided at once
         context["annuleren_form"] = forms.get("annuleren_form") or RedenForm(prefix="annuleren")
     return render(request, "initiatieven/bijeenkomst_detail.html", context, status=status)
 
