@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from bewoners.permissions import Gegeven, is_buurtassistent_voor, zicht
+from bewoners.permissions import Gegeven, zicht
 from bewoners.services import profiel_for
 from wijk.lib.pagination import page_context
 from wijk.lib.toegang import ingelogd, toegang
@@ -28,8 +28,10 @@ from .models import Aanbod, Hulpvraag, Match
 from .permissions import (
     can_edit_hulpvraag,
     can_see_prive_details,
+    can_view_aanbod,
     can_view_hulpvraag,
     can_view_match,
+    zichtbaar_aanbod,
 )
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -205,20 +207,13 @@ def hulpvraag_withdraw(request, pk: int):
 # --- offers ----------------------------------------------------------------------------------
 
 
-def _zichtbaar_aanbod():
-    """Offers every resident may browse: active, of an active helper who gave consent."""
-    return Aanbod.objects.actief().filter(
-        helper__is_active=True, helper__profiel__toestemming_op__isnull=False
-    )
-
-
 @toegang(ingelogd)
 @require_GET
 @vary_on_headers("HX-Request")
 def aanbod_list(request):
     profiel = profiel_for(request.user)
     queryset = (
-        _zichtbaar_aanbod()
+        zichtbaar_aanbod()
         .select_related("helper", "buurt")
         .prefetch_related("categorieen", "buurten")
     )
@@ -243,11 +238,7 @@ def aanbod_detail(request, pk: int):
     )
     aanbod = get_object_or_404(queryset, pk=pk)
     is_eigen = aanbod.helper_id == request.user.pk
-    if not (
-        is_eigen
-        or is_buurtassistent_voor(request.user, aanbod.helper)
-        or _zichtbaar_aanbod().filter(pk=aanbod.pk).exists()
-    ):
+    if not can_view_aanbod(request.user, aanbod):
         raise Http404
     return render(
         request, "hulpvragen/aanbod_detail.html", {"aanbod": aanbod, "is_eigen": is_eigen}
