@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import privacy
+from . import permissions, privacy
 from .models import Buurt, Categorie, Profiel, User
 from .roles import Rol
 
@@ -41,8 +41,31 @@ class HasMFAFilter(admin.SimpleListFilter):
         return queryset
 
 
+class InzageMixin:
+    """The admin's change page of a record with someone's private data is a look at it: it is
+    recorded in that person's access log (``bewoners.permissions.inzage``), like the
+    coordination pages. ``inzage_persoon(obj)`` says whose data the record holds."""
+
+    def inzage_persoon(self, obj):
+        raise NotImplementedError
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        if getattr(response, "status_code", None) == 200:
+            obj = self.get_object(request, admin.utils.unquote(object_id))
+            if obj is not None:
+                persoon = self.inzage_persoon(obj)
+                permissions.inzage(
+                    request.user, persoon, _("Beheer: %(wat)s") % {"wat": obj._meta.verbose_name}
+                )
+        return response
+
+
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(InzageMixin, DjangoUserAdmin):
+    def inzage_persoon(self, obj):
+        return obj
+
     ordering = ["email"]
     list_display = [
         "email",
@@ -129,7 +152,10 @@ class CategorieAdmin(admin.ModelAdmin):
 
 
 @admin.register(Profiel)
-class ProfielAdmin(admin.ModelAdmin):
+class ProfielAdmin(InzageMixin, admin.ModelAdmin):
+    def inzage_persoon(self, obj):
+        return obj.user
+
     list_display = [
         "user",
         "buurt",

@@ -267,11 +267,12 @@ def waarde(persoon, veld: str):
 
 
 def inzage(kijker, persoon, wat: str) -> None:
-    """Record that a buurtassistent looked at private or sensitive data of ``persoon`` (who,
-    whom, what; the logger adds when). Looks at one's own data are not recorded."""
+    """Record that staff (a buurtassistent, or a beheerder in the admin) looked at private or
+    sensitive data of ``persoon`` (who, whom, what; the logger adds when). Looks at one's own
+    data are not recorded."""
     if persoon is None or not _authenticated(kijker) or kijker.pk == persoon.pk:
         return
-    if not is_buurtassistent(kijker):
+    if not (is_buurtassistent(kijker) or kijker.is_staff):
         return
     for logger in _inzage_loggers:
         logger(kijker, persoon, wat)

@@ -9,6 +9,8 @@ access log cannot be added to, changed or deleted.
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from bewoners.admin import InzageMixin
+
 from .models import Contactmoment, Doorverwijzing, Intake, Inzage, Namens, Vervolg, Wijkpartner
 
 VERBORGEN = _("(gevoelig: alleen voor de buurtassistenten van de buurt)")
@@ -34,7 +36,10 @@ class WijkpartnerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Doorverwijzing)
-class DoorverwijzingAdmin(admin.ModelAdmin):
+class DoorverwijzingAdmin(InzageMixin, admin.ModelAdmin):
+    def inzage_persoon(self, obj):
+        return obj.bewoner
+
     """Referrals are made on the coordination pages; here only their status can be corrected."""
 
     list_display = ["bewoner", "partner", "behoefte", "status", "aangemaakt_op", "bijgewerkt_op"]
@@ -49,7 +54,10 @@ class DoorverwijzingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Contactmoment)
-class ContactmomentAdmin(AlleenLezen, admin.ModelAdmin):
+class ContactmomentAdmin(InzageMixin, AlleenLezen, admin.ModelAdmin):
+    def inzage_persoon(self, obj):
+        return obj.bewoner
+
     list_display = ["datum", "bewoner", "kanaal", "soort", "korte_notitie", "gevoelig", "door"]
     list_filter = ["soort", "kanaal", "gevoelig"]
     list_select_related = ["bewoner", "door"]
@@ -96,7 +104,10 @@ class VervolgAdmin(AlleenLezen, admin.ModelAdmin):
 
 
 @admin.register(Intake)
-class IntakeAdmin(AlleenLezen, admin.ModelAdmin):
+class IntakeAdmin(InzageMixin, AlleenLezen, admin.ModelAdmin):
+    def inzage_persoon(self, obj):
+        return obj.bewoner
+
     list_display = ["bewoner", "toestemming_hoe", "toestemming_op", "door", "geclaimd_op"]
     list_filter = ["toestemming_hoe"]
     list_select_related = ["bewoner", "door"]

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from bewoners.admin import InzageMixin
+
 from . import zoekindex
 from .models import Aanbod, Hulpvraag, Match
 
@@ -18,7 +20,10 @@ class MatchInline(admin.TabularInline):
 
 
 @admin.register(Hulpvraag)
-class HulpvraagAdmin(admin.ModelAdmin):
+class HulpvraagAdmin(InzageMixin, admin.ModelAdmin):
+    def inzage_persoon(self, obj):
+        return obj.aanvrager
+
     list_display = [
         "titel",
         "aanvrager",
@@ -94,7 +99,10 @@ class AanbodAdmin(admin.ModelAdmin):
 
 
 @admin.register(Match)
-class MatchAdmin(admin.ModelAdmin):
+class MatchAdmin(InzageMixin, admin.ModelAdmin):
+    def inzage_persoon(self, obj):
+        return obj.hulpvraag.aanvrager
+
     list_display = [
         "hulpvraag",
         "helper",
