@@ -1,7 +1,8 @@
 """The maatschappelijke business case: what the work of the coöperatie is worth to society.
 
-For a period, three volumes come from the report's own figures (``rapportages.cijfers``) and are
-multiplied by the values the board sets in the app (``models.Waardering``):
+For a period, three volumes come from the report itself (``voorberekend.rapport_voor``: the same
+computed report, numbers and hidden cells as the report page) and are multiplied by the values
+the board sets in the app (``models.Waardering``):
 
 ``vrijwilligersuur``
     The hours of help given by volunteers: the hours recorded on helps that were completed in the
@@ -21,14 +22,17 @@ multiplied by the values the board sets in the app (``models.Waardering``):
 Each line carries two texts that the page prints beside its amount: how we count the volume
 (fixed, ``grondslag``) and the board's own assumption for the value (``toelichting``).
 
-Privacy: a count from 1 to 4 is hidden on the page ("<5"), and so is the amount made from it
-(the amount divided by the value would give the count back); the grand total is then hidden too.
-Hours are shown as they are, as on the report page. The amounts here are exact Decimals.
+Privacy: a count is shown as the report shows it (``onderdrukking``: 1 to 4 as "<5", and "x" when
+the report hides it beside a small one), and an amount made from a hidden count is hidden too
+(the amount divided by the value would give the count back); the grand total is then hidden as
+well (it minus the other amounts would give the hidden one). Hours are shown as they are, as on
+the report page. The amounts here are exact Decimals.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.formats import number_format
@@ -36,7 +40,8 @@ from django.utils.translation import gettext_lazy as _
 
 from . import cijfers
 from .models import Waardering
-from .weergave import KLEIN, toon
+from .onderdrukking import VERBORGEN, Aantal, is_verborgen, toon, verborgen_tekst
+from .voorberekend import rapport_voor
 
 CENT = Decimal("0.01")
 S = Waardering.Sleutel
@@ -78,7 +83,7 @@ class Post:
     eenheid: str
     grondslag: str
     volume: Decimal
-    is_aantal: bool  # a count of events (hidden from 1 to 4), not hours
+    aantal: Aantal | None  # the count as the report shows it; None for hours
     bedrag: Decimal  # euro per unit, set by the board
     toelichting: str  # the board's assumption
     ingesteld: bool  # False while the board has not set this value yet
@@ -89,13 +94,19 @@ class Post:
 
     @property
     def verborgen(self) -> bool:
-        return self.is_aantal and 0 < self.volume < KLEIN
+        """The count is hidden in the report, so the amount made from it is hidden too."""
+        return self.aantal is not None and is_verborgen(self.aantal)
+
+    @property
+    def verborgen_tekst(self) -> str:
+        """What stands in place of a hidden amount: "te weinig" beside "<5", else "x"."""
+        return verborgen_tekst(self.aantal)
 
     @property
     def volume_tekst(self) -> str:
         """The volume as the page shows it: counts through ``toon``, hours with 2 decimals."""
-        if self.is_aantal:
-            return toon(int(self.volume))
+        if self.aantal is not None:
+            return toon(self.aantal)
         return number_format(self.volume, 2)
 
 
@@ -103,6 +114,7 @@ class Post:
 class BusinessCase:
     periode: cijfers.Periode
     posten: list[Post]
+    berekend_op: datetime | None = None  # when the report the volumes come from was computed
 
     @property
     def totaal(self) -> Decimal:
@@ -113,19 +125,19 @@ class BusinessCase:
         return any(p.verborgen for p in self.posten)
 
     @property
+    def totaal_verborgen_tekst(self) -> str:
+        return VERBORGEN
+
+    @property
     def compleet(self) -> bool:
         return all(p.ingesteld for p in self.posten)
 
 
-def volumes(periode: cijfers.Periode) -> dict[str, Decimal]:
-    """The three volumes of a period, from the report's own aggregate figures."""
-    h = cijfers.hulp(periode)
-    m = cijfers.meedoen(periode)
-    return {
-        S.VRIJWILLIGERSUUR: Decimal(str(h["uren"])).quantize(CENT),
-        S.VOORKOMEN_ZORGCONTACT: Decimal(h["hulp_afgerond"]),
-        S.ACTIVITEIT_DEELNAME: Decimal(m["gekomen"]),
-    }
+# The report's counts the volumes are (keys of ``weergave.rapport``).
+AANTAL = {
+    S.VOORKOMEN_ZORGCONTACT: "hulp.hulp_afgerond",  # "Keren hulp afgerond"
+    S.ACTIVITEIT_DEELNAME: "meedoen.gekomen",  # "Aanwezig"
+}
 
 
 def waarderingen() -> dict[str, Waardering]:
@@ -134,22 +146,30 @@ def waarderingen() -> dict[str, Waardering]:
 
 
 def bereken(periode: cijfers.Periode) -> BusinessCase:
-    aantallen = volumes(periode)
+    """The business case of a period, from the report as computed for it (the counts with how
+    the report shows them, so an amount is hidden exactly when the report hides its count)."""
+    rapport = rapport_voor(periode)
     waarden = waarderingen()
     posten = []
     for sleutel in S.values:
         waarde = waarden.get(sleutel)
+        aantal = rapport.aantallen[AANTAL[sleutel]] if sleutel in AANTAL else None
+        volume = (
+            Decimal(int(aantal))
+            if aantal is not None
+            else Decimal(str(rapport.uren_hulp)).quantize(CENT)
+        )
         posten.append(
             Post(
                 sleutel=sleutel,
                 naam=str(NAAM[sleutel]),
                 eenheid=str(EENHEID[sleutel]),
                 grondslag=str(GRONDSLAG[sleutel]),
-                volume=aantallen[sleutel],
-                is_aantal=sleutel != S.VRIJWILLIGERSUUR,
+                volume=volume,
+                aantal=aantal,
                 bedrag=waarde.bedrag if waarde else Decimal("0.00"),
                 toelichting=waarde.toelichting if waarde else "",
                 ingesteld=waarde is not None,
             )
         )
-    return BusinessCase(periode=periode, posten=posten)
+    return BusinessCase(periode=periode, posten=posten, berekend_op=rapport.berekend_op)

@@ -1,8 +1,9 @@
 """The whole board report as one XLSX workbook.
 
-The cells come from ``weergave.tabellen``, the same tables the page and the CSV show, so the
-numbers are the same and small counts are hidden the same way ("<5"). A cell that is a number on
-the page is stored as a number (so it can be added up in a spreadsheet); "<5", "te weinig" and
+The cells come from the computed report (``weergave.rapport``), the same tables the page and the
+CSV show, so the numbers are the same and counts are hidden the same way ("<5", and "x" where a
+small count could otherwise be worked out; see ``onderdrukking``). A cell that is a number on the
+page is stored as a number (so it can be added up in a spreadsheet); "<5", "x", "te weinig" and
 "—" stay text. The first sheet says which period and buurt the figures are for.
 """
 
@@ -95,6 +96,13 @@ def werkboek(periode: Periode) -> Workbook:
         (
             _("Let op"),
             _("Aantallen van 1 tot en met 4 staan er als “<5”. Zo is niemand te herkennen."),
+        ),
+        (
+            "",
+            _(
+                "Staat er een “x”? Dat getal laten we ook weg. Anders kun je een verborgen "
+                "aantal uitrekenen uit een totaal, de andere getallen of een percentage."
+            ),
         ),
     ]
     for regel in regels:

@@ -5,8 +5,9 @@ month, last quarter, this year — for the whole wijk and for every buurt, in ev
 and keeps it in the cache (Redis in production) for a little longer than the interval. The
 page, the CSV and the XLSX take a computed report when there is one and compute it themselves
 otherwise (own dates, or a cache that was emptied); both paths go through
-``weergave.tabellen``, so the numbers and the "<5" suppression are the same. The page says
-when the figures were computed.
+``weergave.rapport``, so the numbers and the suppression of small counts ("<5", and "x" beside
+them) are the same. The business case takes its volumes from the same computed report. The page
+says when the figures were computed.
 """
 
 from __future__ import annotations
@@ -32,11 +33,14 @@ VASTE_KEUZES = (Keuze.DEZE_MAAND, Keuze.VORIGE_MAAND, Keuze.VORIG_KWARTAAL, Keuz
 class Berekend:
     secties: list
     berekend_op: datetime
+    aantallen: dict  # every count by key, with how it is shown (``weergave.Rapport``)
+    uren_hulp: float
 
 
+# v2: counts carry their suppression ("x" beside "<5") and the business case's volumes are kept.
 def _sleutel(periode: Periode, taal: str) -> str:
     buurt = periode.buurt.pk if periode.buurt is not None else "alle"
-    return f"rapportage:v1:{periode.van:%Y%m%d}:{periode.tot:%Y%m%d}:{buurt}:{taal}"
+    return f"rapportage:v2:{periode.van:%Y%m%d}:{periode.tot:%Y%m%d}:{buurt}:{taal}"
 
 
 def ophalen(periode: Periode) -> Berekend | None:
@@ -45,7 +49,13 @@ def ophalen(periode: Periode) -> Berekend | None:
 
 def bereken(periode: Periode) -> Berekend:
     """Compute the report in the active language and keep it."""
-    berekend = Berekend(secties=weergave.tabellen(periode), berekend_op=timezone.now())
+    rapport = weergave.rapport(periode)
+    berekend = Berekend(
+        secties=rapport.secties,
+        berekend_op=timezone.now(),
+        aantallen=rapport.aantallen,
+        uren_hulp=rapport.uren_hulp,
+    )
     taal = translation.get_language() or settings.LANGUAGE_CODE
     cache.set(_sleutel(periode, taal), berekend, BEWAAR_SECONDEN)
     return berekend

@@ -1,8 +1,10 @@
 """From raw figures to the tables the page and the exports show.
 
-``toon(n)`` is the one place where small counts are hidden: a count from 1 to 4 is shown as
-"<5", so nobody can be recognised in a small group. Page and CSV both use ``tabellen()``, so
-they show the same numbers.
+The rule for hiding small counts lives in ``rapportages.onderdrukking``: ``toon(n)`` shows a count
+(1 to 4 as "<5", a count hidden beside them as "x"), and ``rapport()`` declares the report's
+sums (totals and their parts, across tables) and lets ``onderdruk`` decide what else must be
+hidden before anything is shown. Page, CSV, XLSX and business case all take ``rapport()``, so
+they show the same numbers and hide the same cells.
 """
 
 from __future__ import annotations
@@ -16,34 +18,25 @@ from django.utils.translation import pgettext
 from buurtassistenten.models import Contactmoment, Doorverwijzing, Wijkpartner
 
 from . import cijfers
+from .onderdrukking import KLEIN, VERBORGEN, Aandeel, Aantal, Cellen, is_verborgen, toon
 
-KLEIN = 5
-
-
-def toon(n: int | None) -> str:
-    """A count as shown: 0 stays 0, 1 to 4 become "<5", larger counts are shown as they are."""
-    if n is None:
-        return "—"
-    if 0 < n < KLEIN:
-        return f"<{KLEIN}"
-    return str(n)
-
-
-class Aantal(int):
-    """A count: shown through ``toon``."""
+__all__ = [
+    "KLEIN",
+    "VERBORGEN",
+    "Aandeel",
+    "Aantal",
+    "Rapport",
+    "Sectie",
+    "Tabel",
+    "grafiek",
+    "rapport",
+    "tabellen",
+    "toon",
+]
 
 
 def _getal(waarde: float | None, decimalen: int = 1) -> str:
     return "—" if waarde is None else number_format(round(waarde, decimalen), decimalen)
-
-
-def _procent(deel: float | None, basis: int) -> str:
-    """A share, hidden when its base is a small group (the share would reveal the count)."""
-    if deel is None:
-        return "—"
-    if basis < KLEIN:
-        return _("te weinig")
-    return f"{number_format(round(deel * 100), 0)}%"
 
 
 def _procent_1(deel: float | None) -> str:
@@ -67,8 +60,16 @@ class Tabel:
     grafiek: dict | None = None
 
     def cellen(self) -> list[list[str]]:
-        """Every cell as text, counts through ``toon``."""
-        return [[toon(c) if isinstance(c, Aantal) else str(c) for c in rij] for rij in self.rijen]
+        """Every cell as text: counts through ``toon``, shares through ``Aandeel.tekst``."""
+        return [[_tekst(c) for c in rij] for rij in self.rijen]
+
+
+def _tekst(cel) -> str:
+    if isinstance(cel, Aantal):
+        return toon(cel)
+    if isinstance(cel, Aandeel):
+        return cel.tekst()
+    return str(cel)
 
 
 @dataclass
@@ -78,7 +79,19 @@ class Sectie:
     tabellen: list[Tabel]
 
 
+@dataclass
+class Rapport:
+    secties: list[Sectie]
+    # Every count by key, with how it is shown (the business case reads its volumes here).
+    aantallen: dict[str, Aantal]
+    uren_hulp: float  # the hours of help given, as the business case multiplies them
+
+
 def tabellen(periode: cijfers.Periode) -> list[Sectie]:
+    return rapport(periode).secties
+
+
+def rapport(periode: cijfers.Periode) -> Rapport:
     h = cijfers.hulp(periode)
     m = cijfers.meedoen(periode)
     a = cijfers.accommodaties(periode)
@@ -86,21 +99,31 @@ def tabellen(periode: cijfers.Periode) -> list[Sectie]:
     t = cijfers.trend(periode)
     tm = cijfers.trend_meedoen(periode)
     tr = cijfers.trend_ruimtes(periode)
-    A = Aantal
+    A = Cellen()  # every count, with the sums between them (see ``onderdrukking``)
     cijfer, waarde = _("Cijfer"), _("Waarde")
 
+    # --- Hulp: the overview, and the sums of the tables per soort, per buurt and per month.
+    nieuw = A("hulp.nieuw", h["nieuw"])
+    gematcht = A("hulp.gematcht", h["gematcht"])
+    open_ = A("hulp.open", h["open"])
+    # The share with a match shows how many new requests got one, and how many did not.
+    nieuw_gematcht = A("hulp.nieuw_gematcht", h["nieuw_gematcht"])
+    nieuw_zonder = A("hulp.nieuw_zonder_match", h["nieuw"] - h["nieuw_gematcht"])
+    A.som(nieuw, [nieuw_gematcht, nieuw_zonder])
+    # New requests neither matched nor open (withdrawn, expired): never shown.
+    anders = A.rest("hulp.nieuw_anders", nieuw, [nieuw_gematcht, open_])
     hulp_overzicht = Tabel(
         "hulp",
         _("Hulpvragen in deze periode"),
         [cijfer, waarde],
         [
-            [_("Nieuwe hulpvragen"), A(h["nieuw"])],
-            [_("Hulpvragen gematcht"), A(h["gematcht"])],
-            [_("Hulpvragen afgerond"), A(h["afgerond"])],
-            [_("Nieuwe hulpvragen die nog open staan"), A(h["open"])],
+            [_("Nieuwe hulpvragen"), nieuw],
+            [_("Hulpvragen gematcht"), gematcht],
+            [_("Hulpvragen afgerond"), A("hulp.afgerond", h["afgerond"])],
+            [_("Nieuwe hulpvragen die nog open staan"), open_],
             [
                 _("Deel van de nieuwe hulpvragen met een match"),
-                _procent(h["match_ratio"], h["nieuw"]),
+                Aandeel(h["nieuw_gematcht"], h["nieuw"], (nieuw, nieuw_gematcht, nieuw_zonder)),
             ],
             [
                 _("Tijd tot eerste voorstel, mediaan (uren)"),
@@ -118,70 +141,140 @@ def tabellen(periode: cijfers.Periode) -> list[Sectie]:
                 _("Tijd tot een helper ja zegt, 90% binnen (uren)"),
                 _uren_p(h["akkoord_p90_uren"], h["akkoord_n"]),
             ],
-            [_("Niet binnen 48 uur gematcht"), A(h["niet_gematcht_48u"])],
-            [_("Actieve helpers"), A(h["actieve_helpers"])],
-            [_("Keren hulp afgerond"), A(h["hulp_afgerond"])],
+            [_("Niet binnen 48 uur gematcht"), A("hulp.niet_gematcht_48u", h["niet_gematcht_48u"])],
+            [_("Actieve helpers"), A("hulp.actieve_helpers", h["actieve_helpers"])],
+            [_("Keren hulp afgerond"), A("hulp.hulp_afgerond", h["hulp_afgerond"])],
             [_("Gegeven uren hulp"), _getal(h["uren"])],
-            [_("Bewoners geholpen"), A(h["geholpen_bewoners"])],
-            [_("Bewoners vaker dan één keer geholpen"), A(h["vaker_geholpen"])],
+            [_("Bewoners geholpen"), A("hulp.geholpen_bewoners", h["geholpen_bewoners"])],
+            [
+                _("Bewoners vaker dan één keer geholpen"),
+                A("hulp.vaker_geholpen", h["vaker_geholpen"]),
+            ],
         ],
     )
+
+    def _per(sleutel: str, rijen: list[dict], geen_naam: str) -> list[list]:
+        """Rows of new requests per soort or buurt; the columns add up to the overview."""
+        tabel, kolommen, resten = [], ([], [], []), []
+        for i, r in enumerate(rijen):
+            cellen = [A(f"{sleutel}.{i}.{k}", r[k]) for k in ("nieuw", "gematcht", "open")]
+            for kolom, cel in zip(kolommen, cellen, strict=True):
+                kolom.append(cel)
+            resten.append(A.rest(f"{sleutel}.{i}.anders", cellen[0], cellen[1:]))
+            tabel.append([r["naam"] or geen_naam, *cellen])
+        for totaal, kolom in zip((nieuw, nieuw_gematcht, open_), kolommen, strict=True):
+            A.som(totaal, kolom)
+        if anders is not None and None not in resten:
+            A.som(anders, resten)
+        return tabel
+
     kol_per = [_("Nieuw"), _("Gematcht"), _("Nog open")]
     per_categorie = Tabel(
         "hulp_categorie",
         _("Nieuwe hulpvragen per soort hulp"),
         [_("Soort hulp"), *kol_per],
-        [[r["naam"], A(r["nieuw"]), A(r["gematcht"]), A(r["open"])] for r in h["per_categorie"]],
+        _per("hulp_categorie", h["per_categorie"], "—"),
     )
     per_buurt = Tabel(
         "hulp_buurt",
         _("Nieuwe hulpvragen per buurt"),
         [_("Buurt"), *kol_per],
-        [
-            [r["naam"] or _("Geen buurt"), A(r["nieuw"]), A(r["gematcht"]), A(r["open"])]
-            for r in h["per_buurt"]
-        ],
+        _per("hulp_buurt", h["per_buurt"], _("Geen buurt")),
     )
     trend = Tabel(
         "trend",
         _("Hulpvragen per maand"),
         [_("Maand"), _("Nieuw"), _("Gematcht")],
-        [[date_format(r["maand"], "F Y"), A(r["nieuw"]), A(r["gematcht"])] for r in t],
+        [
+            [
+                date_format(r["maand"], "F Y"),
+                A(f"trend.{i}.nieuw", r["nieuw"]),
+                A(f"trend.{i}.gematcht", r["gematcht"]),
+            ]
+            for i, r in enumerate(t)
+        ],
     )
+    A.som(nieuw, [r[1] for r in trend.rijen])
+    A.som(gematcht, [r[2] for r in trend.rijen])
+
+    # --- Meedoen: sign-ups = came + did not come + not recorded, also per month.
+    aanmeldingen = A("meedoen.aanmeldingen", m["aanmeldingen"])
+    gekomen = A("meedoen.gekomen", m["gekomen"])
+    niet_gekomen = A("meedoen.niet_gekomen", m["niet_gekomen"])
+    niet_of_onbekend = A.rest("meedoen.niet_of_onbekend", aanmeldingen, [gekomen])
+    if niet_of_onbekend is not None:
+        A.rest("meedoen.onbekend", niet_of_onbekend, [niet_gekomen])
     trend_meedoen = Tabel(
         "trend_meedoen",
         _("Aanmeldingen en aanwezigheid per maand"),
         [_("Maand"), _("Aanmeldingen"), _("Gekomen")],
-        [[date_format(r["maand"], "F Y"), A(r["aanmeldingen"]), A(r["gekomen"])] for r in tm],
+        [
+            [
+                date_format(r["maand"], "F Y"),
+                A(f"trend_meedoen.{i}.aanmeldingen", r["aanmeldingen"]),
+                A(f"trend_meedoen.{i}.gekomen", r["gekomen"]),
+            ]
+            for i, r in enumerate(tm)
+        ],
     )
-    trend_ruimtes = Tabel(
-        "trend_ruimtes",
-        _("Boekingen per maand"),
-        [_("Maand"), _("Doorgegaan"), _("Afgezegd")],
-        [[date_format(r["maand"], "F Y"), A(r["boekingen"]), A(r["geannuleerd"])] for r in tr],
-    )
-    for tabel in (trend, trend_meedoen, trend_ruimtes):
-        tabel.grafiek = grafiek(tabel)
+    A.som(aanmeldingen, [r[1] for r in trend_meedoen.rijen])
+    A.som(gekomen, [r[2] for r in trend_meedoen.rijen])
+    resten = [
+        A.rest(f"trend_meedoen.{i}.niet_of_onbekend", r[1], [r[2]])
+        for i, r in enumerate(trend_meedoen.rijen)
+    ]
+    if niet_of_onbekend is not None and None not in resten:
+        A.som(niet_of_onbekend, resten)
     meedoen = Tabel(
         "meedoen",
         _("Meedoen in deze periode"),
         [cijfer, waarde],
         [
-            [_("Nieuwe bewoners"), A(m["nieuwe_bewoners"])],
-            [_("Nieuwe bewoners verwelkomd"), A(m["verwelkomd"])],
-            [_("Profielen afgemaakt"), A(m["profielen_compleet"])],
-            [_("Nieuwe leden van initiatieven"), A(m["nieuwe_leden"])],
-            [_("Leden van initiatieven (nu, uniek)"), A(m["leden"])],
-            [_("Aanmeldingen voor bijeenkomsten"), A(m["aanmeldingen"])],
-            [_("Aanwezig"), A(m["gekomen"])],
-            [_("Aangemeld maar niet gekomen"), A(m["niet_gekomen"])],
+            [_("Nieuwe bewoners"), A("meedoen.nieuwe_bewoners", m["nieuwe_bewoners"])],
+            [_("Nieuwe bewoners verwelkomd"), A("meedoen.verwelkomd", m["verwelkomd"])],
+            [_("Profielen afgemaakt"), A("meedoen.profielen_compleet", m["profielen_compleet"])],
+            [_("Nieuwe leden van initiatieven"), A("meedoen.nieuwe_leden", m["nieuwe_leden"])],
+            [_("Leden van initiatieven (nu, uniek)"), A("meedoen.leden", m["leden"])],
+            [_("Aanmeldingen voor bijeenkomsten"), aanmeldingen],
+            [_("Aanwezig"), gekomen],
+            [_("Aangemeld maar niet gekomen"), niet_gekomen],
             [
                 _("Deel dat niet kwam"),
-                _procent(m["niet_gekomen_ratio"], m["gekomen"] + m["niet_gekomen"]),
+                Aandeel(
+                    m["niet_gekomen"], m["gekomen"] + m["niet_gekomen"], (niet_gekomen, gekomen)
+                ),
             ],
-            [_("Actieve initiatieven (met een bijeenkomst)"), A(m["actieve_initiatieven"])],
+            [
+                _("Actieve initiatieven (met een bijeenkomst)"),
+                A("meedoen.actieve_initiatieven", m["actieve_initiatieven"]),
+            ],
         ],
     )
+
+    # --- Ruimtes: per room bookings = by initiatives + by residents; the rooms add up to the
+    # months (with the bookings of rooms no longer active, when there are any).
+    rijen, kolommen = (
+        [],
+        {k: [] for k in ("boekingen", "door_initiatieven", "door_bewoners", "geannuleerd")},
+    )
+    for i, r in enumerate(a["per_accommodatie"]):
+        cellen = {k: A(f"accommodaties.{i}.{k}", r[k]) for k in kolommen}
+        for k, cel in cellen.items():
+            kolommen[k].append(cel)
+        A.som(cellen["boekingen"], [cellen["door_initiatieven"], cellen["door_bewoners"]])
+        rijen.append(
+            [
+                r["naam"],
+                *cellen.values(),
+                _getal(r["geboekte_uren"]),
+                _getal(r["openingsuren"]),
+                _procent_1(r["bezetting"]),
+            ]
+        )
+    totalen = {k: A(f"accommodaties.{k}", a[k], getoond=False) for k in kolommen}
+    for k, kolom in kolommen.items():
+        A.som(totalen[k], kolom)
+    A.som(totalen["boekingen"], [totalen["door_initiatieven"], totalen["door_bewoners"]])
     ruimtes = Tabel(
         "accommodaties",
         _("Gebruik van ruimtes"),
@@ -195,37 +288,50 @@ def tabellen(periode: cijfers.Periode) -> list[Sectie]:
             _("Openingsuren"),
             _("Bezetting"),
         ],
+        rijen,
+    )
+    trend_ruimtes = Tabel(
+        "trend_ruimtes",
+        _("Boekingen per maand"),
+        [_("Maand"), _("Doorgegaan"), _("Afgezegd")],
         [
             [
-                r["naam"],
-                A(r["boekingen"]),
-                A(r["door_initiatieven"]),
-                A(r["door_bewoners"]),
-                A(r["geannuleerd"]),
-                _getal(r["geboekte_uren"]),
-                _getal(r["openingsuren"]),
-                _procent_1(r["bezetting"]),
+                date_format(r["maand"], "F Y"),
+                A(f"trend_ruimtes.{i}.boekingen", r["boekingen"]),
+                A(f"trend_ruimtes.{i}.geannuleerd", r["geannuleerd"]),
             ]
-            for r in a["per_accommodatie"]
+            for i, r in enumerate(tr)
         ],
     )
+    for j, k in ((1, "boekingen"), (2, "geannuleerd")):
+        maanden = [r[j] for r in trend_ruimtes.rijen]
+        alle = A(f"trend_ruimtes.{k}", sum(maanden), getoond=False)
+        A.som(alle, maanden)
+        if alle == totalen[k]:
+            A.som(alle, [totalen[k]])
+        else:  # rooms no longer active had bookings too: a part the report does not show
+            A.rest(f"trend_ruimtes.{k}.niet_actief", alle, [totalen[k]])
+
+    # --- Coördinatie
     soorten = dict(Contactmoment.Soort.choices)
+    per_soort = [
+        [
+            _("Contactmomenten: %(soort)s") % {"soort": soorten.get(r["soort"], r["soort"])},
+            A(f"coordinatie.contactmomenten.{r['soort']}", r["n"]),
+        ]
+        for r in c["contactmomenten_per_soort"]
+    ]
+    contactmomenten = A("coordinatie.contactmomenten", c["contactmomenten"])
+    A.som(contactmomenten, [r[1] for r in per_soort])
     coordinatie = Tabel(
         "coordinatie",
         _("Werk van de buurtassistenten"),
         [cijfer, waarde],
         [
-            [_("Contactmomenten"), A(c["contactmomenten"])],
-            *[
-                [
-                    _("Contactmomenten: %(soort)s")
-                    % {"soort": soorten.get(r["soort"], r["soort"])},
-                    A(r["n"]),
-                ]
-                for r in c["contactmomenten_per_soort"]
-            ],
-            [_("Intakes"), A(c["intakes"])],
-            [_("Dingen gedaan namens een bewoner"), A(c["namens_acties"])],
+            [_("Contactmomenten"), contactmomenten],
+            *per_soort,
+            [_("Intakes"), A("coordinatie.intakes", c["intakes"])],
+            [_("Dingen gedaan namens een bewoner"), A("coordinatie.namens", c["namens_acties"])],
         ],
     )
     partners = dict(Wijkpartner.Soort.choices)
@@ -238,29 +344,38 @@ def tabellen(periode: cijfers.Periode) -> list[Sectie]:
             [
                 partners.get(r["partner__soort"], r["partner__soort"]),
                 statussen.get(r["status"], r["status"]),
-                A(r["n"]),
+                A(f"doorverwijzingen.{i}", r["n"]),
             ]
-            for r in c["doorverwijzingen"]
+            for i, r in enumerate(c["doorverwijzingen"])
         ],
     )
-    return [
-        Sectie("hulp", _("Hulp"), [hulp_overzicht, trend, per_categorie, per_buurt]),
-        Sectie("meedoen", _("Meedoen"), [meedoen, trend_meedoen]),
-        Sectie("accommodaties", _("Ruimtes"), [ruimtes, trend_ruimtes]),
-        Sectie("coordinatie", pgettext("rapport", "Coördinatie"), [coordinatie, verwijzingen]),
-    ]
+
+    A.onderdruk()  # from here on every count knows how it is shown
+    for tabel in (trend, trend_meedoen, trend_ruimtes):
+        tabel.grafiek = grafiek(tabel)
+    return Rapport(
+        secties=[
+            Sectie("hulp", _("Hulp"), [hulp_overzicht, trend, per_categorie, per_buurt]),
+            Sectie("meedoen", _("Meedoen"), [meedoen, trend_meedoen]),
+            Sectie("accommodaties", _("Ruimtes"), [ruimtes, trend_ruimtes]),
+            Sectie("coordinatie", pgettext("rapport", "Coördinatie"), [coordinatie, verwijzingen]),
+        ],
+        aantallen=A.aantallen,
+        uren_hulp=h["uren"],
+    )
 
 
 def grafiek(trend: Tabel, hoogte: int = 120, breedte_per_maand: int = 48) -> dict:
-    """Bar geometry for the inline SVG of a month-by-month table with two counts (suppressed
-    counts draw no bar). The legend is the table's column names."""
-    waarden = [(rij[0], int(rij[1]), int(rij[2])) for rij in trend.rijen]
-    hoogste = max([max(n, g) for _m, n, g in waarden if n >= KLEIN or g >= KLEIN] or [1])
+    """Bar geometry for the inline SVG of a month-by-month table with two counts. A hidden
+    count ("<5" or "x") draws no bar, and the scale comes from the shown counts only."""
+    waarden = [(rij[0], rij[1], rij[2]) for rij in trend.rijen]
+    getoond = [int(n) for _m, *tellingen in waarden for n in tellingen if not is_verborgen(n)]
+    hoogste = max(getoond, default=0) or 1
     staven = []
-    for i, (maand, nieuw, gematcht) in enumerate(waarden):
+    for i, (maand, *tellingen) in enumerate(waarden):
         x = i * breedte_per_maand + 8
-        for j, (n, soort) in enumerate(((nieuw, "a"), (gematcht, "b"))):
-            h = 0 if n < KLEIN else round(n / hoogste * hoogte)
+        for j, (n, soort) in enumerate(zip(tellingen, ("a", "b"), strict=True)):
+            h = 0 if is_verborgen(n) else round(int(n) / hoogste * hoogte)
             staven.append(
                 {"x": x + j * 18, "y": hoogte - h + 4, "hoogte": h, "soort": soort, "label": maand}
             )

@@ -69,8 +69,11 @@ def test_xlsx_opent_en_heeft_dezelfde_getallen_als_de_pagina(client_for, bestuur
     # The page shows the same cells.
     pagina = client.get(RAPPORT, MAART_GET).content.decode()
     blad = {r[0]: r[1] for r in boek["Hulpvragen in deze periode"].iter_rows(values_only=True)}
-    assert blad["Nieuwe hulpvragen"] == 6
-    assert '<th scope="row">Nieuwe hulpvragen</th><td class="getal">6</td>' in pagina
+    assert blad["Hulpvragen gematcht"] == 5
+    assert '<th scope="row">Hulpvragen gematcht</th><td class="getal">5</td>' in pagina
+    # 6 new requests: 1 Administratie ("<5") and 5 Vervoer, so the 6 is hidden ("x") too.
+    assert blad["Nieuwe hulpvragen"] == "x"
+    assert '<th scope="row">Nieuwe hulpvragen</th><td class="getal">x</td>' in pagina
     assert blad["Gegeven uren hulp"] == pytest.approx(2.5)
     assert '<th scope="row">Gegeven uren hulp</th><td class="getal">2,5</td>' in pagina
 
@@ -78,10 +81,12 @@ def test_xlsx_opent_en_heeft_dezelfde_getallen_als_de_pagina(client_for, bestuur
 def test_getallen_als_getal_en_kleine_aantallen_als_tekst(client_for, bestuurslid, maart):
     _response, boek = _download(client_for(bestuurslid))
     hulp = {r[0]: r[1] for r in boek["Hulpvragen in deze periode"].iter_rows(values_only=True)}
-    assert hulp["Nieuwe hulpvragen"] == 6
-    assert isinstance(hulp["Nieuwe hulpvragen"], int)
+    assert hulp["Hulpvragen gematcht"] == 5
+    assert isinstance(hulp["Hulpvragen gematcht"], int)
     assert hulp["Hulpvragen afgerond"] == "<5"  # 1 in the data set
-    assert hulp["Deel van de nieuwe hulpvragen met een match"] == 67 / 100
+    assert hulp["Nieuwe hulpvragen"] == "x"  # beside a small part (see above)
+    # 4 of 6 matched: the 4 and the 2 without a match are small, so the share is hidden.
+    assert hulp["Deel van de nieuwe hulpvragen met een match"] == "x"
     assert hulp["Tijd tot eerste voorstel, mediaan (uren)"] == pytest.approx(3.0)
     ruimtes = list(boek["Gebruik van ruimtes"].iter_rows(values_only=True))
     buurthuis = next(r for r in ruimtes if r[0] == "Buurthuis")
@@ -115,6 +120,7 @@ def test_eerste_blad_noemt_periode_buurt_en_de_regel_voor_kleine_aantallen(
 def test_celwaarde():
     assert celwaarde(weergave.Aantal(0), "0") == 0
     assert celwaarde(weergave.Aantal(3), "<5") == "<5"
+    assert celwaarde(weergave.Aantal(7), "x") == "x"
     assert celwaarde(weergave.Aantal(12), "12") == 12
     assert celwaarde("2,5", "2,5") == 2.5
     assert celwaarde("12%", "12%") == pytest.approx(0.12)
