@@ -11,7 +11,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wijk.lib.forms import DatumEnTijdenMixin, ServiceErrorsMixin
+from wijk.lib.forms import (
+    DatumBereikMixin,
+    DatumEnTijdenMixin,
+    ServiceErrorsMixin,
+    begrens_datums,
+)
 
 from .models import Accommodatie, Openingstijd, Reeks, Reservering, Sluiting
 
@@ -24,7 +29,7 @@ class BoekenFormMixin(DatumEnTijdenMixin):
 
 
 def _datum_en_tijden():
-    return {
+    velden = {
         "datum": forms.DateField(
             label=_("Op welke dag?"),
             widget=forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
@@ -41,6 +46,8 @@ def _datum_en_tijden():
             error_messages={"invalid": _("Vul een tijd in, bijvoorbeeld 11:00.")},
         ),
     }
+    begrens_datums(velden)
+    return velden
 
 
 def _aantal_personen(accommodatie: Accommodatie | None = None):
@@ -191,7 +198,7 @@ class OpeningstijdForm(forms.ModelForm):
 DATETIME = {"type": "datetime-local"}
 
 
-class SluitingForm(forms.ModelForm):
+class SluitingForm(DatumBereikMixin, forms.ModelForm):
     class Meta:
         model = Sluiting
         fields = ["van", "tot", "reden"]

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from wijk.lib.forms import DatumBereikMixin
+
 from .availability import DAGDELEN, DAGEN, Beschikbaarheid
 from .models import Profiel, Taal, normalize_postcode
 
@@ -38,7 +40,7 @@ class AvailabilityField(forms.MultipleChoiceField):
         return Beschikbaarheid.from_slots(slots).mask
 
 
-class OverJouForm(forms.ModelForm):
+class OverJouForm(DatumBereikMixin, forms.ModelForm):
     """Step 'Over jou': name and private contact details."""
 
     first_name = forms.CharField(label=_("Voornaam"), max_length=150)

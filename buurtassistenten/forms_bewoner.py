@@ -11,7 +11,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from wijk.lib.forms import ServiceErrorsMixin
+from wijk.lib.forms import DatumBereikMixin, ServiceErrorsMixin
 
 from .models import Behoefte, Contactmoment, Doorverwijzing, Kanaal, Wijkpartner
 
@@ -31,7 +31,7 @@ class BewonerZoekForm(forms.Form):
     )
 
 
-class ContactmomentForm(ServiceErrorsMixin, forms.Form):
+class ContactmomentForm(DatumBereikMixin, ServiceErrorsMixin, forms.Form):
     datum = forms.DateTimeField(
         label=_("Wanneer was het contact?"),
         widget=forms.DateTimeInput(attrs=DATETIME, format="%Y-%m-%dT%H:%M"),

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bewoners.availability import DAGEN, bit
 from bewoners.models import Buurt, Categorie
+from wijk.lib.forms import FilterForm
 
 from .models import Aanbod, Bereik, Hulpvraag, Urgentie, Wanneer
 
@@ -46,6 +47,9 @@ class _Basis(django_filters.FilterSet):
         method="filter_buurt",
     )
 
+    class Meta:
+        form = FilterForm
+
     def __init__(self, data=None, *args, eigen_buurt_id=None, **kwargs):
         super().__init__(data, *args, **kwargs)
         self.filters["buurt"].extra["choices"] = buurt_choices(eigen_buurt_id)
@@ -75,6 +79,7 @@ class HulpvraagFilter(_Basis):
     class Meta:
         model = Hulpvraag
         fields = ["q", "categorie", "buurt", "wanneer", "urgentie"]
+        form = FilterForm
 
     def filter_categorie(self, queryset, name, value):
         return queryset.filter(categorie=value)
@@ -113,6 +118,7 @@ class AanbodFilter(_Basis):
     class Meta:
         model = Aanbod
         fields = ["q", "categorie", "buurt", "dag"]
+        form = FilterForm
 
     def filter_categorie(self, queryset, name, value):
         return queryset.filter(

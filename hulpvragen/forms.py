@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bewoners.forms import AvailabilityField
 from bewoners.models import Buurt, Categorie
-from wijk.lib.forms import ServiceErrorsMixin
+from wijk.lib.forms import DatumBereikMixin, ServiceErrorsMixin
 
 from . import services
 from .models import Aanbod, Bereik, Hulpvraag, Match
@@ -31,7 +31,7 @@ class ServiceForm(ServiceErrorsMixin, forms.ModelForm):
         pass
 
 
-class HulpvraagForm(ServiceForm):
+class HulpvraagForm(DatumBereikMixin, ServiceForm):
     categorie = forms.ModelChoiceField(
         label=_("Waarbij heb je hulp nodig?"),
         queryset=Categorie.objects.actief(),

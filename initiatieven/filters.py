@@ -8,10 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bewoners.models import Buurt
+from wijk.lib.forms import FilterForm
 
 from .models import Bijeenkomst, Initiatief, Thema
 
 DATE = {"type": "date"}
+DATUM_FOUT = {"invalid": _("Vul een datum in, bijvoorbeeld 14-03-2030.")}
 
 
 def _begin_van_dag(dag):
@@ -43,6 +45,7 @@ class InitiatiefFilter(django_filters.FilterSet):
     class Meta:
         model = Initiatief
         fields = ["thema", "buurt"]
+        form = FilterForm
 
     def in_buurt(self, queryset, name, value):
         # A subquery, not a join: no initiative twice, and counts stay right.
@@ -58,11 +61,13 @@ class AgendaFilter(django_filters.FilterSet):
         label=_("Vanaf"),
         method="vanaf",
         widget=forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
+        error_messages=DATUM_FOUT,
     )
     tot = django_filters.DateFilter(
         label=_("Tot en met"),
         method="tot_en_met",
         widget=forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
+        error_messages=DATUM_FOUT,
     )
     met_plek = django_filters.BooleanFilter(
         label=_("Alleen met plek vrij"),
@@ -73,6 +78,9 @@ class AgendaFilter(django_filters.FilterSet):
     class Meta:
         model = Bijeenkomst
         fields = ["thema", "buurt", "van", "tot", "met_plek"]
+        # Dates outside the range the app accepts are refused with a message on the field
+        # (a day after 9999-12-31 does not exist), so the methods below get sane dates only.
+        form = FilterForm
 
     def in_buurt(self, queryset, name, value):
         initiatieven = Initiatief.objects.filter(buurten=value).values("pk")
@@ -98,5 +106,6 @@ class WeekFilter(django_filters.FilterSet):
     class Meta:
         model = Bijeenkomst
         fields = ["buurt", "thema"]
+        form = FilterForm
 
     in_buurt = AgendaFilter.in_buurt

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accommodaties.models import Accommodatie
 from bewoners.models import Buurt
-from wijk.lib.forms import DatumEnTijdenMixin, ServiceErrorsMixin
+from wijk.lib.forms import DatumEnTijdenMixin, ServiceErrorsMixin, begrens_datums
 
 from .models import Aanmelding, Activiteit, Initiatief, Lidmaatschap
 
@@ -155,7 +155,7 @@ class RedenForm(ServiceErrorsMixin, forms.Form):
 
 
 def _datum_en_tijden(datum_label=None):
-    return {
+    velden = {
         "datum": forms.DateField(
             label=datum_label or _("Op welke dag?"),
             widget=forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
@@ -172,6 +172,8 @@ def _datum_en_tijden(datum_label=None):
             error_messages={"invalid": _("Vul een tijd in, bijvoorbeeld 11:00.")},
         ),
     }
+    begrens_datums(velden)
+    return velden
 
 
 def _capaciteit():

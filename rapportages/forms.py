@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from bewoners.models import Buurt
+from wijk.lib.forms import DatumBereikMixin
 
 from .cijfers import Periode
 
@@ -47,7 +48,7 @@ def vaste_periode(keuze: str, vandaag: date) -> tuple[date, date]:
     return maand, _volgende_maand(maand)
 
 
-class PeriodeForm(forms.Form):
+class PeriodeForm(DatumBereikMixin, forms.Form):
     periode = forms.ChoiceField(
         label=_("Periode"), choices=Keuze.choices, initial=Keuze.DEZE_MAAND, required=False
     )

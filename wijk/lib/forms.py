@@ -1,8 +1,10 @@
-from datetime import datetime
+from datetime import date, datetime
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
 from django.utils import timezone
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
 
@@ -23,6 +25,86 @@ def friendly_max_length(form) -> None:
             field.error_messages["max_length"] = TE_LANG
 
 
+# The dates Wijk accepts in every form and every filter. Wide enough for any real use (when
+# someone moved here, a report over past years, a booking or a series years ahead), narrow
+# enough that nothing overflows: Python's dates end at 9999-12-31 (a day later is an error),
+# and PostgreSQL stores a moment before the year 1 in UTC (0001-01-01 00:00 in Amsterdam) as a
+# "BC" timestamp that can no longer be read back.
+EERSTE_DATUM = date(1900, 1, 1)
+LAATSTE_DATUM = date(2199, 12, 31)
+
+
+@deconstructible
+class DatumBereikValidator:
+    """A date (or the day of a date and time) between ``EERSTE_DATUM`` and ``LAATSTE_DATUM``."""
+
+    code = "datum_bereik"
+    message = _("Kies een datum tussen %(eerste)s en %(laatste)s.")
+
+    def __call__(self, value) -> None:
+        if value is None:
+            return
+        dag = value.date() if isinstance(value, datetime) else value
+        if not EERSTE_DATUM <= dag <= LAATSTE_DATUM:
+            raise ValidationError(
+                self.message,
+                code=self.code,
+                params={
+                    "eerste": EERSTE_DATUM.strftime("%d-%m-%Y"),
+                    "laatste": LAATSTE_DATUM.strftime("%d-%m-%Y"),
+                },
+            )
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, DatumBereikValidator)
+
+    def __hash__(self) -> int:
+        return hash(self.code)
+
+
+datum_in_bereik = DatumBereikValidator()
+
+_PICKER_GRENZEN = {
+    "date": (EERSTE_DATUM.isoformat(), LAATSTE_DATUM.isoformat()),
+    "datetime-local": (f"{EERSTE_DATUM.isoformat()}T00:00", f"{LAATSTE_DATUM.isoformat()}T23:59"),
+}
+
+
+def begrens_datums(fields) -> None:
+    """Give every date and date-time field ``datum_in_bereik`` (once), and its date picker the
+    same ``min`` and ``max``. ``fields`` is a form's ``fields``."""
+    for veld in fields.values():
+        if not isinstance(veld, (forms.DateField, forms.DateTimeField)):
+            continue
+        if datum_in_bereik not in veld.validators:
+            veld.validators.append(datum_in_bereik)
+        soort = veld.widget.attrs.get("type") or getattr(veld.widget, "input_type", None)
+        grenzen = _PICKER_GRENZEN.get(soort)
+        if grenzen:
+            veld.widget.attrs.setdefault("min", grenzen[0])
+            veld.widget.attrs.setdefault("max", grenzen[1])
+
+
+class DatumBereikMixin:
+    """For every form (and django-filter ``FilterSet.Meta.form``) with a date or date-time field:
+    only dates between ``EERSTE_DATUM`` and ``LAATSTE_DATUM`` pass, with a plain Dutch message.
+
+    Fields that a form adds after ``__init__`` are covered too: the check is (re)applied when
+    the form validates."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        begrens_datums(self.fields)
+
+    def full_clean(self):
+        begrens_datums(self.fields)
+        super().full_clean()
+
+
+class FilterForm(DatumBereikMixin, forms.Form):
+    """The form behind every ``FilterSet`` (``class Meta: form = FilterForm``)."""
+
+
 class ServiceErrorsMixin:
     """Plain Dutch length messages, and a service's ``ValidationError`` placed on the form."""
 
@@ -39,10 +121,11 @@ class ServiceErrorsMixin:
             self.add_error(None, exc)
 
 
-class DatumEnTijdenMixin(ServiceErrorsMixin):
+class DatumEnTijdenMixin(DatumBereikMixin, ServiceErrorsMixin):
     """A day and two times (fields ``datum``, ``van``, ``tot``) become the aware moments
     ``begin`` and ``einde`` in ``cleaned_data``. A service's errors on ``begin``/``einde`` (and
-    whatever ``fout_velden`` maps) land on the form's own fields."""
+    whatever ``fout_velden`` maps) land on the form's own fields. Dates outside the range of
+    ``DatumBereikMixin`` are refused."""
 
     fout_velden = {"begin": "van", "einde": "tot"}
 
