@@ -10,7 +10,7 @@ from urllib.parse import urlencode, urlsplit
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import QueryDict
+from django.http import HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -59,10 +59,16 @@ def _lijst_context(request, params: QueryDict) -> dict:
 
 
 def _safe_next(request) -> str:
-    """The ``next`` field of the form when it points into this site, else ""."""
+    """The ``next`` field of the form when it is a path on this site ("/..."), else "".
+
+    Only a path: ``redirect()`` would take "40" or "home" for the name of a URL pattern (and
+    fail on it), and a relative path would depend on the page the form was posted from."""
     next_url = request.POST.get("next", "")
-    if next_url and url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    if (
+        next_url.startswith("/")
+        and url_has_allowed_host_and_scheme(
+            next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
     ):
         return next_url
     return ""
@@ -77,7 +83,7 @@ def _after_change(request, bericht: str):
         context = {**_lijst_context(request, params), "status_bericht": bericht}
         return render(request, "meldingen/_lijst.html", context)
     messages.success(request, bericht)
-    return redirect(next_url or "meldingen:inbox")
+    return HttpResponseRedirect(next_url or reverse("meldingen:inbox"))
 
 
 @toegang(ingelogd)
