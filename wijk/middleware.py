@@ -1,5 +1,12 @@
+import logging
+
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+from django.http import HttpResponse
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.cache import patch_cache_control
+
+logger = logging.getLogger(__name__)
 
 
 class DutchByDefaultMiddleware:
@@ -57,3 +64,36 @@ class PersonalPagesNotStoredMiddleware:
         if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
             patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+class TeVeelGegevensMiddleware:
+    """A friendly Dutch page when a request carries more than Django accepts.
+
+    Django refuses a body larger than ``DATA_UPLOAD_MAX_MEMORY_SIZE``, more fields than
+    ``DATA_UPLOAD_MAX_NUMBER_FIELDS`` (in the body or the query string) and more files than
+    ``DATA_UPLOAD_MAX_NUMBER_FILES``, but only when the data is first read, deep in a middleware
+    or a view, and then answers with the general "bad request" page. This reads the data first
+    (as the CSRF check would a moment later) and answers 413 (body) or 400 (query string) with
+    a page that says what happened. Placed after LocaleMiddleware, so the page speaks the
+    visitor's language; it needs no user or database.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            request.GET  # noqa: B018 - parsing is the check
+        except TooManyFieldsSent:
+            return self._te_veel(status=400)
+        if request.method in ("POST", "PUT", "PATCH"):
+            try:
+                request.POST  # noqa: B018
+            except (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent):
+                return self._te_veel(status=413)
+        return self.get_response(request)
+
+    @staticmethod
+    def _te_veel(*, status: int) -> HttpResponse:
+        logger.warning("Request refused: more data than allowed (%s)", status)
+        return HttpResponse(render_to_string("413.html"), status=status)

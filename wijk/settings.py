@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "wijk.middleware.DutchByDefaultMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "wijk.middleware.TeVeelGegevensMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
