@@ -171,3 +171,16 @@ def test_a_normal_post_is_not_touched(client, settings):
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
     response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     assert response.status_code == 302
+
+
+# --- ids no column can hold --------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("waarde", [2**63, -(2**63) - 1, 10**30])
+def test_in_with_a_number_no_column_can_hold_matches_nothing(buurt, waarde):
+    from bewoners.models import Buurt
+
+    assert list(Buurt.objects.filter(pk__in=[waarde])) == []
+    assert list(Buurt.objects.filter(pk__in=[waarde, buurt.pk])) == [buurt]
+    assert Buurt.objects.exclude(pk__in=[waarde]).count() == Buurt.objects.count()
