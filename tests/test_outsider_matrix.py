@@ -1,0 +1,1568 @@
+"""The outsider matrix (issue 12, deliverable 3): every page as every persona, marker strings in
+every personal field, and no marker of a class the persona may not see of that person.
+
+How it works, in four steps, all derived from the code so the matrix grows with it:
+
+1. **Classes of fields.** Every CharField/TextField/EmailField of every model of the project's
+   apps is classified here (``VELDEN``): publiek, contact, thuis, prive, gevoelig, or not
+   personal. Every model says whose data its rows are and who may act on them (``EIGENDOM``).
+   A new model or text field without them fails ``test_every_text_field_is_classified``; a
+   personal field that no row of the data set fills fails
+   ``test_every_personal_field_carries_a_marker`` (``bouw_wijk`` then makes such a row).
+2. **Personas and markers.** One data set: two buurten each with its own buurtassistent (and one
+   nobody follows), the personas of the issue and a few more owners (someone who asks to join,
+   a member who shows their name, an old booker, a resident without consent, a resident entered
+   at an intake). Then every personal text field of every row owned by someone gets a unique
+   marker (``~m17~``), recorded with its owner(s) and class.
+3. **GET.** The URL list comes from walking the resolver (without ``admin/`` and ``accounts/``);
+   parameters are filled from the rows of the model a pattern is about, derived from the route
+   (the word before ``<pk>``, a model's slug, ``URL_MODELLEN`` for words that do not name their
+   model); a parameterised pattern of a project app that cannot be filled fails. Every URL is
+   opened as every persona (POST-only views excepted): the status must be acceptable and no
+   marker may appear of a class the persona may not see of its owner. What a persona may see
+   is computed here from the matrix in ``docs/toegang.md`` (``Orakel``), from the rows
+   themselves, never by asking ``bewoners.permissions``. A secret calendar link is read as its
+   owner (whoever has the link reads the feed). The data exports are opened last, after the
+   buurtassistenten looked at residents' pages, so the access log is in them.
+4. **POST.** Every URL whose view accepts POST is posted to, with the form the page itself
+   offers (read from the pages of step 3, empty fields filled in as a person would), by every
+   persona who may not act on its object (URLs without an object: by everyone). Each POST runs
+   in a transaction that is rolled back; when it wrote to a project table, the rows are
+   compared with the state before: nothing a persona may not act on may be new, gone or
+   changed. A control POST by someone who may act shows the form data is plausible.
+
+Counts are printed: markers planted, URLs x personas opened, POSTs checked.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import logging
+import re
+import zipfile
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+from html.parser import HTMLParser
+from http.cookies import SimpleCookie
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.db import connection, models, transaction
+from django.test import Client
+from django.test.utils import CaptureQueriesContext, override_settings
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls.resolvers import RoutePattern
+from django.utils import timezone, translation
+
+PROJECT_APPS = (
+    "bewoners",
+    "meldingen",
+    "hulpvragen",
+    "accommodaties",
+    "initiatieven",
+    "buurtassistenten",
+    "rapportages",
+)
+# The project's own URL modules: these must all be filled (wijk: the project package).
+EIGEN_MODULES = {*PROJECT_APPS, "wijk"}
+OVERGESLAGEN_PREFIXEN = ("admin/", "accounts/")  # staff-only / allauth: tested elsewhere
+
+PUBLIEK, CONTACT, THUIS, PRIVE, GEVOELIG = "publiek", "contact", "thuis", "prive", "gevoelig"
+NIET = "niet persoonlijk"
+
+
+# --- 1. the classes of every text field ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Klasse:
+    """The class of a field, and the name of a single field a relation may grant (VELDEN of
+    ``bewoners.permissions``: voornaam, naam, email, telefoon, ...)."""
+
+    klasse: str | Callable[[models.Model], str]
+    veld: str = ""
+
+
+def _contactmoment(notitie_rij) -> str:
+    return GEVOELIG if notitie_rij.gevoelig else PRIVE
+
+
+# (model label, field) -> class. Fields with choices are not free text and need no entry.
+VELDEN: dict[str, dict[str, Klasse]] = {
+    "bewoners.user": {
+        "first_name": Klasse(PUBLIEK, "voornaam"),
+        "last_name": Klasse(CONTACT, "naam"),
+        "email": Klasse(CONTACT, "email"),
+        "password": Klasse(NIET),  # a hash; never shown
+    },
+    "bewoners.buurt": {
+        "naam": Klasse(NIET),
+        "slug": Klasse(NIET),
+        "postcodes": Klasse(NIET),
+        "beschrijving": Klasse(NIET),
+    },
+    "bewoners.categorie": {
+        "naam": Klasse(NIET),
+        "slug": Klasse(NIET),
+        "beschrijving": Klasse(NIET),
+    },
+    "bewoners.profiel": {
+        "wat_wil_je": Klasse(PUBLIEK),
+        "wat_kun_je": Klasse(PUBLIEK),
+        "wat_heb_je_te_bieden": Klasse(PUBLIEK),
+        "wat_heb_je_nodig": Klasse(PRIVE, "nodig"),
+        "adres": Klasse(THUIS, "adres"),
+        "postcode": Klasse(THUIS, "postcode"),
+        "woonplaats": Klasse(THUIS, "woonplaats"),
+        "telefoon": Klasse(CONTACT, "telefoon"),
+    },
+    "meldingen.melding": {
+        "soort": Klasse(NIET),
+        "titel": Klasse(PRIVE),  # a notification is for its recipient only
+        "tekst": Klasse(PRIVE),
+        "url": Klasse(NIET),
+    },
+    "meldingen.voorkeur": {"soort": Klasse(NIET)},
+    "hulpvragen.hulpvraag": {
+        "titel": Klasse(PUBLIEK),
+        "beschrijving": Klasse(PUBLIEK),
+        "prive_details": Klasse(PRIVE),
+    },
+    "hulpvragen.aanbod": {"titel": Klasse(PUBLIEK), "beschrijving": Klasse(PUBLIEK)},
+    # What the two sides wrote about their match: private to them (and who works for them).
+    "hulpvragen.match": {"reden": Klasse(PRIVE), "bedankje": Klasse(PRIVE)},
+    "accommodaties.accommodatie": {
+        "naam": Klasse(NIET),
+        "slug": Klasse(NIET),
+        "beschrijving": Klasse(NIET),
+        "adres": Klasse(NIET),  # the facility's address, not a person's
+        "toegankelijkheid": Klasse(NIET),
+        "huisregels": Klasse(NIET),
+        "prijsinformatie": Klasse(NIET),
+    },
+    "accommodaties.sluiting": {"reden": Klasse(NIET)},
+    # "Who booked and why: only the booker and the facility's keepers (and the beheerder role)"
+    # (accommodaties.permissions): private to the booker, shared with the keepers (EIGENDOM).
+    "accommodaties.reservering": {
+        "namens": Klasse(PRIVE),
+        "doel": Klasse(PRIVE),
+        "reden": Klasse(PRIVE),
+    },
+    # The secret of a personal calendar link: whoever has it reads the owner's feed.
+    "accommodaties.agendasleutel": {"sleutel": Klasse(PRIVE)},
+    "initiatieven.initiatief": {
+        "naam": Klasse(NIET),
+        "slug": Klasse(NIET),
+        "beschrijving": Klasse(NIET),
+        "contact": Klasse(NIET),  # "Dit ziet iedereen": the initiative's own contact
+        "adres": Klasse(NIET),
+    },
+    "initiatieven.activiteit": {
+        "titel": Klasse(NIET),
+        "beschrijving": Klasse(NIET),
+        "locatie": Klasse(NIET),
+        "regel": Klasse(NIET),
+    },
+    "initiatieven.bijeenkomst": {"reden": Klasse(NIET)},
+    "buurtassistenten.contactmoment": {"notitie": Klasse(_contactmoment)},
+    "buurtassistenten.wijkpartner": {"naam": Klasse(NIET), "contact": Klasse(NIET)},
+    "buurtassistenten.namens": {"omschrijving": Klasse(PRIVE)},
+    "buurtassistenten.inzage": {"wat": Klasse(PRIVE)},
+    "rapportages.waardering": {"toelichting": Klasse(NIET)},
+}
+
+
+@dataclass(frozen=True)
+class Eigendom:
+    """Whose data a row is and who may act on it.
+
+    ``eigenaren``: paths to the people the row is about (the first one is the main one);
+    ``mede``: people who see it as if it were theirs (the author of a note, the keepers of a
+    facility for its bookings); ``handelaars``: who else may change it (``rol:<naam>`` is
+    everyone with that role); ``namens``: the buurtassistent *for* the main owner may act on
+    it (docs/toegang.md: acting on a resident's behalf).
+    """
+
+    eigenaren: tuple[str, ...] = ()
+    mede: tuple[str, ...] = ()
+    handelaars: tuple[str, ...] = ()
+    namens: bool = False
+
+
+BEHEER_RUIMTE = ("accommodatie__beheerders", "rol:beheerder")
+EIGENDOM: dict[str, Eigendom] = {
+    "bewoners.user": Eigendom(("pk",), namens=True),
+    "bewoners.profiel": Eigendom(("user",), namens=True),
+    "bewoners.buurt": Eigendom(),
+    "bewoners.categorie": Eigendom(),
+    "meldingen.melding": Eigendom(("ontvanger",)),
+    "meldingen.voorkeur": Eigendom(("user",)),
+    "meldingen.instellingen": Eigendom(("user",)),
+    "hulpvragen.hulpvraag": Eigendom(("aanvrager",), mede=("ingevoerd_door",), namens=True),
+    "hulpvragen.aanbod": Eigendom(("helper",)),
+    "hulpvragen.match": Eigendom(
+        ("hulpvraag__aanvrager", "helper"),
+        handelaars=("hulpvraag__ingevoerd_door",),
+        namens=True,
+    ),
+    "hulpvragen.zoekregel": Eigendom(("helper",)),
+    "accommodaties.accommodatie": Eigendom(handelaars=("beheerders", "rol:beheerder")),
+    "accommodaties.openingstijd": Eigendom(handelaars=BEHEER_RUIMTE),
+    "accommodaties.sluiting": Eigendom(handelaars=BEHEER_RUIMTE),
+    "accommodaties.reeks": Eigendom(("geboekt_door",), mede=BEHEER_RUIMTE, namens=True),
+    "accommodaties.reservering": Eigendom(("geboekt_door",), mede=BEHEER_RUIMTE, namens=True),
+    "accommodaties.agendasleutel": Eigendom(("user",)),
+    "initiatieven.initiatief": Eigendom(handelaars=("organisatoren", "rol:beheerder")),
+    "initiatieven.lidmaatschap": Eigendom(
+        ("user",), handelaars=("initiatief__organisatoren", "rol:beheerder"), namens=True
+    ),
+    "initiatieven.activiteit": Eigendom(handelaars=("initiatief__organisatoren", "rol:beheerder")),
+    "initiatieven.bijeenkomst": Eigendom(
+        handelaars=("activiteit__initiatief__organisatoren", "rol:beheerder")
+    ),
+    "initiatieven.aanmelding": Eigendom(
+        ("user",),
+        handelaars=("bijeenkomst__activiteit__initiatief__organisatoren", "rol:beheerder"),
+        namens=True,
+    ),
+    "buurtassistenten.contactmoment": Eigendom(("bewoner",), mede=("door",), namens=True),
+    "buurtassistenten.vervolg": Eigendom(("bewoner",), namens=True),
+    "buurtassistenten.wijkpartner": Eigendom(handelaars=("rol:buurtassistent",)),
+    "buurtassistenten.doorverwijzing": Eigendom(("bewoner",), mede=("door",), namens=True),
+    "buurtassistenten.intake": Eigendom(("bewoner",), mede=("door",), namens=True),
+    "buurtassistenten.namens": Eigendom(("voor",), mede=("door",), namens=True),
+    "buurtassistenten.inzage": Eigendom(("bewoner",), mede=("door",), namens=True),
+    "rapportages.waardering": Eigendom(handelaars=("rol:bestuur",)),
+}
+# Many-to-many tables take the rule of the model that declares the field, except these: who is
+# in which role group, and who follows which buurt, only the admin changes.
+ALLEEN_BEHEER = {"bewoners.user_groups", "bewoners.user_user_permissions"}
+
+
+def project_modellen(*, met_tussentabellen: bool = False) -> list[type[models.Model]]:
+    return [
+        m
+        for m in apps.get_models(include_auto_created=met_tussentabellen)
+        if m._meta.app_label in PROJECT_APPS
+    ]
+
+
+def tekstvelden(model) -> list[models.Field]:
+    """The free-text fields of a model (with choices: an enumeration, not free text)."""
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if isinstance(f, (models.CharField, models.TextField)) and not f.choices
+    ]
+
+
+def test_every_text_field_is_classified():
+    """Every text field of every project model has a class, every model an owner rule; and the
+    tables name no field or model that is gone (so they stay true as the code changes)."""
+    ontbrekend, verouderd = [], []
+    bestaand = {}
+    for model in project_modellen():
+        label = model._meta.label_lower
+        namen = {f.name for f in tekstvelden(model)}
+        bestaand[label] = namen
+        if label not in EIGENDOM:
+            ontbrekend.append(f"{label}: no entry in EIGENDOM (whose data is a row?)")
+        for naam in sorted(namen - set(VELDEN.get(label, {}))):
+            ontbrekend.append(f"{label}.{naam}: no class in VELDEN")
+    for label, velden in VELDEN.items():
+        for naam in sorted(set(velden) - bestaand.get(label, set())):
+            verouderd.append(f"{label}.{naam}")
+    verouderd += [label for label in EIGENDOM if label not in bestaand]
+    assert not ontbrekend, "Classify these (docs/toegang.md has the classes):\n" + "\n".join(
+        ontbrekend
+    )
+    assert not verouderd, "These fields or models no longer exist:\n" + "\n".join(verouderd)
+
+
+# --- 2. the data set and its markers --------------------------------------------------------------
+
+# Personas who open every page; None is the anonymous visitor.
+PERSONAS = (
+    "anoniem",
+    "bewoner_a",  # unrelated resident in buurt A
+    "bewoner_b",  # unrelated resident in buurt B
+    "aanvrager",  # requester: one request with a proposed match, one with an accepted match
+    "helper_voor",  # helper of the proposed match (before accepting)
+    "helper_na",  # helper of the accepted match (lives in buurt B)
+    "organisator",
+    "lid",
+    "ruimtebeheerder",  # keeper of a facility
+    "boeker",  # booker with an active booking at that facility
+    "ba_a",  # buurtassistent of buurt A
+    "ba_b",  # buurtassistent of buurt B
+    "bestuur",
+    "beheerder",
+)
+STAF = {"ba_a", "ba_b", "bestuur", "beheerder"}
+
+
+@dataclass(frozen=True)
+class Marker:
+    tekst: str
+    model: str
+    veld: str
+    pk: object
+    klasse: str
+    veldnaam: str  # a single field a relation may grant ("naam", "email"), or ""
+    eigenaren: tuple[int, ...]
+    mede: frozenset[int]
+
+
+def _moment(dagen: int, uur: int) -> datetime:
+    dag = timezone.localdate() + timedelta(days=dagen)
+    return timezone.make_aware(datetime.combine(dag, time(uur, 0)))
+
+
+def bouw_wijk() -> dict:
+    """The personas, their things and their relations (factories and services of the apps)."""
+    from accommodaties.models import AgendaSleutel, Sluiting
+    from accommodaties.tests.factories import AccommodatieFactory, ReserveringFactory
+    from bewoners.roles import Rol
+    from bewoners.tests.factories import BuurtFactory, UserFactory
+    from buurtassistenten.models import (
+        Contactmoment,
+        Doorverwijzing,
+        Intake,
+        Inzage,
+        Namens,
+        Vervolg,
+        Wijkpartner,
+    )
+    from hulpvragen.tests.factories import AanbodFactory, HulpvraagFactory, MatchFactory
+    from initiatieven import services as initiatief_services
+    from initiatieven.models import Aanmelding, Initiatief, Lidmaatschap
+    from initiatieven.tests.factories import InitiatiefFactory
+    from meldingen.tests.factories import MeldingFactory
+    from rapportages.models import Waardering
+
+    a = BuurtFactory(naam="Matrix Noord", slug="matrix-noord", postcodes="3541")
+    b = BuurtFactory(naam="Matrix Zuid", slug="matrix-zuid", postcodes="3543")
+    c = BuurtFactory(naam="Matrix Oost", slug="matrix-oost", postcodes="3545")  # nobody follows
+
+    def persoon(naam, buurt, **kw):
+        return UserFactory(first_name=naam, profiel__buurt=buurt, **kw)
+
+    p = {
+        "bewoner_a": persoon("Anna", a),
+        "bewoner_b": persoon("Bram", b),
+        "aanvrager": persoon("Aad", a),
+        "helper_voor": persoon("Hanna", a),
+        "helper_na": persoon("Hugo", b),
+        "organisator": persoon("Otto", a),
+        "lid": persoon("Lies", b),
+        "ruimtebeheerder": persoon("Rik", a),
+        "boeker": persoon("Bo", b),
+        "ba_a": persoon("Basje", a, rollen=[Rol.BUURTASSISTENT], with_mfa=True),
+        "ba_b": persoon("Bartje", b, rollen=[Rol.BUURTASSISTENT], with_mfa=True),
+        "bestuur": persoon("Bea", a, rollen=[Rol.BESTUUR], with_mfa=True),
+        "beheerder": persoon("Ben", b, rollen=[Rol.BEHEERDER], is_staff=True, with_mfa=True),
+        # owners only
+        "aspirant": persoon("Ada", a),  # asks to join the initiative
+        "lid_open": persoon("Lotte", a),  # member who shows name and e-mail to members
+        "oud_boeker": persoon("Olaf", a),  # booking ended three days ago
+        "stille": persoon("Stan", a, profiel__zonder_toestemming=True),  # no consent
+        # entered at an intake, without e-mail, in the buurt nobody follows
+        "bewoner_c": persoon("Cor", c, email=None),
+    }
+    a.buurtassistenten.add(p["ba_a"])
+    b.buurtassistenten.add(p["ba_b"])
+
+    # Help: a proposal (before accepting) and an accepted match, requests of others.
+    aanbod_voor = AanbodFactory(helper=p["helper_voor"])
+    AanbodFactory(helper=p["helper_na"])
+    r1 = HulpvraagFactory(aanvrager=p["aanvrager"])
+    MatchFactory(hulpvraag=r1, helper=p["helper_voor"], aanbod=aanbod_voor)
+    r2 = HulpvraagFactory(aanvrager=p["aanvrager"], gematcht=True)
+    MatchFactory(hulpvraag=r2, helper=p["helper_na"], geaccepteerd=True)
+    r3 = HulpvraagFactory(aanvrager=p["bewoner_c"], ingevoerd_door=p["ba_a"])
+    HulpvraagFactory(aanvrager=p["bewoner_b"])
+
+    # An initiative with an organiser, members (one shows name and e-mail), one who asks to
+    # join; an activity with a sign-up; a stopped initiative.
+    init = InitiatiefFactory(
+        organisatoren=[p["organisator"]],
+        leden=[p["lid"], p["lid_open"]],
+        aanmelden=Initiatief.Aanmelden.GOEDKEURING,
+    )
+    init.buurten.add(a, b)
+    Lidmaatschap.objects.filter(initiatief=init, user=p["lid_open"]).update(
+        toon_naam_en_contact=True
+    )
+    Lidmaatschap.objects.create(
+        initiatief=init, user=p["aspirant"], status=Lidmaatschap.Status.AANGEVRAAGD
+    )
+    activiteit = initiatief_services.activiteit_create(
+        initiatief=init,
+        door=p["organisator"],
+        titel="Ommetje",
+        begin=_moment(4, 10),
+        einde=_moment(4, 11),
+    )
+    Aanmelding.objects.create(
+        bijeenkomst=activiteit.bijeenkomsten.get(),
+        user=p["lid"],
+        status=Aanmelding.Status.AANGEMELD,
+    )
+    InitiatiefFactory(organisatoren=[p["organisator"]], status=Initiatief.Status.GESTOPT)
+
+    # A facility with its keeper, an active booking and one that ended three days ago.
+    zaal = AccommodatieFactory(beheerders=[p["ruimtebeheerder"]], buurt=a)
+    ReserveringFactory(
+        accommodatie=zaal,
+        geboekt_door=p["boeker"],
+        begin=_moment(2, 10),
+        status="aangevraagd",
+        doel="Repetitie",
+    )
+    ReserveringFactory(accommodatie=zaal, geboekt_door=p["oud_boeker"], begin=_moment(-3, 10))
+    Sluiting.objects.create(
+        accommodatie=zaal, van=_moment(20, 8), tot=_moment(21, 8), reden="Onderhoud"
+    )
+    AgendaSleutel.voor(p["boeker"])
+    AgendaSleutel.voor(p["lid"])
+
+    # Coordination: contact moments (ordinary and sensitive), a follow-up, a referral, an
+    # intake, something done on someone's behalf, a look in the access log.
+    for bewoner, door, gevoelig in (
+        (p["aanvrager"], p["ba_a"], False),
+        (p["aanvrager"], p["ba_a"], True),
+        (p["helper_na"], p["ba_b"], True),
+        (p["bewoner_c"], p["ba_a"], True),
+    ):
+        Contactmoment.objects.create(
+            bewoner=bewoner, door=door, kanaal="telefoon", gevoelig=gevoelig
+        )
+    Vervolg.objects.create(bewoner=p["aanvrager"], datum=timezone.localdate(), reden="afspraak")
+    partner = Wijkpartner.objects.create(naam="Huisartsenpraktijk De Hoek", soort="huisarts")
+    Doorverwijzing.objects.create(
+        bewoner=p["aanvrager"], partner=partner, behoefte="zorg", door=p["ba_a"]
+    )
+    Intake.objects.create(bewoner=p["bewoner_c"], door=p["ba_a"], toestemming_hoe="mondeling")
+    Namens.objects.create(door=p["ba_a"], voor=p["bewoner_c"], wat="hulpvraag", object_id=r3.pk)
+    Inzage.objects.create(door=p["ba_a"], bewoner=p["aanvrager"])
+
+    for user in p.values():
+        MeldingFactory(ontvanger=user, url="/hulp/")
+    Waardering.objects.get_or_create(sleutel="vrijwilligersuur", defaults={"bedrag": 15})
+    return p
+
+
+def _paden(model, paden: tuple[str, ...], pks=None) -> dict[object, tuple[int, ...]]:
+    """``pk -> user ids`` along ``paden`` (in order, without repeats), one query per path."""
+    from django.contrib.auth.models import Group
+
+    uit: dict[object, list[int]] = defaultdict(list)
+    qs = model._base_manager.all()
+    if pks is not None:
+        qs = qs.filter(pk__in=pks)
+    alle_pks = None
+    for pad in paden:
+        if pad.startswith("rol:"):
+            leden = list(
+                Group.objects.get(name=pad[4:]).user_set.order_by("pk").values_list("pk", flat=True)
+            )
+            if alle_pks is None:
+                alle_pks = list(qs.values_list("pk", flat=True))
+            rijen = [(pk, lid) for pk in alle_pks for lid in leden]
+        else:
+            rijen = qs.values_list("pk", pad)
+        for pk, user_id in rijen:
+            if user_id is not None and user_id not in uit[pk]:
+                uit[pk].append(user_id)
+    return {pk: tuple(ids) for pk, ids in uit.items()}
+
+
+def plant_markers() -> dict[str, Marker]:
+    """A unique marker in every personal text field of every row owned by someone."""
+    from allauth.account.models import EmailAddress
+
+    teller = itertools.count(1)
+    markers: dict[str, Marker] = {}
+    for model in project_modellen():
+        label = model._meta.label_lower
+        persoonlijk = [
+            (f, VELDEN[label][f.name])
+            for f in tekstvelden(model)
+            if VELDEN[label][f.name].klasse != NIET
+        ]
+        if not persoonlijk:
+            continue
+        eigendom = EIGENDOM[label]
+        eigenaren = _paden(model, eigendom.eigenaren)
+        mede = _paden(model, eigendom.mede)
+        for rij in model._base_manager.all():
+            if not eigenaren.get(rij.pk):
+                continue
+            nieuw = {}
+            for f, klasse in persoonlijk:
+                if f.null and getattr(rij, f.attname) is None:
+                    continue  # absent data stays absent (a resident without e-mail)
+                tekst = f"~m{next(teller)}~"
+                waarde = f"{tekst}@example.org" if isinstance(f, models.EmailField) else tekst
+                assert f.max_length is None or len(waarde) <= f.max_length, (label, f.name)
+                nieuw[f.attname] = waarde
+                markers[tekst] = Marker(
+                    tekst=tekst,
+                    model=label,
+                    veld=f.name,
+                    pk=rij.pk,
+                    klasse=klasse.klasse(rij) if callable(klasse.klasse) else klasse.klasse,
+                    veldnaam=klasse.veld,
+                    eigenaren=eigenaren[rij.pk],
+                    mede=frozenset(mede.get(rij.pk, ())),
+                )
+            model._base_manager.filter(pk=rij.pk).update(**nieuw)
+            if label == "bewoners.user" and "email" in nieuw:
+                EmailAddress.objects.filter(user_id=rij.pk).update(email=nieuw["email"])
+    return markers
+
+
+MARKER_RE = re.compile(r"~m\d+~", re.IGNORECASE)
+
+
+# --- the oracle: docs/toegang.md, computed from the rows -------------------------------------
+
+
+class Orakel:
+    """Who may see which class of whose data, and who may act on which row, as
+    ``docs/toegang.md`` says, computed from the rows themselves (an independent oracle: it
+    does not ask ``bewoners.permissions`` or the apps' rules)."""
+
+    def __init__(self):
+        from django.contrib.auth.models import Group
+
+        from accommodaties.models import Reservering
+        from bewoners.models import Buurt, User
+        from hulpvragen.models import Match
+        from initiatieven.models import Initiatief, Lidmaatschap
+
+        self.buurt, self.publiek = {}, {}
+        for pk, buurt, toestemming, actief, verwijderd in User.objects.values_list(
+            "pk", "profiel__buurt", "profiel__toestemming_op", "is_active", "verwijderd_op"
+        ):
+            self.buurt[pk] = buurt
+            self.publiek[pk] = bool(toestemming and actief and not verwijderd)
+        self.bestaande_personen = frozenset(self.buurt)
+        self.rol = {
+            g.name: set(g.user_set.values_list("pk", flat=True)) for g in Group.objects.all()
+        }
+        self.volgers: dict[int, set[int]] = defaultdict(set)
+        for buurt, user in Buurt.buurtassistenten.through.objects.values_list(
+            "buurt_id", "user_id"
+        ):
+            self.volgers[buurt].add(user)
+
+        # kijker -> persoon -> what the relations grant: classes, "veld:<naam>" (one field),
+        # "prive:<model>:<pk>" (the private details of one request).
+        self.relaties: dict[int, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+        r = self.relaties
+        for helper, aanvrager, hulpvraag, status in Match.objects.values_list(
+            "helper", "hulpvraag__aanvrager", "hulpvraag", "status"
+        ):
+            if status in (Match.Status.GEACCEPTEERD, Match.Status.AFGEROND):
+                # The help is mostly at home: the helper sees the requester's contact data,
+                # address and the request's private details; the requester the helper's
+                # contact data, not the address.
+                r[helper][aanvrager] |= {
+                    PUBLIEK,
+                    CONTACT,
+                    THUIS,
+                    f"prive:hulpvragen.hulpvraag:{hulpvraag}",
+                }
+                r[aanvrager][helper] |= {PUBLIEK, CONTACT}
+            elif status == Match.Status.VOORGESTELD:
+                r[helper][aanvrager].add("veld:voornaam")
+                r[aanvrager][helper].add("veld:voornaam")
+        sinds = timezone.now() - timedelta(days=1)
+        for boeker, keeper in (
+            Reservering.objects.filter(status__in=Reservering.ACTIEF, einde__gte=sinds)
+            .exclude(accommodatie__beheerders=None)
+            .values_list("geboekt_door", "accommodatie__beheerders")
+        ):
+            r[keeper][boeker] |= {PUBLIEK, CONTACT}
+            r[boeker][keeper] |= {PUBLIEK, CONTACT}
+        organisatoren = defaultdict(set)
+        for init, user in Initiatief.organisatoren.through.objects.values_list(
+            "initiatief_id", "user_id"
+        ):
+            organisatoren[init].add(user)
+        leden = defaultdict(list)
+        for init, user, status, toon in Lidmaatschap.objects.values_list(
+            "initiatief", "user", "status", "toon_naam_en_contact"
+        ):
+            for org in organisatoren[init]:
+                if status == Lidmaatschap.Status.LID:
+                    r[org][user] |= {PUBLIEK, CONTACT}
+                else:
+                    r[org][user] |= {PUBLIEK, "veld:naam"}
+            if status == Lidmaatschap.Status.LID:
+                leden[init].append((user, toon))
+        for groep in leden.values():
+            for kijker, _toon in groep:
+                for ander, toon in groep:
+                    if toon and ander != kijker:
+                        r[kijker][ander] |= {PUBLIEK, "veld:naam", "veld:email"}
+
+    # -- the buurtassistent's werkgebied
+
+    def _buurt_van(self, persoon):
+        if persoon not in self.buurt:  # a person created during a POST
+            from bewoners.models import User
+
+            self.buurt[persoon] = (
+                User.objects.filter(pk=persoon).values_list("profiel__buurt", flat=True).first()
+            )
+        return self.buurt[persoon]
+
+    def is_ba(self, kijker) -> bool:
+        return kijker in self.rol.get("buurtassistent", ())
+
+    def ba_voor(self, kijker, persoon) -> bool:
+        """A buurtassistent for the person: of their buurt, or of a buurt nobody follows, or
+        of a person without buurt."""
+        if not self.is_ba(kijker):
+            return False
+        buurt = self._buurt_van(persoon)
+        return buurt is None or not self.volgers[buurt] or kijker in self.volgers[buurt]
+
+    def toegewezen(self, kijker, persoon) -> bool:
+        """Sensitive notes: only the buurtassistenten assigned to the person's buurt."""
+        buurt = self._buurt_van(persoon)
+        return self.is_ba(kijker) and buurt is not None and kijker in self.volgers[buurt]
+
+    # -- seeing
+
+    def mag_zien(self, kijker: int | None, marker: Marker) -> bool:
+        if kijker is None:
+            return False  # anyone not logged in: nothing
+        if kijker in marker.eigenaren or kijker in marker.mede:
+            return True
+        return any(self._mag(kijker, persoon, marker) for persoon in marker.eigenaren)
+
+    def _mag(self, kijker, persoon, m: Marker) -> bool:
+        if m.klasse == PUBLIEK and self.publiek.get(persoon):
+            return True  # any logged-in resident, when the person gave consent
+        if self.ba_voor(kijker, persoon):
+            if m.klasse in (PUBLIEK, CONTACT, THUIS, PRIVE):
+                return True
+            if m.klasse == GEVOELIG and self.toegewezen(kijker, persoon):
+                return True
+        grants = self.relaties[kijker].get(persoon, set())
+        return (
+            m.klasse in grants
+            or (m.veldnaam and f"veld:{m.veldnaam}" in grants)
+            or (m.klasse == PRIVE and f"prive:{m.model}:{m.pk}" in grants)
+        )
+
+    # -- acting
+
+    def handelaars(self, label: str, pks, *, tussentabellen: dict) -> dict[object, set[int]]:
+        """``pk -> who may change that row``: its owners, who see it as their own, who else
+        may act by the docs, and the buurtassistent for the main owner where that is so."""
+        if label in ALLEEN_BEHEER:
+            # Only the admin changes roles, except the role of a person made in this very
+            # request (an intake makes a resident): who may make that person.
+            ouder_model, fk = tussentabellen[label]
+            tussen = apps.get_model(label)
+            ouders = dict(tussen._base_manager.filter(pk__in=pks).values_list("pk", fk))
+            nieuw = {o for o in ouders.values() if o not in self.bestaande_personen}
+            per_ouder = self.handelaars(
+                ouder_model._meta.label_lower, nieuw, tussentabellen=tussentabellen
+            )
+            return {pk: per_ouder.get(ouders.get(pk), set()) for pk in pks}
+        if label in tussentabellen:
+            ouder_model, fk = tussentabellen[label]
+            tussen = apps.get_model(label)
+            ouders = dict(tussen._base_manager.filter(pk__in=pks).values_list("pk", fk))
+            per_ouder = self.handelaars(
+                ouder_model._meta.label_lower, set(ouders.values()), tussentabellen=tussentabellen
+            )
+            return {pk: per_ouder.get(ouder, set()) for pk, ouder in ouders.items()}
+        eigendom = EIGENDOM[label]
+        model = apps.get_model(label)
+        eigenaren = _paden(model, eigendom.eigenaren, pks)
+        mede = _paden(model, eigendom.mede + eigendom.handelaars, pks)
+        uit = {}
+        for pk in pks:
+            wie = set(eigenaren.get(pk, ())) | set(mede.get(pk, ()))
+            hoofd = eigenaren.get(pk, (None,))[0]
+            if eigendom.namens and hoofd is not None:
+                wie |= {ba for ba in self.rol.get("buurtassistent", ()) if self.ba_voor(ba, hoofd)}
+            uit[pk] = wie
+        return uit
+
+
+def tussentabellen() -> dict[str, tuple[type[models.Model], str]]:
+    """Many-to-many tables of project models: ``label -> (declaring model, fk attname)``."""
+    uit = {}
+    for model in project_modellen():
+        for m2m in model._meta.local_many_to_many:
+            tussen = m2m.remote_field.through
+            if tussen._meta.auto_created:
+                fk = m2m.m2m_field_name() + "_id"
+                uit[tussen._meta.label_lower] = (model, fk)
+    return uit
+
+
+# --- URLs -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Patroon:
+    route: str
+    naam: str
+    callback: Callable
+    module: str
+
+    @property
+    def parameters(self) -> list[tuple[str, str]]:
+        return re.findall(r"<(?:(\w+):)?(\w+)>", self.route)
+
+
+def _module(callback) -> str:
+    while hasattr(callback, "__wrapped__"):
+        callback = callback.__wrapped__
+    return (getattr(callback, "__module__", "") or "").split(".")[0]
+
+
+def alle_patronen() -> list[Patroon]:
+    uit = []
+
+    def loop(resolver, prefix, namespaces):
+        for entry in resolver.url_patterns:
+            route = prefix + str(entry.pattern)
+            if route.startswith(OVERGESLAGEN_PREFIXEN):
+                continue
+            if isinstance(entry, URLResolver):
+                ns = namespaces + ((entry.namespace,) if entry.namespace else ())
+                loop(entry, route, ns)
+            elif isinstance(entry, URLPattern):
+                if not isinstance(entry.pattern, RoutePattern):
+                    route = "REGEX:" + route
+                naam = ":".join((*namespaces, entry.name)) if entry.name else ""
+                uit.append(Patroon(route, naam, entry.callback, _module(entry.callback)))
+
+    loop(get_resolver(), "", ())
+    return uit
+
+
+def methoden(callback) -> set[str] | None:
+    """The HTTP methods a view allows (``require_POST`` and friends), None when unrestricted."""
+    gezien, f = set(), callback
+    while f is not None and id(f) not in gezien:
+        gezien.add(id(f))
+        for cel in getattr(f, "__closure__", None) or ():
+            try:
+                waarde = cel.cell_contents
+            except ValueError:
+                continue
+            if (
+                isinstance(waarde, (list, tuple))
+                and waarde
+                and all(
+                    isinstance(x, str)
+                    and x in ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+                    for x in waarde
+                )
+            ):
+                return set(waarde)
+        f = getattr(f, "__wrapped__", None)
+    return None
+
+
+# Route words that do not name their model (the others match a model's name or plural).
+URL_MODELLEN = {
+    "vragen": "hulpvragen.hulpvraag",
+    "boekingen": "accommodaties.reservering",
+    "bewoners": "bewoners.user",
+    "partners": "buurtassistenten.wijkpartner",
+    "leden": "initiatieven.lidmaatschap",
+}
+# Parameters that are no object: the values to try.
+GEEN_OBJECT = {"stap": lambda: range(1, 1 + len(__import__("bewoners.views").views.ONBOARDING))}
+# A parameter that is a secret key: whoever has the link reads as its owner.
+SLEUTEL_PARAMETERS = {"sleutel"}
+
+
+def _modelnamen() -> dict[str, type[models.Model]]:
+    uit = {}
+    with translation.override(None):
+        for model in project_modellen():
+            for naam in (
+                model._meta.model_name,
+                str(model._meta.verbose_name).lower(),
+                str(model._meta.verbose_name_plural).lower(),
+            ):
+                uit.setdefault(naam, model)
+    return uit
+
+
+def model_van_parameter(patroon: Patroon, parameter: str) -> tuple[type[models.Model], str]:
+    """The model (and its field) a URL parameter names, derived from the route."""
+    namen = _modelnamen()
+    app_modellen = [m for m in project_modellen() if m._meta.app_label == patroon.module]
+    if parameter == "slug":
+        met_slug = [
+            m for m in app_modellen if any(f.name == "slug" and f.unique for f in m._meta.fields)
+        ]
+        if len(met_slug) == 1:
+            return met_slug[0], "slug"
+    elif parameter in SLEUTEL_PARAMETERS:
+        met = [
+            m
+            for m in project_modellen()
+            if any(f.name == parameter and f.unique and not f.choices for f in m._meta.fields)
+        ]
+        if len(met) == 1:
+            return met[0], parameter
+    elif parameter.endswith(("_pk", "_id")) and parameter[:-3] in namen:
+        return namen[parameter[:-3]], "pk"
+    elif parameter == "pk":
+        # The word just before the parameter: "hulp/vragen/<int:pk>/" names "vragen".
+        voor = re.split(rf"<(?:\w+:)?{parameter}>", patroon.route)[0]
+        woord = voor.rstrip("/").split("/")[-1]
+        if woord in URL_MODELLEN:
+            return apps.get_model(URL_MODELLEN[woord]), "pk"
+        if woord in namen:
+            return namen[woord], "pk"
+    raise LookupError(f"/{patroon.route}: cannot tell which model <{parameter}> names")
+
+
+@dataclass(frozen=True)
+class Adres:
+    url: str
+    patroon: Patroon
+    model: str = ""  # label of the object the URL is about ("" for none)
+    pk: object = None
+    als: int | None = None  # a secret-key URL: read as this person
+
+    @property
+    def object_url(self) -> bool:
+        return bool(self.model)
+
+
+def _waarde(obj, veld):
+    return obj.pk if veld == "pk" else getattr(obj, veld)
+
+
+def vul_in(patronen: list[Patroon]) -> tuple[list[Adres], list[str]]:
+    """Every URL with its parameters filled from the rows; and the patterns that cannot be."""
+    adressen, onvulbaar = [], []
+    for patroon in patronen:
+        params = patroon.parameters
+        if patroon.route.startswith("REGEX:"):
+            if patroon.module in EIGEN_MODULES:
+                onvulbaar.append(f"/{patroon.route}: a regex pattern (use path())")
+            continue
+        if not params:
+            url = reverse(patroon.naam) if patroon.naam else "/" + patroon.route
+            adressen.append(Adres(url, patroon))
+            continue
+        try:
+            # The last parameter names the object; the others follow from it.
+            laatste = params[-1][1]
+            if laatste in GEEN_OBJECT:
+                for waarde in GEEN_OBJECT[laatste]():
+                    adressen.append(Adres(reverse(patroon.naam, kwargs={laatste: waarde}), patroon))
+                continue
+            model, veld = model_van_parameter(patroon, laatste)
+            ouders = []
+            for _conv, naam in params[:-1]:
+                ouder_model, ouder_veld = model_van_parameter(patroon, naam)
+                fk = next(
+                    f
+                    for f in model._meta.fields
+                    if f.is_relation and f.related_model is ouder_model
+                )
+                ouders.append((naam, fk.name, ouder_veld))
+        except (LookupError, StopIteration) as exc:
+            if patroon.module in EIGEN_MODULES:
+                onvulbaar.append(
+                    str(exc) or f"/{patroon.route}: no relation between its parameters"
+                )
+            continue
+        rijen = list(model._base_manager.all())
+        if not rijen and patroon.module in EIGEN_MODULES:
+            onvulbaar.append(f"/{patroon.route}: the data set has no {model._meta.label}")
+        for obj in rijen:
+            kwargs = {laatste: _waarde(obj, veld)}
+            for naam, fk_naam, ouder_veld in ouders:
+                kwargs[naam] = _waarde(getattr(obj, fk_naam), ouder_veld)
+            als = getattr(obj, "user_id", None) if laatste in SLEUTEL_PARAMETERS else None
+            adressen.append(
+                Adres(
+                    reverse(patroon.naam, kwargs=kwargs),
+                    patroon,
+                    model._meta.label_lower,
+                    obj.pk,
+                    als,
+                )
+            )
+    return adressen, onvulbaar
+
+
+# --- reading answers ---------------------------------------------------------------------------
+
+
+def inhoud(response) -> str:
+    """Everything a visitor gets: the body (unzipped for XLSX, unfolded for iCalendar) and the
+    headers but Location."""
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    soort = response.get("Content-Type", "")
+    if body[:2] == b"PK":
+        try:
+            with zipfile.ZipFile(io.BytesIO(body)) as z:
+                body = b"".join(z.read(naam) for naam in z.namelist())
+        except zipfile.BadZipFile:
+            pass
+    tekst = body.decode("utf-8", errors="replace")
+    if "calendar" in soort:
+        tekst = tekst.replace("\r\n ", "").replace("\n ", "")
+    koppen = " ".join(f"{k}: {v}" for k, v in response.items() if k.lower() != "location")
+    return tekst + "\n" + koppen
+
+
+@dataclass
+class Formulier:
+    action: str
+    velden: list[tuple[str, str]] = field(default_factory=list)
+    knoppen: list[tuple[str, str]] = field(default_factory=list)
+    radio: dict[str, str] = field(default_factory=dict)  # the first option of each group
+    tellers: Counter = field(default_factory=Counter)  # empty fields filled, per input type
+
+    def data(self) -> dict[str, list[str]]:
+        """What a browser would send, with a changed text in every text area (so a POST that
+        is carried out changes something) and the first named submit button."""
+        uit: dict[str, list[str]] = defaultdict(list)
+        for naam, waarde in self.velden:
+            uit[naam].append(waarde)
+        for naam, waarde in self.radio.items():
+            uit.setdefault(naam, [waarde])
+        if self.knoppen:
+            naam, waarde = self.knoppen[0]
+            uit.setdefault(naam, [waarde])
+        return dict(uit)
+
+
+FORMSET_RIJ = re.compile(r"-\d+-")
+
+
+class FormulierLezer(HTMLParser):
+    """The POST forms of a page, as a browser would fill them in."""
+
+    def __init__(self, pagina_url: str):
+        super().__init__(convert_charrefs=True)
+        self.pagina_url = pagina_url
+        self.formulieren: list[Formulier] = []
+        self._form: Formulier | None = None
+        self._textarea: list | None = None
+        self._select: dict | None = None
+        self._optie: list | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form":
+            if (a.get("method") or "get").lower() == "post":
+                action = urlsplit(urljoin(self.pagina_url, a.get("action") or "")).path
+                self._form = Formulier(action)
+                self.formulieren.append(self._form)
+            return
+        if self._form is None:
+            return
+        naam = a.get("name")
+        if tag == "input" and naam and "disabled" not in a:
+            soort = (a.get("type") or "text").lower()
+            if soort in ("submit", "image"):
+                self._form.knoppen.append((naam, a.get("value") or ""))
+            elif soort == "checkbox":
+                if "checked" in a:
+                    self._form.velden.append((naam, a.get("value") or "on"))
+            elif soort == "radio":
+                if "checked" in a:
+                    self._form.velden.append((naam, a.get("value") or "on"))
+                else:
+                    self._form.radio.setdefault(naam, a.get("value") or "on")
+            elif soort not in ("file", "button", "reset"):
+                waarde = a.get("value") or ""
+                if not waarde and soort != "hidden":
+                    waarde = self._invulling(soort, naam, a)
+                self._form.velden.append((naam, waarde))
+        elif tag == "button" and naam and (a.get("type") or "submit").lower() == "submit":
+            self._form.knoppen.append((naam, a.get("value") or ""))
+        elif tag == "textarea" and naam:
+            self._textarea = [naam, []]
+        elif tag == "select" and naam:
+            self._select = {"naam": naam, "opties": [], "gekozen": [], "meer": "multiple" in a}
+        elif tag == "option" and self._select is not None:
+            self._optie = [a.get("value"), "selected" in a, []]
+
+    def _invulling(self, soort: str, naam: str, attrs: dict) -> str:
+        """A plausible value for an empty field, as a person would type it: a day next week
+        (and a week later for the next date), 10:00 then 11:00, a number, some words. The
+        empty extra rows of a formset stay empty."""
+        if FORMSET_RIJ.search(naam):
+            return ""
+        volgnummer = self._form.tellers[soort]
+        self._form.tellers[soort] += 1
+        dag = timezone.localdate() + timedelta(days=7 + 7 * volgnummer)
+        uur = f"{10 + volgnummer:02d}:00"
+        if soort == "date":
+            return dag.isoformat()
+        if soort == "time":
+            return uur
+        if soort == "datetime-local":
+            return f"{timezone.localdate() + timedelta(days=7)}T{uur}"
+        if soort == "number":
+            return attrs.get("min") or "1"
+        if soort == "email" or "email" in naam:
+            return "nieuw.adres@example.org"
+        if soort == "tel" or "telefoon" in naam:
+            return "0612345678"
+        if "postcode" in naam:
+            return "3541 AB"
+        return "Tekst van de toegangstest"
+
+    def handle_data(self, data):
+        if self._textarea is not None:
+            self._textarea[1].append(data)
+        if self._optie is not None:
+            self._optie[2].append(data)
+
+    def _sluit_optie(self):
+        if self._optie is not None and self._select is not None:
+            waarde = (
+                self._optie[0] if self._optie[0] is not None else "".join(self._optie[2]).strip()
+            )
+            self._select["opties"].append(waarde)
+            if self._optie[1]:
+                self._select["gekozen"].append(waarde)
+        self._optie = None
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._form = None
+        elif tag == "textarea" and self._textarea is not None and self._form is not None:
+            self._form.velden.append((self._textarea[0], "Gewijzigd door de toegangstest."))
+            self._textarea = None
+        elif tag == "option":
+            self._sluit_optie()
+        elif tag == "select" and self._select is not None and self._form is not None:
+            self._sluit_optie()
+            s = self._select
+            gekozen = s["gekozen"]
+            if not s["meer"] and not FORMSET_RIJ.search(s["naam"]) and gekozen in ([], [""]):
+                # Nothing chosen, or the "---------" placeholder: take the first real option.
+                gekozen = [o for o in s["opties"] if o][:1] or gekozen
+            for waarde in gekozen:
+                self._form.velden.append((s["naam"], waarde))
+            self._select = None
+
+
+# --- 3 and 4. running the matrix ---------------------------------------------------------------
+
+
+@dataclass
+class Uitkomst:
+    markers: dict[str, Marker] = field(default_factory=dict)
+    personas: dict[str, int | None] = field(default_factory=dict)
+    patronen: int = 0
+    adressen: int = 0
+    onvulbaar: list[str] = field(default_factory=list)
+    gets: int = 0
+    posts: int = 0
+    controles: int = 0
+    controles_met_effect: int = 0
+    zonder_effect: list[str] = field(default_factory=list)
+    status: list[str] = field(default_factory=list)
+    lekken: list[str] = field(default_factory=list)
+    exports: list[str] = field(default_factory=list)
+    wijzigingen: list[str] = field(default_factory=list)
+    gezien_toegestaan: int = 0
+    gezien: set[tuple[str, str, str]] = field(default_factory=set)  # (persona, marker, url)
+    statussen: dict[tuple[str, str], int] = field(default_factory=dict)  # (persona, url)
+    duur: dict[str, float] = field(default_factory=dict)
+
+
+def _publiek_gedeclareerd(patroon: Patroon) -> bool | None:
+    """Does the view declare that anyone may open it (``wijk.lib.toegang``)? None: no
+    declaration (yet)."""
+    try:
+        from wijk.lib.toegang import iedereen, toegang_van
+    except ImportError:  # pragma: no cover - the access declarations are not there
+        return None
+    record = toegang_van(patroon.callback)
+    return None if record is None else record.regel is iedereen
+
+
+class Matrix:
+    def __init__(self, personas: dict[str, object], markers: dict[str, Marker], orakel: Orakel):
+        self.personas = personas
+        self.markers = markers
+        self.orakel = orakel
+        self.u = Uitkomst(markers=markers)
+        self.clients: dict[str, Client] = {}
+        for naam in PERSONAS:
+            client = Client()
+            if naam != "anoniem":
+                client.force_login(personas[naam])
+            self.clients[naam] = client
+        self.login_pad = reverse("account_login")
+        self.mfa_pad = reverse("mfa_activate_totp")
+        # action path -> persona -> form (the pages' own forms, for plausible POSTs)
+        self.formulieren: dict[str, dict[str, Formulier]] = defaultdict(dict)
+
+    def pk(self, persona: str) -> int | None:
+        return None if persona == "anoniem" else self.personas[persona].pk
+
+    def _get(self, persona, url):
+        """One GET in a savepoint (a failing view must not break the transaction); the
+        persona's cookies are kept as they were (a page may log out or change the session)."""
+        client = self.clients[persona]
+        koekjes = SimpleCookie()
+        koekjes.load(client.cookies.output(header="", sep=";"))
+        try:
+            with transaction.atomic():
+                return client.get(url), None
+        except Exception as exc:  # noqa: BLE001 - a 5xx, reported
+            return None, f"{type(exc).__name__}: {exc}"[:300]
+        finally:
+            client.cookies = koekjes
+
+    # -- GET
+
+    def open(self, adres: Adres, persona: str, *, verzamel: bool = True) -> str | None:
+        response, fout = self._get(persona, adres.url)
+        self.u.gets += 1
+        waar = f"GET {adres.url} as {persona}"
+        if fout:
+            self.u.status.append(f"{waar}: 5xx ({fout})")
+            return None
+        status = response.status_code
+        self.u.statussen[(persona, adres.url)] = status
+        loc = response.get("Location", "")
+        publiek = _publiek_gedeclareerd(adres.patroon)
+        get_mag = (methoden(adres.patroon.callback) or {"GET"}) & {"GET"}
+        if status >= 500:
+            self.u.status.append(f"{waar}: {status}")
+        elif status not in (200, 301, 302, 303, 403, 404, 405):
+            self.u.status.append(f"{waar}: unexpected status {status}")
+        elif status in (301, 302, 303):
+            if persona in STAF and urlsplit(loc).path == self.mfa_pad:
+                self.u.status.append(f"{waar}: sent to the second-factor set-up ({loc})")
+            if persona == "anoniem" and publiek is False and urlsplit(loc).path != self.login_pad:
+                self.u.status.append(f"{waar}: {status} to {loc}, not to the login page")
+        if persona == "anoniem" and get_mag:
+            if publiek is False and status == 200:
+                self.u.status.append(f"{waar}: 200 for a page that is not public")
+            if (
+                publiek
+                and not adres.patroon.parameters
+                and (status not in (200, 301, 302, 303) or urlsplit(loc).path == self.login_pad)
+            ):
+                self.u.status.append(f"{waar}: {status} for a public page (expected 200)")
+        tekst = inhoud(response)
+        self.controleer(tekst, adres, persona, waar)
+        if verzamel and status == 200 and "html" in response.get("Content-Type", ""):
+            lezer = FormulierLezer(adres.url)
+            lezer.feed(tekst)
+            for formulier in lezer.formulieren:
+                self.formulieren[formulier.action].setdefault(persona, formulier)
+        return tekst
+
+    def controleer(self, tekst: str, adres: Adres, persona: str, waar: str) -> None:
+        kijker = adres.als if adres.als is not None else self.pk(persona)
+        for gevonden in set(MARKER_RE.findall(tekst)):
+            marker = self.markers.get(gevonden.lower())
+            if marker is None:
+                continue
+            if self.orakel.mag_zien(kijker, marker):
+                self.u.gezien_toegestaan += 1
+                self.u.gezien.add((persona, marker.tekst, adres.url))
+            else:
+                eigenaar = ", ".join(self._naam(pk) for pk in marker.eigenaren)
+                self.u.lekken.append(
+                    f"{waar}: {marker.tekst} = {marker.klasse} of {eigenaar} "
+                    f"({marker.model}.{marker.veld} #{marker.pk})"
+                )
+
+    def _naam(self, pk) -> str:
+        for naam, user in self.personas.items():
+            if user is not None and user.pk == pk:
+                return naam
+        return f"user #{pk}"
+
+    # -- POST
+
+    def snapshot(self, labels=None) -> dict[str, dict[object, tuple]]:
+        """Every row of the project's tables (or of ``labels``), read with plain SQL."""
+        uit = {}
+        with connection.cursor() as cursor:
+            for model in project_modellen(met_tussentabellen=True):
+                label = model._meta.label_lower
+                if labels is not None and label not in labels:
+                    continue
+                kolommen = ", ".join(
+                    connection.ops.quote_name(f.column) for f in model._meta.concrete_fields
+                )
+                cursor.execute(
+                    f"SELECT {connection.ops.quote_name(model._meta.pk.column)}, {kolommen} "  # noqa: S608
+                    f"FROM {connection.ops.quote_name(model._meta.db_table)}"
+                )
+                uit[label] = {rij[0]: rij for rij in cursor.fetchall()}
+        return uit
+
+    def geschreven(self, queries) -> set[str]:
+        """The project tables a request wrote to (INSERT, UPDATE, DELETE)."""
+        uit = set()
+        for query in queries:
+            gevonden = SCHRIJF_RE.match(query["sql"])
+            if gevonden and gevonden.group(1) in self.tabellen:
+                uit.add(self.tabellen[gevonden.group(1)])
+        return uit
+
+    def post(self, adres: Adres, persona: str, data, *, controle: bool = False) -> bool:
+        """POST in a transaction that is rolled back. Only when the request wrote to a project
+        table, those tables are compared with the state before: every row that is new, gone
+        or changed must be one ``persona`` may act on (not checked for a ``controle`` by who
+        may act: accepting a match changes the request too). Returns whether anything changed."""
+        kijker = self.pk(persona)
+        veranderd = False
+        client = self.clients[persona]
+        koekjes = SimpleCookie()
+        koekjes.load(client.cookies.output(header="", sep=";"))
+        fout = response = None
+        try:
+            with transaction.atomic():
+                connection.queries_log.clear()
+                with CaptureQueriesContext(connection) as vastgelegd:
+                    try:
+                        with transaction.atomic():
+                            response = client.post(adres.url, data)
+                    except Exception as exc:  # noqa: BLE001 - a 5xx, reported
+                        fout = f"{type(exc).__name__}: {exc}"[:300]
+                labels = self.geschreven(vastgelegd.captured_queries)
+                verschil = self.verschillen(self.basis, self.snapshot(labels)) if labels else {}
+                veranderd = bool(verschil)
+                for label, soorten in ({} if controle else verschil).items():
+                    for soort, pks in soorten.items():
+                        if soort == "nieuw" and label == "meldingen.melding":
+                            continue  # notifications to others are a side effect of acting
+                        if soort == "nieuw":
+                            wie = self.orakel.handelaars(label, pks, tussentabellen=self.tussen)
+                        else:
+                            wie = {pk: self.handelaars_basis[label].get(pk, set()) for pk in pks}
+                        for pk in pks:
+                            if kijker is None or kijker not in wie.get(pk, set()):
+                                self.u.wijzigingen.append(
+                                    f"POST {adres.url} as {persona}: {label} #{pk} {soort} "
+                                    f"(status {getattr(response, 'status_code', '5xx')})"
+                                )
+                raise _Terugdraaien
+        except _Terugdraaien:
+            pass
+        finally:
+            client.cookies = koekjes
+        if fout:
+            self.u.status.append(f"POST {adres.url} as {persona}: 5xx ({fout})")
+        return veranderd
+
+    def verschillen(self, voor, na) -> dict[str, dict[str, set]]:
+        uit = {}
+        for label, rijen in na.items():
+            oud = voor[label]
+            nieuw = set(rijen) - set(oud)
+            weg = set(oud) - set(rijen)
+            anders = {pk for pk in set(rijen) & set(oud) if rijen[pk] != oud[pk]}
+            if nieuw or weg or anders:
+                uit[label] = {"nieuw": nieuw, "weg": weg, "anders": anders}
+        return uit
+
+
+# INSERT (SQLite: INSERT OR IGNORE for many-to-many rows), UPDATE, DELETE.
+SCHRIJF_RE = re.compile(
+    r'\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE
+)
+
+
+class _Terugdraaien(Exception):
+    pass
+
+
+def draai_matrix() -> Uitkomst:
+    import time as klok
+
+    tijd = klok.monotonic()
+    personas_obj = bouw_wijk()
+    markers = plant_markers()
+    from bewoners.models import User
+
+    personas = {naam: User.objects.get(pk=u.pk) for naam, u in personas_obj.items()}
+    orakel = Orakel()
+    matrix = Matrix(personas, markers, orakel)
+    matrix.tussen = tussentabellen()
+    u = matrix.u
+    u.personas = {"anoniem": None, **{naam: user.pk for naam, user in personas.items()}}
+
+    patronen = alle_patronen()
+    adressen, u.onvulbaar = vul_in(patronen)
+    u.patronen, u.adressen = len(patronen), len(adressen)
+    export_url = reverse("bewoners:export")
+
+    u.duur["data set"] = klok.monotonic() - tijd
+    tijd = klok.monotonic()
+
+    # 3. Every URL as every persona; the exports last (after the staff's looks were logged).
+    for adres in adressen:
+        toegestaan = methoden(adres.patroon.callback)
+        if adres.url == export_url or (toegestaan is not None and "GET" not in toegestaan):
+            continue  # the export comes last; a POST-only view has nothing to show
+        for persona in PERSONAS:
+            matrix.open(adres, persona)
+    export = next(a for a in adressen if a.url == export_url)
+    for persona in PERSONAS:
+        tekst = matrix.open(export, persona, verzamel=False)
+        if persona == "anoniem" or tekst is None:
+            continue
+        eigen = {
+            m.klasse
+            for m in markers.values()
+            if m.tekst in tekst and m.eigenaren[0] == matrix.pk(persona)
+        }
+        for klasse in (PUBLIEK, CONTACT, THUIS):
+            if klasse not in eigen:
+                u.exports.append(f"the export of {persona} holds no {klasse} data of their own")
+
+    u.duur["GET"] = klok.monotonic() - tijd
+    tijd = klok.monotonic()
+
+    # 4. POSTs: by everyone who may not act on the URL's object (and a control by who may).
+    # Opening a notification marked it read; unread again, marking it read is a change a
+    # stranger's POST could make.
+    from meldingen.models import Melding
+
+    Melding.objects.update(gelezen_op=None)
+    matrix.tabellen = {
+        m._meta.db_table: m._meta.label_lower for m in project_modellen(met_tussentabellen=True)
+    }
+    matrix.basis = matrix.snapshot()
+    matrix.handelaars_basis = {
+        label: orakel.handelaars(label, set(rijen), tussentabellen=matrix.tussen)
+        for label, rijen in matrix.basis.items()
+    }
+    for adres in adressen:
+        toegestaan = methoden(adres.patroon.callback)
+        if toegestaan is not None and "POST" not in toegestaan:
+            continue
+        if adres.url == export_url:
+            continue
+        formulieren = matrix.formulieren.get(urlsplit(adres.url).path, {})
+        if adres.object_url:
+            wie = matrix.handelaars_basis[adres.model].get(adres.pk, set())
+            handelend = [p for p in PERSONAS if matrix.pk(p) in wie]
+        else:
+            handelend = []
+        voorkeur = [formulieren[p] for p in handelend if p in formulieren] + list(
+            formulieren.values()
+        )
+        data = voorkeur[0].data() if voorkeur else {}
+        if adres.object_url and handelend:
+            u.controles += 1
+            if any(matrix.post(adres, p, data, controle=True) for p in handelend):
+                u.controles_met_effect += 1
+            elif toegestaan is not None:  # an explicit POST view whose control did nothing
+                u.zonder_effect.append(adres.patroon.naam)
+            # A control by who may act records nothing: they may.
+        for persona in PERSONAS:
+            if persona in handelend:
+                continue
+            matrix.post(adres, persona, data)
+            u.posts += 1
+    u.duur["POST"] = klok.monotonic() - tijd
+    return u
+
+
+@pytest.fixture(scope="module")
+def matrix(django_db_setup, django_db_blocker, request) -> Uitkomst:
+    """Builds the data set and runs the whole matrix once, in a transaction rolled back at the
+    end (the other tests never see its rows)."""
+    with (
+        django_db_blocker.unblock(),
+        override_settings(
+            PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+            STORAGES={
+                **settings.STORAGES,
+                "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+            },
+        ),
+    ):
+        from django.core.cache import cache
+
+        # Thousands of refusals (403, 404) would each log a warning with a traceback; the
+        # matrix reports what matters itself.
+        stil = [logging.getLogger(naam) for naam in ("django.request", "django.security")]
+        vorig = [logger.disabled for logger in stil]
+        for logger in stil:
+            logger.disabled = True
+        cache.clear()
+        try:
+            with transaction.atomic():
+                uitkomst = draai_matrix()
+                transaction.set_rollback(True)
+        finally:
+            cache.clear()
+            for logger, was in zip(stil, vorig, strict=True):
+                logger.disabled = was
+    regels = [
+        f"outsider matrix: {len(uitkomst.markers)} markers planted; "
+        f"{uitkomst.patronen} URL patterns -> {uitkomst.adressen} URLs x {len(PERSONAS)} personas: "
+        f"{uitkomst.gets} GETs; {uitkomst.posts} POSTs checked "
+        f"(+{uitkomst.controles} controls, {uitkomst.controles_met_effect} changed something); "
+        f"{uitkomst.gezien_toegestaan} allowed markers seen; "
+        + ", ".join(f"{wat} {duur:.1f} s" for wat, duur in uitkomst.duur.items()),
+    ]
+    if uitkomst.zonder_effect:
+        regels.append(
+            "outsider matrix: POST URLs whose control changed nothing (the state does not allow "
+            "it, or the form needs more): "
+            + ", ".join(
+                f"{naam} ({aantal}x)"
+                for naam, aantal in sorted(Counter(uitkomst.zonder_effect).items())
+            )
+        )
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    for regel in regels:
+        print(regel)
+        if reporter is not None and capture is not None:
+            with capture.global_and_fixture_disabled():
+                reporter.write_line("\n" + regel)
+    return uitkomst
+
+
+# The tests below read the matrix's results; the mark makes pytest-django set up the test
+# database for the module fixture (which rolls its data back before they run).
+met_database = pytest.mark.django_db
+
+
+def _lijst(regels: list[str], max_regels: int = 80) -> str:
+    meer = f"\n... and {len(regels) - max_regels} more" if len(regels) > max_regels else ""
+    return "\n".join(sorted(regels)[:max_regels]) + meer
+
+
+@met_database
+def test_every_parameterised_url_is_filled(matrix):
+    """A parameterised pattern of a project app that the matrix cannot fill would be a page
+    nobody checks: name its model in URL_MODELLEN (or GEEN_OBJECT)."""
+    assert not matrix.onvulbaar, _lijst(matrix.onvulbaar)
+    assert matrix.adressen > matrix.patronen / 2
+    assert len(matrix.markers) > 100
+
+
+@met_database
+def test_every_personal_field_carries_a_marker(matrix):
+    """A personal field without a marker would be checked on no page: when a model or field
+    is added, ``bouw_wijk`` makes a row of it."""
+    geplant = {(m.model, m.veld) for m in matrix.markers.values()}
+    zonder = [
+        f"{label}.{veld}"
+        for label, velden in VELDEN.items()
+        for veld, klasse in velden.items()
+        if klasse.klasse != NIET and (label, veld) not in geplant
+    ]
+    assert not zonder, "No row in the data set carries a marker in: " + ", ".join(zonder)
+
+
+@met_database
+def test_every_answer_has_an_acceptable_status(matrix):
+    """200 / 302 to the login page for anonymous visitors / 403 / 404 / 405; never a 5xx;
+    public pages 200 to anonymous visitors; staff with a second factor are let through."""
+    assert not matrix.status, _lijst(matrix.status)
+
+
+@met_database
+def test_no_persona_sees_a_marker_it_may_not_see(matrix):
+    assert not matrix.lekken, _lijst(matrix.lekken)
+
+
+def _gezien(matrix, persona, eigenaar, model, veld, url=None) -> bool:
+    """Did ``persona`` see the marker in ``model.veld`` of ``eigenaar`` (on ``url``)?"""
+    teksten = {
+        m.tekst
+        for m in matrix.markers.values()
+        if m.model == model and m.veld == veld and m.eigenaren[0] == matrix.personas[eigenaar]
+    }
+    assert teksten, (eigenaar, model, veld)
+    return any(
+        p == persona and tekst in teksten and url in (None, waar)
+        for p, tekst, waar in matrix.gezien
+    )
+
+
+@met_database
+def test_the_markers_are_seen_where_the_matrix_allows(matrix):
+    """The other side of the coin (so the check above cannot pass by seeing nothing): people
+    see their own data, the accepted helper the requester's phone and address, the requester
+    the helper's phone, the buurtassistent the address of a resident of their buurt, an
+    organiser the e-mail of a member, a keeper the phone of a booker."""
+    assert matrix.gezien_toegestaan > 0
+    assert _gezien(matrix, "aanvrager", "aanvrager", "bewoners.profiel", "adres")
+    assert _gezien(matrix, "helper_na", "aanvrager", "bewoners.profiel", "telefoon")
+    assert _gezien(matrix, "helper_na", "aanvrager", "bewoners.profiel", "adres")
+    assert _gezien(matrix, "helper_na", "aanvrager", "hulpvragen.hulpvraag", "prive_details")
+    assert _gezien(matrix, "aanvrager", "helper_na", "bewoners.profiel", "telefoon")
+    assert _gezien(matrix, "ba_a", "aanvrager", "bewoners.profiel", "adres")
+    assert _gezien(matrix, "ba_a", "aanvrager", "bewoners.profiel", "wat_heb_je_nodig")
+    assert _gezien(matrix, "organisator", "lid", "bewoners.user", "email")
+    assert _gezien(matrix, "lid", "lid_open", "bewoners.user", "email")
+    assert _gezien(matrix, "ruimtebeheerder", "boeker", "bewoners.profiel", "telefoon")
+    assert _gezien(matrix, "boeker", "ruimtebeheerder", "bewoners.profiel", "telefoon")
+    assert _gezien(matrix, "ba_a", "aanvrager", "buurtassistenten.contactmoment", "notitie")
+
+
+@met_database
+def test_staff_with_a_second_factor_reach_their_pages(matrix):
+    """bewoners.middleware.MFARequiredMiddleware lets staff with a TOTP device through."""
+    bewoner_b = matrix.personas["bewoner_b"]
+    for persona, url in (
+        ("ba_a", reverse("buurtassistenten:dashboard")),
+        ("ba_b", reverse("buurtassistenten:bewoner", args=[bewoner_b])),
+        ("bestuur", reverse("rapportages:rapport")),
+        ("beheerder", reverse("accommodaties:beheer")),
+    ):
+        assert matrix.statussen[(persona, url)] == 200, (persona, url)
+
+
+@met_database
+def test_the_exports_hold_ones_own_data_and_nobody_elses_beyond_the_matrix(matrix):
+    """The data export of each persona holds their own data; the leak check above covered
+    it too: no other person's contact, home or private data beyond what the matrix allows.
+    The requester's export holds the access log (the buurtassistent who looked, by first name
+    only) and the text of the sensitive note about them (docs/toegang.md, Decisions)."""
+    assert not matrix.exports, _lijst(matrix.exports)
+    export = reverse("bewoners:export")
+    assert _gezien(matrix, "aanvrager", "ba_a", "bewoners.user", "first_name", export)
+    assert _gezien(
+        matrix, "aanvrager", "aanvrager", "buurtassistenten.contactmoment", "notitie", export
+    )
+    gevoelig = [
+        m.tekst
+        for m in matrix.markers.values()
+        if m.klasse == GEVOELIG and m.eigenaren[0] == matrix.personas["aanvrager"]
+    ]
+    assert any(("aanvrager", tekst, export) in matrix.gezien for tekst in gevoelig)
+
+
+@met_database
+def test_no_post_changes_what_the_persona_may_not_act_on(matrix):
+    assert matrix.posts > 0 and matrix.controles_met_effect > 0
+    assert not matrix.wijzigingen, _lijst(matrix.wijzigingen)
