@@ -6,4 +6,11 @@ class WijkConfig(AppConfig):
 
     def ready(self):
         # Registers the integer ``__in`` lookup that ignores numbers a column cannot hold.
+        from django.contrib import admin
+
         from wijk.lib import lookups  # noqa: F401
+        from wijk.lib.admin_datums import begrens_admin_datums
+
+        # The admin's forms take dates only within the app's range, like the app's own forms.
+        # django.contrib.admin comes first in INSTALLED_APPS: every ModelAdmin is registered.
+        begrens_admin_datums(admin.site)
