@@ -174,7 +174,9 @@ def _bewoner_pagina(request, bewoner: User, *, status: int = 200, **forms):
 
 def _zoek(queryset, tekst: str):
     """Every word must match the first or last name, the phone number or the postcode (phone
-    and postcode compared without spaces and dashes)."""
+    and postcode compared without spaces and dashes). Phone and postcode are searched only
+    among one's own residents (``in_werkgebied``): a hit on a number of someone in another
+    buurt would tell whose number it is, which the one rule does not allow."""
     queryset = queryset.annotate(
         telefoon_kort=Replace(
             Replace("profiel__telefoon", Value(" "), Value("")), Value("-"), Value("")
@@ -186,8 +188,8 @@ def _zoek(queryset, tekst: str):
         queryset = queryset.filter(
             Q(first_name__icontains=woord)
             | Q(last_name__icontains=woord)
-            | Q(telefoon_kort__icontains=kort)
-            | Q(postcode_kort__icontains=kort)
+            | Q(in_werkgebied=True, telefoon_kort__icontains=kort)
+            | Q(in_werkgebied=True, postcode_kort__icontains=kort)
         )
     return queryset
 

@@ -653,6 +653,25 @@ def test_search_stays_in_the_werkgebied_unless_asked(
     assert client.get(url("bewoner", outsider.pk)).status_code == 403
 
 
+def test_whole_wijk_search_does_not_match_phone_or_postcode_of_other_buurten(
+    client_for, buurtassistent, bewoner, outsider, andere_assistent
+):
+    """A hit on a number would tell whose number it is (issue 12: only through the rule)."""
+    outsider.profiel.telefoon = "06-99887766"
+    outsider.profiel.postcode = "3543 ZZ"
+    outsider.profiel.save()
+    bewoner.profiel.telefoon = "06-11223344"
+    bewoner.profiel.save()
+    client = client_for(buurtassistent)
+    for zoek in ("0699887766", "3543zz"):
+        inhoud = client.get(url("bewoners"), {"q": zoek, "alle": "on"}).content.decode()
+        assert "Olga" not in inhoud and "Niemand gevonden" in inhoud, zoek
+    eigen = client.get(url("bewoners"), {"q": "0611223344", "alle": "on"}).content.decode()
+    assert url("bewoner", bewoner.pk) in eigen
+    # By name the resident of another buurt is still found (to know whom to ask instead).
+    assert "Olga" in client.get(url("bewoners"), {"q": "olga", "alle": "on"}).content.decode()
+
+
 def test_search_with_htmx_returns_only_the_list(client_for, buurtassistent, bewoner):
     response = client_for(buurtassistent).get(url("bewoners"), {"q": "bep"}, HTTP_HX_REQUEST="true")
     inhoud = response.content.decode()
