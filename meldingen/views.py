@@ -64,11 +64,8 @@ def _safe_next(request) -> str:
     Only a path: ``redirect()`` would take "40" or "home" for the name of a URL pattern (and
     fail on it), and a relative path would depend on the page the form was posted from."""
     next_url = request.POST.get("next", "")
-    if (
-        next_url.startswith("/")
-        and url_has_allowed_host_and_scheme(
-            next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-        )
+    if next_url.startswith("/") and url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return next_url
     return ""
