@@ -25,6 +25,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from bewoners.permissions import Gegeven, zicht
 from bewoners.services import profiel_for
+from wijk.lib.htmx import is_deel, pagina_of_deel
 from wijk.lib.pagination import page_context
 from wijk.lib.toegang import ingelogd, toegang
 
@@ -97,9 +98,9 @@ def accommodatie_list(request):
         **_nav(request),
         **page_context(request, filterset.qs, reverse("accommodaties:list")),
     }
-    if request.htmx and not request.htmx.history_restore_request:
-        return render(request, "accommodaties/_lijst.html", context)
-    return render(request, "accommodaties/accommodatie_list.html", context)
+    return pagina_of_deel(
+        request, "accommodaties/accommodatie_list.html", "accommodaties/_lijst.html", context
+    )
 
 
 def _week_context(request, accommodatie: Accommodatie, beheerder: bool) -> dict:
@@ -187,7 +188,7 @@ def accommodatie_detail(request, slug: str):
         "zonder_toestemming": not profiel_for(request.user).heeft_toestemming,
         **_week_context(request, accommodatie, beheerder),
     }
-    if request.htmx and not request.htmx.history_restore_request:
+    if is_deel(request):
         return render(request, "accommodaties/_week.html", context)
     context["openingstijden"] = list(accommodatie.openingstijden.all())
     context["sluitingen"] = list(accommodatie.sluitingen.filter(tot__gte=timezone.now())[:10])

@@ -26,6 +26,7 @@ from bewoners.models import User
 from bewoners.permissions import zicht
 from hulpvragen.models import Hulpvraag
 from initiatieven.models import Aanmelding, Bijeenkomst
+from wijk.lib.htmx import pagina_of_deel
 from wijk.lib.pagination import page_context
 from wijk.lib.toegang import toegang
 
@@ -229,9 +230,12 @@ def bewoner_lijst(request):
         **page_context(request, queryset, reverse("buurtassistenten:bewoners")),
     }
     zicht(request).bepaal(context["page_obj"])  # what may show of each row: decided at once
-    if request.htmx and not request.htmx.history_restore_request:
-        return render(request, "buurtassistenten/_bewoner_rijen.html", context)
-    return render(request, "buurtassistenten/bewoner_lijst.html", context)
+    return pagina_of_deel(
+        request,
+        "buurtassistenten/bewoner_lijst.html",
+        "buurtassistenten/_bewoner_rijen.html",
+        context,
+    )
 
 
 # --- one resident ----------------------------------------------------------------------------

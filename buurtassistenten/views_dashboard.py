@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
+from wijk.lib.htmx import is_deel
 from wijk.lib.pagination import page_context
 from wijk.lib.toegang import toegang
 
@@ -105,7 +106,7 @@ def dashboard(request):
         "afwezig_keer": queues.AFWEZIG_KEER,
         "tellingen_url": _url(base, wachtrij=naam, alle="1" if alle else ""),
     }
-    partial = request.htmx and not request.htmx.history_restore_request
+    partial = is_deel(request)
     if partial and request.htmx.target == "tellingen":
         tellingen = queues.tellingen(request.user, alle=alle, now=now)
         context["tabs"] = _tabs(base, tellingen, naam, alle)

@@ -18,6 +18,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from bewoners.permissions import Gegeven, zicht
 from bewoners.services import profiel_for
+from wijk.lib.htmx import pagina_of_deel
 from wijk.lib.pagination import page_context
 from wijk.lib.toegang import ingelogd, toegang
 
@@ -39,12 +40,6 @@ from .permissions import (
 
 def _page(request, queryset, url_name: str) -> dict:
     return page_context(request, queryset, reverse(url_name))
-
-
-def _list_response(request, page_template: str, partial_template: str, context: dict):
-    if request.htmx and not request.htmx.history_restore_request:
-        return render(request, partial_template, context)
-    return render(request, page_template, context)
 
 
 def _consent_page(request, profiel, wat: str):
@@ -115,7 +110,7 @@ def hulpvraag_list(request):
         "eigen_buurt_id": profiel.buurt_id,
         **_page(request, filterset.qs, "hulpvragen:hulpvraag_list"),
     }
-    return _list_response(
+    return pagina_of_deel(
         request, "hulpvragen/hulpvraag_list.html", "hulpvragen/_hulpvraag_lijst.html", context
     )
 
@@ -225,7 +220,7 @@ def aanbod_list(request):
         "eigen_buurt_id": profiel.buurt_id,
         **_page(request, filterset.qs, "hulpvragen:aanbod_list"),
     }
-    return _list_response(
+    return pagina_of_deel(
         request, "hulpvragen/aanbod_list.html", "hulpvragen/_aanbod_lijst.html", context
     )
 

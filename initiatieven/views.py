@@ -37,6 +37,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from accommodaties.models import AgendaSleutel
 from bewoners.permissions import zicht
+from wijk.lib.htmx import pagina_of_deel
 from wijk.lib.pagination import page_context
 from wijk.lib.toegang import iedereen, ingelogd, toegang
 
@@ -130,12 +131,6 @@ def _met_wachtlijst_plek(aanmeldingen):
     return aanmeldingen.annotate(wachtlijst_plek=Subquery(ervoor, output_field=IntegerField()))
 
 
-def _list_response(request, page_template: str, partial_template: str, context: dict):
-    if request.htmx and not request.htmx.history_restore_request:
-        return render(request, partial_template, context)
-    return render(request, page_template, context)
-
-
 def _datum_uit(tekst: str | None) -> date | None:
     """A date from the URL, or None for anything that is not one ("2030-02-31", "morgen")."""
     try:
@@ -171,7 +166,7 @@ def initiatief_list(request):
         "filter": filterset,
         **page_context(request, filterset.qs, reverse("initiatieven:list")),
     }
-    return _list_response(
+    return pagina_of_deel(
         request, "initiatieven/initiatief_list.html", "initiatieven/_lijst.html", context
     )
 
@@ -659,7 +654,7 @@ def agenda(request):
         "week_url": f"{reverse('initiatieven:week')}?week={maandag.isoformat()}",
         **page_context(request, filterset.qs, reverse("initiatieven:agenda")),
     }
-    return _list_response(
+    return pagina_of_deel(
         request, "initiatieven/agenda.html", "initiatieven/_agenda_lijst.html", context
     )
 

@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from wijk.lib.htmx import pagina_of_deel
 from wijk.lib.toegang import ingelogd, toegang
 
 from . import services
@@ -88,9 +89,7 @@ def _after_change(request, bericht: str):
 @vary_on_headers("HX-Request")
 def inbox(request):
     context = _lijst_context(request, request.GET)
-    if request.htmx and not request.htmx.history_restore_request:
-        return render(request, "meldingen/_lijst.html", context)
-    return render(request, "meldingen/inbox.html", context)
+    return pagina_of_deel(request, "meldingen/inbox.html", "meldingen/_lijst.html", context)
 
 
 @toegang(ingelogd, per_object="meldingen.permissions.is_eigen_melding")
