@@ -39,7 +39,7 @@ from accommodaties.models import Reservering
 from bewoners.models import User
 from hulpvragen import matching
 from hulpvragen.models import Hulpvraag, Match
-from initiatieven.models import Aanmelding
+from initiatieven.models import Aanmelding, Bijeenkomst
 
 from .models import Doorverwijzing, Vervolg
 from .services import nieuwkomers_niet_verwelkomd, werkgebied_filter
@@ -180,7 +180,7 @@ def _afwezig(now: datetime):
     """Sign-ups marked absent at meetings in the last ``AFWEZIG_DAGEN`` days."""
     return Aanmelding.objects.filter(
         aanwezig=False,
-        bijeenkomst__status="gepland",  # a meeting that did not take place is no absence
+        bijeenkomst__status=Bijeenkomst.Status.GEPLAND,  # one that did not take place: no absence
         bijeenkomst__begin__gte=now - timedelta(days=AFWEZIG_DAGEN),
         bijeenkomst__begin__lte=now,
     ).order_by()

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accommodaties import services as accommodaties_services
+from accommodaties.models import Reservering
 from accommodaties.services import ReeksUitkomst
 
 from .models import Activiteit, Bijeenkomst, Initiatief, Lidmaatschap
@@ -41,7 +42,7 @@ def te_boeken(activiteit: Activiteit):
     return (
         activiteit.bijeenkomsten.komend()
         .filter(begin__gt=timezone.now())
-        .exclude(reservering__status__in=("aangevraagd", "bevestigd"))
+        .exclude(reservering__status__in=Reservering.ACTIEF)
         .order_by("begin")
     )
 
