@@ -40,6 +40,7 @@ from wijk.lib import ical
 from wijk.lib.toegang import iedereen, ingelogd, toegang
 
 from .models import Accommodatie, AgendaSleutel, Reservering, Sluiting
+from .selectors import geldige_agenda_sleutel
 from .services import is_beheerder
 
 PRODID = "-//Wijk//Accommodaties//NL"
@@ -125,12 +126,10 @@ def _sluiting_event(sluiting: Sluiting, *, stamp: datetime) -> icalendar.Event:
 @require_safe
 def feed_mijn(request, sleutel: str):
     """A person's own bookings; the secret in the link is the key (calendar apps can't log in)."""
-    agenda_sleutel = get_object_or_404(
-        AgendaSleutel.objects.select_related("user"), sleutel=sleutel
-    )
-    user = agenda_sleutel.user
-    if not user.is_active:
+    agenda_sleutel = geldige_agenda_sleutel(sleutel)
+    if agenda_sleutel is None:
         raise Http404
+    user = agenda_sleutel.user
     now = timezone.now()
     afgezegd_sinds = now - AFGEZEGD_TONEN
     reserveringen = (

@@ -40,7 +40,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 
-from accommodaties.models import AgendaSleutel
+from accommodaties.selectors import geldige_agenda_sleutel
 from wijk.lib import ical
 from wijk.lib.toegang import iedereen, toegang
 
@@ -177,12 +177,10 @@ def aanmelding_event(aanmelding: Aanmelding, *, stamp: datetime, now: datetime):
 @require_safe
 def feed_mijn(request, sleutel: str):
     """The meetings a person signed up for; the secret in the link is the key."""
-    agenda_sleutel = get_object_or_404(
-        AgendaSleutel.objects.select_related("user"), sleutel=sleutel
-    )
-    user = agenda_sleutel.user
-    if not user.is_active:
+    agenda_sleutel = geldige_agenda_sleutel(sleutel)
+    if agenda_sleutel is None:
         raise Http404
+    user = agenda_sleutel.user
     now = timezone.now()
     S = Aanmelding.Status
     aanmeldingen = (
