@@ -124,22 +124,6 @@ def is_buurtassistent_voor(kijker, persoon) -> bool:
     return persoon is not None and persoon.pk in _werkgebied(kijker, [persoon.pk])
 
 
-def werkt_voor_buurt(kijker, buurt_id) -> bool:
-    """Is ``kijker`` a buurtassistent for things in this buurt (theirs, or one nobody follows,
-    or no buurt at all)?"""
-    from .models import Buurt
-
-    if not is_buurtassistent(kijker):
-        return False
-    if kijker.is_superuser or buurt_id is None:
-        return True
-    buurt = Buurt.objects.filter(pk=buurt_id)
-    return (
-        buurt.filter(buurtassistenten=kijker).exists()
-        or not buurt.filter(buurtassistenten__isnull=False).exists()
-    )
-
-
 # --- the one question ---------------------------------------------------------------------------
 
 

@@ -64,11 +64,6 @@ def can_view_match(user, match) -> bool:
     return is_coordinator_voor(user, match.hulpvraag)
 
 
-def can_act_on_match(user, match) -> bool:
-    """Cancel or complete a match: its two sides and the requester's buurtassistent."""
-    return can_view_match(user, match)
-
-
 def relatie_match(kijker, ids) -> dict[int, set[str]]:
     """Both sides of an accepted match: the helper sees the requester's contact and home data,
     the requester the helper's contact data. One query for all ``ids``."""
@@ -87,13 +82,6 @@ def relatie_match(kijker, ids) -> dict[int, set[str]]:
         else:
             grants.setdefault(helper_id, set()).add(Gegeven.CONTACT)
     return grants
-
-
-def in_accepted_match(viewer, subject) -> bool:
-    """The two sides of an accepted (or completed) match (either way)."""
-    if not _authenticated(viewer) or viewer.pk == subject.pk:
-        return False
-    return Match.objects.geaccepteerd().tussen(viewer, subject).exists()
 
 
 register_relatie(relatie_match)

@@ -4,9 +4,11 @@
 request's user) may see it under ``bewoners.permissions``, else ``""``. Fields: see
 ``bewoners.permissions.VELDEN`` (voornaam, buurt, naam, email, telefoon, adres, postcode,
 woonplaats, nodig). ``wat="..."`` says where private data was looked at, for the access log.
-``{% if persoon|mag_zien:"contact" %}`` asks for a whole class. Templates never read
+``{% mag_zien persoon "contact" as toon_contact %}`` asks for a whole class. Templates never read
 ``profiel.adres``, ``profiel.telefoon``, ``user.email`` or ``profiel.wat_heb_je_nodig`` of another
-person directly (``wijk/tests/test_toegang_templates.py`` checks that).
+person directly (``wijk/tests/test_toegang_templates.py`` checks that). A view that lists many
+people first decides them at once with ``bewoners.permissions.zicht(request).bepaal(personen)``,
+so the page keeps a constant number of queries.
 """
 
 from django import template
