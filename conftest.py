@@ -119,9 +119,20 @@ def _database_is_what_was_asked_for(django_db_blocker):
 @pytest.fixture(autouse=True)
 def _celery_runs_tasks_in_the_test(request):
     """Every test but an `integration` one starts with tasks run eagerly, whatever a test
-    before it did to the Celery app (the real_worker fixture restores what it changes)."""
+    before it did to the Celery app (the real_worker fixture restores what it changes).
+
+    Celery's guard against ``result.get()`` inside a task is one flag for the whole process,
+    set and reset around every eager task. Tests that race threads (double bookings, parallel
+    sign-ups) run eager tasks in several threads at once; interleaved, the threads can leave
+    the flag set, and a later test's ``result.get()`` then raises "Never call result.get()
+    within a task". The flag is put back after each test."""
+    from celery._state import _set_task_join_will_block, task_join_will_block
+
     if request.node.get_closest_marker("integration") is None:
         _celery_in_process()
+    before = task_join_will_block()
+    yield
+    _set_task_join_will_block(before)
 
 
 @pytest.fixture(autouse=True)
