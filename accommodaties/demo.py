@@ -702,7 +702,9 @@ def seed_fixed(command) -> int:
                     continue
                 begin = _aware(dag, van)
                 einde = begin + timedelta(minutes=minuten)
-                if not services.problemen(ruimte, begin=begin, einde=einde, aantal_personen=aantal):
+                if not services.reservering_problemen(
+                    ruimte, begin=begin, einde=einde, aantal_personen=aantal
+                ):
                     return begin, einde
             raise RuntimeError(f"Geen vrije tijd gevonden in {ruimte}")
 
@@ -744,7 +746,7 @@ def seed_fixed(command) -> int:
                 ruimte, na_dagen=na_dagen, weekdagen=[weekdag], van=van, minuten=minuten,
                 aantal=aantal,
             )  # fmt: skip
-            reservering = services.reserveer(
+            reservering = services.reservering_create(
                 accommodatie=ruimte,
                 door=wie,
                 begin=begin,
@@ -757,11 +759,11 @@ def seed_fixed(command) -> int:
                 continue
             actie, door, reden = dan
             if actie == "goedkeuren":
-                services.goedkeuren(reservering=reservering, door=door)
+                services.reservering_approve(reservering=reservering, door=door)
             elif actie == "weigeren":
-                services.weigeren(reservering=reservering, door=door, reden=reden)
+                services.reservering_reject(reservering=reservering, door=door, reden=reden)
             else:
-                services.annuleren(reservering=reservering, door=door, reden=reden)
+                services.reservering_cancel(reservering=reservering, door=door, reden=reden)
 
         # Weekly series: bewoner1 in the exercise room; the pool's lessons skip the maintenance
         # week (only the free dates are booked).
@@ -773,7 +775,7 @@ def seed_fixed(command) -> int:
             begin, einde = eerste_vrije(
                 ruimte, na_dagen=na_dagen, weekdagen=[weekdag], van=van, minuten=60, aantal=aantal
             )
-            services.reserveer_reeks(
+            services.reservering_create_series(
                 accommodatie=ruimte,
                 door=wie,
                 begin=begin,

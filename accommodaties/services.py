@@ -1,13 +1,13 @@
 """Booking shared facilities: the one way in, for pages and for other apps.
 
-``reserveer(...)`` checks every rule in Python first (opening hours, closures, length, horizon,
+``reservering_create(...)`` checks every rule in Python first (opening hours, closures, length, horizon,
 capacity, who may book, overlap with other bookings plus the buffer) and raises a Dutch
 ``ValidationError``; then inserts. On PostgreSQL the exclusion constraint (migration 0002) is
 the guarantee: when two people take the same slot at the same moment, the second insert fails
 on it, and that becomes the same friendly message. On SQLite the facility row is written first
 inside the transaction, which takes SQLite's write lock, so check and insert run one at a time.
 
-Initiatives book rooms for their activities through ``reserveer_reeks`` with the same rules.
+Initiatives book rooms for their activities through ``reservering_create_series`` with the same rules.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from bewoners.roles import Rol, has_role
-from meldingen.services import notify, notify_many
+from meldingen.services import melding_send, melding_send_many
 
 from .beschikbaarheid import beschikbaarheid, rooster  # noqa: F401 - public API
 from .models import Accommodatie, Reeks, Reservering, WieMagBoeken
@@ -79,7 +79,7 @@ def _check_may_book(user, accommodatie: Accommodatie) -> None:
         raise ValidationError(bezwaar)
 
 
-def problemen(
+def reservering_problemen(
     accommodatie: Accommodatie,
     *,
     begin: datetime,
@@ -163,7 +163,7 @@ def _lock_for_check(accommodatie: Accommodatie) -> None:
         Accommodatie.objects.filter(pk=accommodatie.pk).update(id=F("id"))
 
 
-def reserveer(
+def reservering_create(
     *,
     accommodatie: Accommodatie,
     door,
@@ -184,7 +184,7 @@ def reserveer(
     try:
         with transaction.atomic():
             _lock_for_check(accommodatie)
-            fouten = problemen(
+            fouten = reservering_problemen(
                 accommodatie, begin=begin, einde=einde, aantal_personen=aantal_personen
             )
             if fouten:
@@ -214,7 +214,7 @@ def reserveer(
         # The exclusion constraint: someone else took this slot at the same moment.
         raise ValidationError({"begin": [BEZET]}) from exc
     if melden and reservering.status == Reservering.Status.AANGEVRAAGD:
-        notify_many(
+        melding_send_many(
             accommodatie.beheerders.filter(is_active=True),
             "reservering_aanvraag",
             titel=_("Aanvraag voor %(ruimte)s op %(wanneer)s"),
@@ -265,7 +265,7 @@ def _op_datum(moment: datetime, dag: date) -> datetime:
     return timezone.make_aware(datetime.combine(dag, lokaal.time().replace(tzinfo=None)))
 
 
-def reserveer_reeks(
+def reservering_create_series(
     *,
     accommodatie: Accommodatie,
     door,
@@ -317,7 +317,7 @@ def reserveer_reeks(
     )
     aanvragen = [r for r in uitkomst.geboekt if r.status == Reservering.Status.AANGEVRAAGD]
     if aanvragen:
-        notify_many(
+        melding_send_many(
             accommodatie.beheerders.filter(is_active=True),
             "reservering_aanvraag",
             titel=_("Aanvraag voor %(ruimte)s: een reeks vanaf %(wanneer)s"),
@@ -337,7 +337,7 @@ def reserveer_reeks(
     return uitkomst
 
 
-def reserveer_momenten(
+def reservering_create_many(
     *,
     accommodatie: Accommodatie,
     door,
@@ -347,7 +347,7 @@ def reserveer_momenten(
     namens: str = "",
     alleen_vrije: bool = False,
 ) -> ReeksUitkomst:
-    """Book the room at each of ``momenten`` (begin, end), with every rule of ``reserveer``:
+    """Book the room at each of ``momenten`` (begin, end), with every rule of ``reservering_create``:
     for other apps, such as an initiative's meetings. Like a series: when some moments are
     taken, nothing is booked and ``niet_gelukt`` says which, unless ``alleen_vrije``. The
     keepers get one melding for all requests."""
@@ -363,7 +363,7 @@ def reserveer_momenten(
     )
     aanvragen = [r for r in uitkomst.geboekt if r.status == Reservering.Status.AANGEVRAAGD]
     if aanvragen:
-        notify_many(
+        melding_send_many(
             accommodatie.beheerders.filter(is_active=True),
             "reservering_aanvraag",
             titel=_("Aanvraag voor %(ruimte)s: %(doel)s, vanaf %(wanneer)s"),
@@ -406,7 +406,9 @@ def _reserveer_momenten(
     vrij = []
     for b, e in momenten:
         dag = timezone.localtime(b).date()
-        fouten = problemen(accommodatie, begin=b, einde=e, aantal_personen=aantal_personen)
+        fouten = reservering_problemen(
+            accommodatie, begin=b, einde=e, aantal_personen=aantal_personen
+        )
         if fouten:
             uitkomst.niet_gelukt.append((dag, [str(m) for ms in fouten.values() for m in ms]))
         else:
@@ -420,7 +422,7 @@ def _reserveer_momenten(
             try:
                 with transaction.atomic():
                     uitkomst.geboekt.append(
-                        reserveer(
+                        reservering_create(
                             accommodatie=accommodatie,
                             door=door,
                             begin=b,
@@ -452,7 +454,7 @@ def _besluit(reservering: Reservering, *, door, status: str, reden: str = "") ->
     if not changed:
         raise ValidationError(_("Over deze aanvraag is al beslist, of hij is afgezegd."))
     reservering.refresh_from_db()
-    notify(
+    melding_send(
         reservering.geboekt_door,
         "reservering_besluit",
         titel=(
@@ -471,17 +473,17 @@ def _besluit(reservering: Reservering, *, door, status: str, reden: str = "") ->
     return reservering
 
 
-def goedkeuren(*, reservering: Reservering, door) -> Reservering:
+def reservering_approve(*, reservering: Reservering, door) -> Reservering:
     return _besluit(reservering, door=door, status=Reservering.Status.BEVESTIGD)
 
 
-def weigeren(*, reservering: Reservering, door, reden: str) -> Reservering:
+def reservering_reject(*, reservering: Reservering, door, reden: str) -> Reservering:
     if not (reden or "").strip():
         raise ValidationError({"reden": _("Schrijf kort op waarom het niet kan.")})
     return _besluit(reservering, door=door, status=Reservering.Status.GEWEIGERD, reden=reden)
 
 
-def annuleren(*, reservering: Reservering, door, reden: str = "") -> Reservering:
+def reservering_cancel(*, reservering: Reservering, door, reden: str = "") -> Reservering:
     """The booker cancels until the deadline; a keeper at any time, with a reason."""
     accommodatie = reservering.accommodatie
     beheerder = is_beheerder(door, accommodatie)
@@ -518,7 +520,7 @@ def annuleren(*, reservering: Reservering, door, reden: str = "") -> Reservering
         if eigen
         else [reservering.geboekt_door]
     )
-    notify_many(
+    melding_send_many(
         ontvangers,
         "reservering_geannuleerd",
         titel=_("De boeking van %(ruimte)s op %(wanneer)s gaat niet door"),
@@ -529,7 +531,7 @@ def annuleren(*, reservering: Reservering, door, reden: str = "") -> Reservering
     return reservering
 
 
-def verplaats(
+def reservering_move(
     *,
     reservering: Reservering,
     door,
@@ -569,7 +571,7 @@ def verplaats(
     try:
         with transaction.atomic():
             _lock_for_check(accommodatie)
-            fouten = problemen(
+            fouten = reservering_problemen(
                 accommodatie,
                 begin=begin,
                 einde=einde,
@@ -606,7 +608,7 @@ def verplaats(
         "naam": reservering.geboekt_door.display_name,
     }
     if eigen:
-        notify_many(
+        melding_send_many(
             accommodatie.beheerders.filter(is_active=True).exclude(pk=door.pk),
             "reservering_aanvraag",
             titel=_("Boeking van %(ruimte)s verplaatst naar %(wanneer)s"),
@@ -621,7 +623,7 @@ def verplaats(
             params=params,
         )
     else:
-        notify(
+        melding_send(
             reservering.geboekt_door,
             "reservering_besluit",
             titel=_("Je boeking van %(ruimte)s is verplaatst naar %(wanneer)s"),
@@ -632,7 +634,7 @@ def verplaats(
     return reservering
 
 
-def lapse_requests(*, now=None) -> int:
+def reserveringen_lapse(*, now=None) -> int:
     """Requests nobody decided on before their start lapse (refused, with a reason)."""
     now = now or timezone.now()
     te_laat = list(
@@ -649,7 +651,7 @@ def lapse_requests(*, now=None) -> int:
             reden=Reservering.NIET_OP_TIJD,
         )
         if changed:
-            notify(
+            melding_send(
                 reservering.geboekt_door,
                 "reservering_besluit",
                 titel=_("Je aanvraag voor %(ruimte)s op %(wanneer)s is vervallen"),

@@ -15,4 +15,4 @@ from . import services
 )
 def lapse_requests() -> int:
     """Beat: booking requests nobody decided on before their start lapse."""
-    return services.lapse_requests()
+    return services.reserveringen_lapse()

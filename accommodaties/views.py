@@ -244,14 +244,14 @@ def reserveren(request, slug: str):
         }
         try:
             if data["herhalen"]:
-                uitkomst = services.reserveer_reeks(
+                uitkomst = services.reservering_create_series(
                     **velden,
                     interval_weken=data["herhalen"],
                     tot_en_met=data["tot_en_met"],
                     alleen_vrije=data["alleen_vrije"],
                 )
             else:
-                reservering = services.reserveer(**velden)
+                reservering = services.reservering_create(**velden)
         except ValidationError as exc:
             form.add_service_error(exc)
         else:
@@ -397,7 +397,7 @@ def afzeggen(request, pk: int):
     form = RedenForm(request.POST, verplicht=not eigen, prefix="afzeggen")
     if form.is_valid():
         try:
-            services.annuleren(
+            services.reservering_cancel(
                 reservering=reservering, door=request.user, reden=form.cleaned_data["reden"]
             )
         except ValidationError as exc:
@@ -420,7 +420,7 @@ def goedkeuren(request, pk: int):
     if not services.is_beheerder(request.user, reservering.accommodatie):
         raise PermissionDenied
     try:
-        services.goedkeuren(reservering=reservering, door=request.user)
+        services.reservering_approve(reservering=reservering, door=request.user)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
@@ -443,7 +443,7 @@ def weigeren(request, pk: int):
     form = RedenForm(request.POST, prefix="weigeren")
     if form.is_valid():
         try:
-            services.weigeren(
+            services.reservering_reject(
                 reservering=reservering, door=request.user, reden=form.cleaned_data["reden"]
             )
         except ValidationError as exc:
@@ -473,7 +473,7 @@ def verplaatsen(request, pk: int):
     form = VerplaatsForm(request.POST or None, reservering=reservering)
     if request.method == "POST" and form.is_valid():
         try:
-            services.verplaats(
+            services.reservering_move(
                 reservering=reservering,
                 door=request.user,
                 begin=form.cleaned_data["begin"],

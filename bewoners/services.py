@@ -48,7 +48,7 @@ def bewoner_create(
 @transaction.atomic
 def onboarding_complete(*, profiel: Profiel) -> None:
     """Close the welcome flow and send the welcome notification (once)."""
-    from meldingen.services import notify
+    from meldingen.services import melding_send
 
     if profiel.onboarding_voltooid_op is not None:
         return
@@ -58,7 +58,7 @@ def onboarding_complete(*, profiel: Profiel) -> None:
         titel, params = _("Welkom in %(buurt)s!"), {"buurt": profiel.buurt.naam}
     else:
         titel, params = _("Welkom in de wijk!"), None
-    notify(
+    melding_send(
         profiel.user,
         "welkom",
         titel=titel,

@@ -8,9 +8,9 @@ Two parts, both idempotent:
   Aisha follows Oud-Zuid and De Wetering; contact moments over the last months, some with a
   sensitive note; follow-ups that are overdue, due today, done and still to come; referrals
   in each status; newcomers, three welcomed (their follow-ups after 1, 3 and 6 months come
-  from ``services.welkom_vervolgen``) and three not yet; the access log of the pages Aisha
+  from ``services.vervolgen_create``) and three not yet; the access log of the pages Aisha
   opened. Truus Hoekstra has no e-mail: Aisha entered her with an intake
-  (``services.intake``), posted a help request for her and signed her up for the digital help
+  (``services.intake_create``), posted a help request for her and signed her up for the digital help
   hour, both through ``services`` (so they are recorded as done on her behalf). History lies
   in the past, which the services refuse, so it is inserted with the ORM. The set is there
   when Truus's intake exists. It does not depend on ``--seed``.
@@ -280,7 +280,7 @@ def _demo_nieuwkomers(assistent, users) -> None:
                 WELKOM_NOTITIES[n % len(WELKOM_NOTITIES)],
                 soort=Contactmoment.Soort.WELKOM,
             )
-    services.welkom_vervolgen()
+    services.vervolgen_create()
     # bewoner1's first follow-up was done: a phone call that day.
     eerste = Vervolg.objects.get(bewoner=users[1], reden=Vervolg.Reden.WELKOM_1)
     moment = _moment(
@@ -393,7 +393,7 @@ def _demo_intake(assistent):
 
     from . import services
 
-    truus = services.intake(
+    truus = services.intake_create(
         door=assistent,
         first_name=INTAKE_VOORNAAM,
         last_name=INTAKE_ACHTERNAAM,
@@ -409,7 +409,7 @@ def _demo_intake(assistent):
     bezoek = timezone.now() - timedelta(days=6)
     Intake.objects.filter(bewoner=truus).update(toestemming_op=bezoek, aangemaakt_op=bezoek)
     Contactmoment.objects.filter(bewoner=truus).update(datum=bezoek, aangemaakt_op=bezoek)
-    hulpvraag = services.hulpvraag_namens(
+    hulpvraag = services.hulpvraag_create_namens(
         door=assistent,
         bewoner=truus,
         categorie=Categorie.objects.get(slug="boodschappen"),
@@ -423,7 +423,7 @@ def _demo_intake(assistent):
         herhalen_tot=timezone.localdate() + timedelta(days=60),
     )
     # What the queued matching task does (idempotent): helpers are proposed right away.
-    hulpvragen_services.match_hulpvraag(hulpvraag.pk)
+    hulpvragen_services.hulpvraag_match(hulpvraag.pk)
     spreekuur = (
         Bijeenkomst.objects.filter(
             activiteit__initiatief__slug="digitaal-spreekuur",
@@ -435,7 +435,7 @@ def _demo_intake(assistent):
         .first()
     )
     if spreekuur is not None:
-        services.aanmelden_namens(door=assistent, bewoner=truus, bijeenkomst=spreekuur)
+        services.aanmelding_create_namens(door=assistent, bewoner=truus, bijeenkomst=spreekuur)
     return truus
 
 
@@ -656,7 +656,7 @@ def _schaal_verwijzingen(rng, bewoners, assistenten, partners, now) -> int:
 
 def _schaal_nieuwkomers(rng, bewoners, assistenten, now) -> dict[str, int]:
     """New in the last six months; most of those here longer than a week were welcomed, with
-    their follow-ups after 1, 3 and 6 months (as ``services.welkom_vervolgen`` makes them)."""
+    their follow-ups after 1, 3 and 6 months (as ``services.vervolgen_create`` makes them)."""
     from bewoners.models import Profiel
 
     from .services import WELKOM_VERVOLGEN

@@ -1,5 +1,5 @@
 """The buurtassistent's work: who may see whom, contact moments and follow-ups, referrals,
-assisted intake, acting on a resident's behalf (always recorded), and the welcome flow.
+assisted intake_create, acting on a resident's behalf (always recorded), and the welcome flow.
 
 Access: the buurtassistent role (which requires a second factor, see ``bewoners.roles``).
 A buurtassistent works for the residents of their own buurten (``Buurt.buurtassistenten``);
@@ -74,7 +74,7 @@ def zichtbare_contactmomenten(user, bewoner):
     return momenten
 
 
-def inzage_vastleggen(*, door, bewoner, wat: str = "") -> Inzage:
+def inzage_record(*, door, bewoner, wat: str = "") -> Inzage:
     """Every opening of a resident's coordination page, and every look of a buurtassistent at a
     resident's private or sensitive data elsewhere, is recorded (who, whom, what, when)."""
     return Inzage.objects.create(door=door, bewoner=bewoner, wat=str(wat)[:200])
@@ -82,7 +82,7 @@ def inzage_vastleggen(*, door, bewoner, wat: str = "") -> Inzage:
 
 # Looks at private data on other apps' pages reach the access log through the one rule.
 bewoners_permissions.register_inzage_logger(
-    lambda kijker, persoon, wat: inzage_vastleggen(door=kijker, bewoner=persoon, wat=wat)
+    lambda kijker, persoon, wat: inzage_record(door=kijker, bewoner=persoon, wat=wat)
 )
 
 
@@ -134,7 +134,7 @@ def contactmoment_create(
     return moment
 
 
-def vervolg_afronden(*, vervolg: Vervolg, door) -> Vervolg:
+def vervolg_complete(*, vervolg: Vervolg, door) -> Vervolg:
     eis_bewoner(door, vervolg.bewoner)
     Vervolg.objects.filter(pk=vervolg.pk, gedaan_op__isnull=True).update(
         gedaan_op=timezone.now(), gedaan_door=door
@@ -143,7 +143,7 @@ def vervolg_afronden(*, vervolg: Vervolg, door) -> Vervolg:
     return vervolg
 
 
-def welkom_vervolgen(*, now=None) -> int:
+def vervolgen_create(*, now=None) -> int:
     """Periodic: 1, 3 and 6 months after a welcome contact, a follow-up (each once).
 
     Only residents who do not have all three yet are read, and the follow-ups are inserted in
@@ -186,7 +186,7 @@ def doorverwijzing_create(*, door, bewoner, partner, behoefte: str) -> Doorverwi
     return verwijzing
 
 
-def doorverwijzing_status(*, verwijzing: Doorverwijzing, door, status: str) -> Doorverwijzing:
+def doorverwijzing_set_status(*, verwijzing: Doorverwijzing, door, status: str) -> Doorverwijzing:
     eis_bewoner(door, verwijzing.bewoner)
     if status not in Doorverwijzing.Status.values:
         raise ValidationError({"status": [_("Kies een status uit de lijst.")]})
@@ -200,14 +200,14 @@ def doorverwijzing_status(*, verwijzing: Doorverwijzing, door, status: str) -> D
 # --- assisted intake and acting on someone's behalf -------------------------------------------
 
 
-def namens_vastleggen(*, door, voor, wat: str, object_id=None, omschrijving: str = "") -> Namens:
+def namens_record(*, door, voor, wat: str, object_id=None, omschrijving: str = "") -> Namens:
     return Namens.objects.create(
         door=door, voor=voor, wat=wat, object_id=object_id, omschrijving=omschrijving[:200]
     )
 
 
 @transaction.atomic
-def intake(
+def intake_create(
     *,
     door,
     first_name: str,
@@ -260,7 +260,7 @@ def intake(
     return bewoner
 
 
-def account_claimen(*, door, bewoner, email: str, request=None) -> None:
+def account_claim(*, door, bewoner, email: str, request=None) -> None:
     """The resident takes over their account: their e-mail address is set and they get a link
     to choose a password (allauth's reset e-mail)."""
     from allauth.account.forms import ResetPasswordForm
@@ -281,18 +281,18 @@ def account_claimen(*, door, bewoner, email: str, request=None) -> None:
         bewoner.save(update_fields=["email"])
         EmailAddress.objects.create(user=bewoner, email=email, primary=True, verified=False)
         Intake.objects.filter(bewoner=bewoner).update(geclaimd_op=timezone.now())
-        namens_vastleggen(door=door, voor=bewoner, wat=Namens.Wat.ACCOUNT, omschrijving=email)
+        namens_record(door=door, voor=bewoner, wat=Namens.Wat.ACCOUNT, omschrijving=email)
     form = ResetPasswordForm(data={"email": email})
     if form.is_valid():
         form.save(request)
 
 
-def hulpvraag_namens(*, door, bewoner, **velden):
+def hulpvraag_create_namens(*, door, bewoner, **velden):
     from hulpvragen import services as hulpvragen_services
 
     eis_bewoner(door, bewoner)
     hulpvraag = hulpvragen_services.hulpvraag_create(aanvrager=bewoner, door=door, **velden)
-    namens_vastleggen(
+    namens_record(
         door=door,
         voor=bewoner,
         wat=Namens.Wat.HULPVRAAG,
@@ -302,12 +302,12 @@ def hulpvraag_namens(*, door, bewoner, **velden):
     return hulpvraag
 
 
-def aanmelden_namens(*, door, bewoner, bijeenkomst):
+def aanmelding_create_namens(*, door, bewoner, bijeenkomst):
     from initiatieven import services as initiatieven_services
 
     eis_bewoner(door, bewoner)
-    uitkomst = initiatieven_services.aanmelden(bijeenkomst=bijeenkomst, user=bewoner)
-    namens_vastleggen(
+    uitkomst = initiatieven_services.aanmelding_create(bijeenkomst=bijeenkomst, user=bewoner)
+    namens_record(
         door=door,
         voor=bewoner,
         wat=Namens.Wat.AANMELDING,
@@ -317,12 +317,12 @@ def aanmelden_namens(*, door, bewoner, bijeenkomst):
     return uitkomst
 
 
-def reserveren_namens(*, door, bewoner, **velden):
+def reservering_create_namens(*, door, bewoner, **velden):
     from accommodaties import services as accommodaties_services
 
     eis_bewoner(door, bewoner)
-    reservering = accommodaties_services.reserveer(door=bewoner, **velden)
-    namens_vastleggen(
+    reservering = accommodaties_services.reservering_create(door=bewoner, **velden)
+    namens_record(
         door=door,
         voor=bewoner,
         wat=Namens.Wat.RESERVERING,
@@ -332,16 +332,16 @@ def reserveren_namens(*, door, bewoner, **velden):
     return reservering
 
 
-def match_met_hand(*, door, hulpvraag, helper, bevestigd: bool = False):
+def match_propose_namens(*, door, hulpvraag, helper, bevestigd: bool = False):
     """Propose one helper by hand, or (``bevestigd``, after a phone call with the helper)
     confirm directly: the helper then has the request as an accepted match."""
     from hulpvragen import services as hulpvragen_services
 
     eis_bewoner(door, hulpvraag.aanvrager)
-    match = hulpvragen_services.propose_by_hand(hulpvraag=hulpvraag, helper=helper, door=door)
+    match = hulpvragen_services.match_propose(hulpvraag=hulpvraag, helper=helper, door=door)
     if bevestigd:
         match = hulpvragen_services.match_accept(match_id=match.pk, door=door, namens_helper=True)
-    namens_vastleggen(
+    namens_record(
         door=door,
         voor=hulpvraag.aanvrager,
         wat=Namens.Wat.MATCH,
@@ -369,15 +369,15 @@ def nieuwkomers_niet_verwelkomd(user, *, alle: bool = False, vandaag=None):
 # --- matching by hand: an existing proposal -----------------------------------------------------
 
 
-def voorstel_bevestigen(*, door, match):
+def match_accept_namens(*, door, match):
     """A helper who was already asked (by the engine or by hand) said yes on the phone: the
-    buurtassistent confirms the proposal for them. Recorded like ``match_met_hand``."""
+    buurtassistent confirms the proposal for them. Recorded like ``match_propose_namens``."""
     from hulpvragen import services as hulpvragen_services
 
     hulpvraag = match.hulpvraag
     eis_bewoner(door, hulpvraag.aanvrager)
     match = hulpvragen_services.match_accept(match_id=match.pk, door=door, namens_helper=True)
-    namens_vastleggen(
+    namens_record(
         door=door,
         voor=hulpvraag.aanvrager,
         wat=Namens.Wat.MATCH,
@@ -387,14 +387,14 @@ def voorstel_bevestigen(*, door, match):
     return match
 
 
-def match_afzeggen_namens(*, door, match, reden: str = ""):
+def match_cancel_namens(*, door, match, reden: str = ""):
     """Call off the agreed help for the requester (to find someone else); recorded."""
     from hulpvragen import services as hulpvragen_services
 
     hulpvraag = match.hulpvraag
     eis_bewoner(door, hulpvraag.aanvrager)
     match = hulpvragen_services.match_cancel(match_id=match.pk, door=door, reden=reden)
-    namens_vastleggen(
+    namens_record(
         door=door,
         voor=hulpvraag.aanvrager,
         wat=Namens.Wat.AFGEZEGD,
@@ -404,13 +404,13 @@ def match_afzeggen_namens(*, door, match, reden: str = ""):
     return match
 
 
-def hulpvraag_sluiten_namens(*, door, hulpvraag):
+def hulpvraag_withdraw_namens(*, door, hulpvraag):
     """Withdraw the request for the requester (no help needed any more); recorded."""
     from hulpvragen import services as hulpvragen_services
 
     eis_bewoner(door, hulpvraag.aanvrager)
     hulpvraag = hulpvragen_services.hulpvraag_withdraw(hulpvraag=hulpvraag, door=door)
-    namens_vastleggen(
+    namens_record(
         door=door,
         voor=hulpvraag.aanvrager,
         wat=Namens.Wat.GESLOTEN,

@@ -15,4 +15,4 @@ from . import services
 )
 def welkom_vervolgen() -> int:
     """Beat, every morning: 1, 3 and 6 months after a welcome contact, a follow-up (once)."""
-    return services.welkom_vervolgen()
+    return services.vervolgen_create()

@@ -3,7 +3,7 @@
 Thin views: buurtassistenten only (else 403), and for a resident ``services.eis_bewoner`` (a
 resident outside one's own buurten is a 403 too). Services validate; their Dutch
 ``ValidationError`` is shown on the form with the input kept. Every time the resident's page is
-shown, ``services.inzage_vastleggen`` records who opened it and when; the page shows the last 20
+shown, ``services.inzage_record`` records who opened it and when; the page shows the last 20
 of those openings.
 """
 
@@ -289,7 +289,7 @@ def vervolg_gedaan(request, pk: int):
     if vervolg.gedaan_op:
         messages.info(request, _("Dit vervolg was al gedaan."))
     else:
-        services.vervolg_afronden(vervolg=vervolg, door=request.user)
+        services.vervolg_complete(vervolg=vervolg, door=request.user)
         messages.success(request, _("Vervolg afgevinkt."))
     return redirect(f"{bewoner_url(vervolg.bewoner)}#vervolgen")
 
@@ -332,7 +332,7 @@ def doorverwijzing_status(request, pk: int):
     form = DoorverwijzingStatusForm(request.POST, prefix=f"status-{verwijzing.pk}")
     if form.is_valid():
         try:
-            verwijzing = services.doorverwijzing_status(
+            verwijzing = services.doorverwijzing_set_status(
                 verwijzing=verwijzing, door=request.user, status=form.cleaned_data["status"]
             )
         except ValidationError as exc:

@@ -86,7 +86,7 @@ def intake(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            bewoner = services.intake(door=request.user, **data)
+            bewoner = services.intake_create(door=request.user, **data)
         except ValidationError as exc:
             form.add_service_error(exc)
         else:
@@ -109,7 +109,7 @@ def hulpvraag_namens(request, pk: int):
     form = HulpvraagForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            hulpvraag = services.hulpvraag_namens(
+            hulpvraag = services.hulpvraag_create_namens(
                 door=request.user, bewoner=bewoner, **form.cleaned_data
             )
         except ValidationError as exc:
@@ -134,7 +134,7 @@ def aanmelden_namens(request, pk: int):
     if request.method == "POST" and form.is_valid():
         bijeenkomst = form.cleaned_data["bijeenkomst"]
         try:
-            uitkomst = services.aanmelden_namens(
+            uitkomst = services.aanmelding_create_namens(
                 door=request.user, bewoner=bewoner, bijeenkomst=bijeenkomst
             )
         except ValidationError as exc:
@@ -176,7 +176,7 @@ def reserveren_namens(request, pk: int):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            reservering = services.reserveren_namens(
+            reservering = services.reservering_create_namens(
                 door=request.user,
                 bewoner=bewoner,
                 accommodatie=data["accommodatie"],
@@ -211,9 +211,7 @@ def account_claimen(request, pk: int):
     if request.method == "POST" and not bewoner.email and form.is_valid():
         email = form.cleaned_data["email"]
         try:
-            services.account_claimen(
-                door=request.user, bewoner=bewoner, email=email, request=request
-            )
+            services.account_claim(door=request.user, bewoner=bewoner, email=email, request=request)
         except ValidationError as exc:
             form.add_service_error(exc)
         else:
@@ -297,7 +295,7 @@ def voorstellen(request, pk: int):
         return redirect("buurtassistenten:hulpvraag", pk=hulpvraag.pk)
     helper, bevestigd = form.cleaned_data["helper"], form.cleaned_data["bevestigd"]
     try:
-        services.match_met_hand(
+        services.match_propose_namens(
             door=request.user, hulpvraag=hulpvraag, helper=helper, bevestigd=bevestigd
         )
     except ValidationError as exc:
@@ -319,7 +317,7 @@ def voorstel_bevestigen(request, pk: int, match_pk: int):
     hulpvraag = _hulpvraag_for(request, pk)
     match = _match_for(request, hulpvraag, match_pk)
     try:
-        services.voorstel_bevestigen(door=request.user, match=match)
+        services.match_accept_namens(door=request.user, match=match)
     except ValidationError as exc:
         _fouten(request, exc)
     else:
@@ -340,7 +338,7 @@ def match_afzeggen(request, pk: int, match_pk: int):
     form = AfzeggenNamensForm(request.POST)
     if form.is_valid():
         try:
-            services.match_afzeggen_namens(
+            services.match_cancel_namens(
                 door=request.user, match=match, reden=form.cleaned_data["reden"]
             )
         except ValidationError as exc:
@@ -365,7 +363,7 @@ def hulpvraag_sluiten(request, pk: int):
     """Withdraw the request for the requester (no help needed any more)."""
     hulpvraag = _hulpvraag_for(request, pk)
     try:
-        services.hulpvraag_sluiten_namens(door=request.user, hulpvraag=hulpvraag)
+        services.hulpvraag_withdraw_namens(door=request.user, hulpvraag=hulpvraag)
     except ValidationError as exc:
         _fouten(request, exc)
     else:

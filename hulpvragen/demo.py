@@ -364,10 +364,10 @@ def seed_fixed(command, rng) -> bool:
         Hulpvraag.objects.filter(pk=lastig.pk).update(
             geescaleerd_op=geescaleerd, gematcht_gezocht_op=geescaleerd
         )
-        from meldingen.services import notify
+        from meldingen.services import melding_send
 
         for persoon in services.buurtassistenten_for(lastig.buurt):
-            notify(
+            melding_send(
                 persoon,
                 "hulp_escalatie",
                 titel=_("Hulpvraag wacht op een helper: %(titel)s"),
@@ -384,7 +384,7 @@ def seed_fixed(command, rng) -> bool:
         )
         # What the queued task does; idempotent, and also works when the caller's transaction
         # has not committed yet (tests), when on_commit has not run the task.
-        services.match_hulpvraag(hulpvraag.pk)
+        services.hulpvraag_match(hulpvraag.pk)
         return hulpvraag
 
     def op(dagen):
@@ -425,9 +425,7 @@ def seed_fixed(command, rng) -> bool:
         """A waiting proposal on ``hulpvraag``: the engine's, else one by the buurtassistent."""
         match = hulpvraag.matches.filter(status=Match.Status.VOORGESTELD).first()
         if match is None:
-            match = services.propose_by_hand(
-                hulpvraag=hulpvraag, helper=u(helper_n), door=assistent
-            )
+            match = services.match_propose(hulpvraag=hulpvraag, helper=u(helper_n), door=assistent)
         return match
 
     # Accepted (the other proposals lapse) and declined (the next candidate is proposed).
@@ -439,7 +437,7 @@ def seed_fixed(command, rng) -> bool:
         door=nee.helper,
         reden="Ik heb zelf een hond die niet van andere honden houdt.",
     )
-    services.match_hulpvraag(hond.pk)
+    services.hulpvraag_match(hond.pk)
 
     # bewoner1 has a proposal waiting as a helper.
     if not Match.objects.filter(helper=u(1), status=Match.Status.VOORGESTELD).exists():
@@ -447,7 +445,7 @@ def seed_fixed(command, rng) -> bool:
             aanvrager=u(29), titel=titel("digitale-hulp", 1)[0], status="open"
         ).first()
         if doel is not None and not doel.matches.filter(helper=u(1)).exists():
-            services.propose_by_hand(hulpvraag=doel, helper=u(1), door=assistent)
+            services.match_propose(hulpvraag=doel, helper=u(1), door=assistent)
     return True
 
 

@@ -86,7 +86,7 @@ def _forget_in_others_inboxes(user) -> int:
 
 
 def _erase(user):
-    from meldingen.services import notify
+    from meldingen.services import melding_send
 
     from . import services
     from .models import Aanbod, Hulpvraag, Match
@@ -106,7 +106,7 @@ def _erase(user):
     for match in ending:
         if match.helper_id != user.pk:
             if match.status == Match.Status.GEACCEPTEERD:  # the requester leaves: tell the helper
-                notify(
+                melding_send(
                     match.helper,
                     "hulp_geannuleerd",
                     titel=gettext_lazy("Een afspraak om te helpen gaat niet door"),
@@ -121,7 +121,7 @@ def _erase(user):
             Hulpvraag.objects.filter(pk=hulpvraag.pk, status=Hulpvraag.Status.GEMATCHT).update(
                 status=Hulpvraag.Status.OPEN, gematcht_op=None
             )
-            notify(
+            melding_send(
                 hulpvraag.aanvrager,
                 "hulp_geannuleerd",
                 titel=gettext_lazy("De afspraak voor '%(titel)s' gaat niet door"),
@@ -130,7 +130,7 @@ def _erase(user):
                 params={"titel": hulpvraag.titel},
             )
         if Hulpvraag.objects.filter(pk=hulpvraag.pk, status=Hulpvraag.Status.OPEN).exists():
-            services.schedule_matching(hulpvraag)
+            services.hulpvraag_queue_matching(hulpvraag)
     Match.objects.filter(Q(helper=user) | Q(hulpvraag__aanvrager=user)).update(
         bedankje="", reden="", uitleg=[]
     )

@@ -22,7 +22,8 @@ from django.utils.translation import gettext_noop
 
 from bewoners.permissions import is_buurtassistent_voor
 from bewoners.roles import Rol
-from meldingen.services import notify
+from meldingen.services import melding_send
+from wijk.lib import taken
 
 from . import matching, permissions, zoekindex
 from .models import Aanbod, Hulpvraag, Match, Wanneer
@@ -55,23 +56,16 @@ OPNIEUW_ZOEKEN_NA = timedelta(hours=6)
 
 
 def _schedule(task_name: str, pk: int) -> None:
-    from . import tasks
-
-    task = getattr(tasks, task_name)
-
-    def queue():
-        task.delay(pk)
-
-    # robust: a broker that is down must not break the page; the sweep re-queues the work.
-    transaction.on_commit(queue, robust=True)
+    # robust: a broker that is down must not break the page; the matching_sweep re-queues the work.
+    taken.na_commit(f"hulpvragen.tasks.{task_name}", pk)
 
 
-def schedule_matching(hulpvraag: Hulpvraag) -> None:
+def hulpvraag_queue_matching(hulpvraag: Hulpvraag) -> None:
     Hulpvraag.objects.filter(pk=hulpvraag.pk).update(matching_gevraagd_op=timezone.now())
     _schedule("match_hulpvraag", hulpvraag.pk)
 
 
-def schedule_offer_matching(aanbod: Aanbod) -> None:
+def aanbod_queue_matching(aanbod: Aanbod) -> None:
     Aanbod.objects.filter(pk=aanbod.pk).update(matching_gevraagd_op=timezone.now())
     _schedule("match_aanbod", aanbod.pk)
 
@@ -97,7 +91,7 @@ def _end_matches(matches, *, status: str, reden: str, now, melding=None) -> None
         return
     soort, titel, tekst = melding
     for match in matches:
-        notify(
+        melding_send(
             match.helper,
             soort,
             titel=titel,
@@ -151,7 +145,7 @@ def hulpvraag_create(*, aanvrager, door=None, **fields) -> Hulpvraag:
     _clear_other_when_fields(hulpvraag)
     hulpvraag.full_clean()
     hulpvraag.save()
-    schedule_matching(hulpvraag)
+    hulpvraag_queue_matching(hulpvraag)
     return hulpvraag
 
 
@@ -193,7 +187,7 @@ def hulpvraag_update(*, hulpvraag: Hulpvraag, door, **fields) -> Hulpvraag:
     hulpvraag.save()
     changed = any(getattr(hulpvraag, name) != value for name, value in before.items())
     if changed and hulpvraag.is_open:
-        schedule_matching(hulpvraag)
+        hulpvraag_queue_matching(hulpvraag)
     return hulpvraag
 
 
@@ -261,7 +255,7 @@ def aanbod_create(*, helper, **fields) -> Aanbod:
     aanbod.categorieen.set(categorieen)
     aanbod.buurten.set(buurten or [])
     zoekindex.rebuild_for_aanbod(aanbod)
-    schedule_offer_matching(aanbod)
+    aanbod_queue_matching(aanbod)
     return aanbod
 
 
@@ -288,7 +282,7 @@ def aanbod_update(*, aanbod: Aanbod, door, **fields) -> Aanbod:
         aanbod.buurten.set(buurten)
     zoekindex.rebuild_for_aanbod(aanbod)
     if aanbod.actief:
-        schedule_offer_matching(aanbod)
+        aanbod_queue_matching(aanbod)
     return aanbod
 
 
@@ -305,7 +299,7 @@ def _proposal_deadline(now):
 
 
 def _notify_proposal(match: Match, hulpvraag: Hulpvraag) -> None:
-    notify(
+    melding_send(
         match.helper,
         "hulp_voorstel",
         titel=_("Kun jij helpen? %(titel)s"),
@@ -317,7 +311,7 @@ def _notify_proposal(match: Match, hulpvraag: Hulpvraag) -> None:
         params={
             "titel": hulpvraag.titel,
             "categorie": hulpvraag.categorie.naam,
-            # Lazy: rendered in the helper's own language by notify().
+            # Lazy: rendered in the helper's own language by melding_send().
             "uitleg": lazy(lambda: match.uitleg_tekst, str)(),
         },
     )
@@ -349,7 +343,7 @@ def _create_proposals(hulpvraag: Hulpvraag, kandidaten, *, now, door=None) -> li
     return matches
 
 
-def match_hulpvraag(hulpvraag_id: int, *, now=None) -> list[Match]:
+def hulpvraag_match(hulpvraag_id: int, *, now=None) -> list[Match]:
     """Propose helpers for one request until it has *k* waiting proposals. Idempotent.
 
     The request row is locked while proposing, so two runs at once cannot both add *k*.
@@ -375,7 +369,7 @@ def match_hulpvraag(hulpvraag_id: int, *, now=None) -> list[Match]:
         return _create_proposals(hulpvraag, kandidaten, now=now)
 
 
-def match_aanbod(aanbod_id: int, *, now=None) -> list[Match]:
+def aanbod_match(aanbod_id: int, *, now=None) -> list[Match]:
     """Match a new or changed offer against open requests that still need proposals."""
     now = now or timezone.now()
     aanbod = Aanbod.objects.select_related("helper", "helper__profiel").filter(pk=aanbod_id).first()
@@ -411,7 +405,7 @@ def match_aanbod(aanbod_id: int, *, now=None) -> list[Match]:
     return created
 
 
-def propose_by_hand(*, hulpvraag: Hulpvraag, helper, door, aanbod: Aanbod | None = None) -> Match:
+def match_propose(*, hulpvraag: Hulpvraag, helper, door, aanbod: Aanbod | None = None) -> Match:
     """A buurtassistent proposes one helper themself (the engine's facts are kept when known)."""
     if not permissions.is_coordinator_voor(door, hulpvraag):
         raise PermissionDenied
@@ -448,7 +442,7 @@ def propose_by_hand(*, hulpvraag: Hulpvraag, helper, door, aanbod: Aanbod | None
 
 
 def _contact_notice(match: Match, hulpvraag: Hulpvraag) -> None:
-    notify(
+    melding_send(
         hulpvraag.aanvrager,
         "hulp_geaccepteerd",
         titel=_("%(helper)s helpt je met '%(titel)s'"),
@@ -456,7 +450,7 @@ def _contact_notice(match: Match, hulpvraag: Hulpvraag) -> None:
         url=match.get_absolute_url(),
         params={"helper": match.helper.display_name, "titel": hulpvraag.titel},
     )
-    notify(
+    melding_send(
         match.helper,
         "hulp_geaccepteerd",
         titel=_("Je helpt %(aanvrager)s met '%(titel)s'"),
@@ -554,7 +548,7 @@ def match_decline(*, match_id: int, door, reden: str = "") -> Match:
     if not changed:
         raise ValidationError(_("Dit voorstel staat niet meer open."))
     match.refresh_from_db()
-    schedule_matching(match.hulpvraag)
+    hulpvraag_queue_matching(match.hulpvraag)
     return match
 
 
@@ -582,7 +576,7 @@ def match_complete(*, match_id: int, door, uren=None, bedankje: str = "") -> Mat
     )
     match.refresh_from_db()
     other = match.hulpvraag.aanvrager if door.pk == match.helper_id else match.helper
-    notify(
+    melding_send(
         other,
         "hulp_afgerond",
         titel=_("'%(titel)s' is afgerond"),
@@ -617,7 +611,7 @@ def match_cancel(*, match_id: int, door, reden: str = "") -> Match:
     match.refresh_from_db()
     others = {match.helper, hulpvraag.aanvrager} - {door}
     for other in others:
-        notify(
+        melding_send(
             other,
             "hulp_geannuleerd",
             titel=_("De afspraak voor '%(titel)s' gaat niet door"),
@@ -626,14 +620,14 @@ def match_cancel(*, match_id: int, door, reden: str = "") -> Match:
             params={"titel": hulpvraag.titel, "naam": door.display_name, "reden": reden or "-"},
         )
     if reopened:
-        schedule_matching(hulpvraag)
+        hulpvraag_queue_matching(hulpvraag)
     return match
 
 
 # --- periodic work (called by the beat tasks) -------------------------------------------------
 
 
-def lapse_proposals(*, now=None) -> list[int]:
+def matches_lapse(*, now=None) -> list[int]:
     """Proposals past their deadline lapse; returns the requests that need new candidates."""
     now = now or timezone.now()
     with transaction.atomic():
@@ -666,7 +660,7 @@ def buurtassistenten_for(buurt):
     return list(users.distinct())
 
 
-def escalate_waiting(*, now=None) -> list[int]:
+def hulpvragen_escalate(*, now=None) -> list[int]:
     """Open requests without a helper after the waiting time go to the buurtassistenten."""
     now = now or timezone.now()
     grens = now - timedelta(hours=matching.config()["ESCALATIE_NA_UREN"])
@@ -682,7 +676,7 @@ def escalate_waiting(*, now=None) -> list[int]:
         if not claimed:
             continue
         for assistent in buurtassistenten_for(hulpvraag.buurt):
-            notify(
+            melding_send(
                 assistent,
                 "hulp_escalatie",
                 titel=_("Hulpvraag wacht op een helper: %(titel)s"),
@@ -698,7 +692,7 @@ def escalate_waiting(*, now=None) -> list[int]:
     return escalated
 
 
-def expire_past(*, today=None) -> list[int]:
+def hulpvragen_expire(*, today=None) -> list[int]:
     """Open requests whose last day has passed are closed as 'verlopen'; the requester hears."""
     today = today or timezone.localdate()
     now = timezone.now()
@@ -713,7 +707,7 @@ def expire_past(*, today=None) -> list[int]:
             reden=gettext_noop("De datum van de hulpvraag is voorbij."),
         )
         for hulpvraag in Hulpvraag.objects.filter(pk__in=ids).select_related("aanvrager"):
-            notify(
+            melding_send(
                 hulpvraag.aanvrager,
                 "hulp_vervallen",
                 titel=_("Je hulpvraag '%(titel)s' is verlopen"),
@@ -727,7 +721,7 @@ def expire_past(*, today=None) -> list[int]:
     return ids
 
 
-def send_reminders(*, today=None) -> int:
+def matches_remind(*, today=None) -> int:
     """Remind helper and requester the day before an agreed help. At most once per day."""
     today = today or timezone.localdate()
     morgen = today + timedelta(days=1)
@@ -756,7 +750,7 @@ def send_reminders(*, today=None) -> int:
             (match.helper, hulpvraag.aanvrager),
             (hulpvraag.aanvrager, match.helper),
         ):
-            notify(
+            melding_send(
                 ontvanger,
                 "hulp_herinnering",
                 titel=_("Morgen: %(titel)s"),
@@ -768,7 +762,7 @@ def send_reminders(*, today=None) -> int:
     return sent
 
 
-def ask_to_complete(*, today=None) -> int:
+def matches_ask_completion(*, today=None) -> int:
     """The day after a one-off help, ask both sides to mark it done. Once per match.
 
     Without this, an agreed help whose day has passed stays "gematcht" for ever, and the
@@ -789,7 +783,7 @@ def ask_to_complete(*, today=None) -> int:
         if not claimed:
             continue
         for ontvanger in (match.helper, match.hulpvraag.aanvrager):
-            notify(
+            melding_send(
                 ontvanger,
                 "hulp_herinnering",
                 titel=_("Is het gelukt? %(titel)s"),
@@ -804,10 +798,8 @@ def ask_to_complete(*, today=None) -> int:
     return asked
 
 
-def sweep(*, now=None) -> dict[str, int]:
+def matching_sweep(*, now=None) -> dict[str, int]:
     """Re-queue matching that a lost message left behind, and search stale requests again."""
-    from . import tasks
-
     now = now or timezone.now()
     grens = now - VERLOREN_NA
     lost_requests = list(
@@ -836,7 +828,7 @@ def sweep(*, now=None) -> dict[str, int]:
         .values_list("pk", flat=True)[:500]
     )
     for pk in [*lost_requests, *stale]:
-        tasks.match_hulpvraag.delay(pk)
+        taken.stuur("hulpvragen.tasks.match_hulpvraag", pk)
     for pk in lost_offers:
-        tasks.match_aanbod.delay(pk)
+        taken.stuur("hulpvragen.tasks.match_aanbod", pk)
     return {"hulpvragen": len(lost_requests), "opnieuw": len(stale), "aanbod": len(lost_offers)}

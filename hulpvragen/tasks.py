@@ -23,50 +23,50 @@ SAFE = {
 @shared_task(**SAFE)
 def match_hulpvraag(hulpvraag_id: int) -> int:
     """Propose helpers for one request (after it is posted, changed or a proposal ended)."""
-    return len(services.match_hulpvraag(hulpvraag_id))
+    return len(services.hulpvraag_match(hulpvraag_id))
 
 
 @shared_task(**SAFE)
 def match_aanbod(aanbod_id: int) -> int:
     """Match a new or changed offer against open requests."""
-    return len(services.match_aanbod(aanbod_id))
+    return len(services.aanbod_match(aanbod_id))
 
 
 @shared_task(**SAFE)
 def lapse_proposals() -> int:
     """Beat: unanswered proposals lapse and the next candidates are proposed."""
-    hulpvraag_ids = services.lapse_proposals()
+    hulpvraag_ids = services.matches_lapse()
     for hulpvraag in Hulpvraag.objects.filter(pk__in=hulpvraag_ids):
-        # Through schedule_matching, so the sweep re-queues it if this message gets lost.
-        services.schedule_matching(hulpvraag)
+        # Through hulpvraag_queue_matching, so the sweep re-queues it if this message gets lost.
+        services.hulpvraag_queue_matching(hulpvraag)
     return len(hulpvraag_ids)
 
 
 @shared_task(**SAFE)
 def escalate_waiting() -> int:
     """Beat: requests still without a helper go to the buurtassistenten of their buurt."""
-    return len(services.escalate_waiting())
+    return len(services.hulpvragen_escalate())
 
 
 @shared_task(**SAFE)
 def expire_past() -> int:
     """Beat: open requests whose date has passed are closed."""
-    return len(services.expire_past())
+    return len(services.hulpvragen_expire())
 
 
 @shared_task(**SAFE)
 def send_reminders() -> int:
     """Beat: remind helper and requester the day before."""
-    return services.send_reminders()
+    return services.matches_remind()
 
 
 @shared_task(**SAFE)
 def ask_to_complete() -> int:
     """Beat: the day after a one-off help, ask both sides to mark it done."""
-    return services.ask_to_complete()
+    return services.matches_ask_completion()
 
 
 @shared_task(**SAFE)
 def sweep() -> dict:
     """Beat: re-queue matching a lost message left behind; search stale requests again."""
-    return services.sweep()
+    return services.matching_sweep()

@@ -7,7 +7,7 @@ Two parts, both idempotent:
   the neighbourhood academy, a repair café, an eetclub, a vegetable garden, the coffee morning
   "Ontmoeten", a digital help hour and a language café), each with organisers, members and a
   weekly activity until about three months ahead, made with ``services.activiteit_create``
-  (the real recurrence). Upcoming sign-ups go through ``services.aanmelden`` (the real rules:
+  (the real recurrence). Upcoming sign-ups go through ``services.aanmelding_create`` (the real rules:
   the next chair-yoga meeting is full and has a waiting list); the eight weeks before, with
   sign-ups and attendance, are inserted with the ORM, because the services refuse the past.
   ``bewoner1@demo.wijk`` organises the walking group and is a member of the repair café and
@@ -509,7 +509,7 @@ def _demo_aanmeldingen(rng, activiteit, leden, bewoner1, spec, now) -> None:
         if keer in BEWONER1_KEREN.get(spec["slug"], ()):
             wie.insert(0, bewoner1)
         for user in wie:
-            services.aanmelden(bijeenkomst=bijeenkomst, user=user)
+            services.aanmelding_create(bijeenkomst=bijeenkomst, user=user)
 
 
 def aanmeldingen_voor(

@@ -8,7 +8,7 @@ Erasure:
 - memberships are deleted, and the person is no longer an organiser; an initiative left
   without organisers stays (its members and history are other people's too) but is paused
   until someone takes it over;
-- sign-ups for meetings still to come are cancelled through ``services.afmelden``, so the
+- sign-ups for meetings still to come are cancelled through ``services.aanmelding_cancel``, so the
   first on the waiting list moves up (and hears so);
 - sign-ups of meetings that have begun stay, without anything about the person, as the
   attendance figures of reports: they point to the anonymised account.
@@ -75,7 +75,7 @@ def _erase(user):
     for aanmelding in komend.filter(bijeenkomst__status=Bijeenkomst.Status.GEPLAND).select_related(
         "bijeenkomst"
     ):
-        services.afmelden(bijeenkomst=aanmelding.bijeenkomst, user=user)
+        services.aanmelding_cancel(bijeenkomst=aanmelding.bijeenkomst, user=user)
     # Meetings that do not go on: nobody moves up (and nobody is told there is a place).
     komend.update(status=S.AFGEMELD)
 

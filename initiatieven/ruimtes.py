@@ -1,12 +1,12 @@
 """Rooms for an initiative's meetings, booked through ``accommodaties.services``.
 
-- ``ruimte_boeken``: an organiser books a facility for the coming meetings of an activity
+- ``ruimte_book``: an organiser books a facility for the coming meetings of an activity
   that have no room yet, with the facility's own rules (opening hours, buffer, capacity,
   approval). Taken dates are reported; with ``alleen_vrije`` the free ones are booked.
 - Members of an active initiative may book rooms that are "for members of initiatives"
   (``register_initiatief_regel``).
 - A cancelled or moved meeting gives back or moves its booking
-  (``bijeenkomst_ruimte_volgen``, called by the services).
+  (``bijeenkomst_ruimte_sync``, called by the services).
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ def te_boeken(activiteit: Activiteit):
     )
 
 
-def ruimte_boeken(
+def ruimte_book(
     *, activiteit: Activiteit, door, accommodatie, alleen_vrije: bool = False
 ) -> ReeksUitkomst:
     from .services import is_organisator
@@ -59,7 +59,7 @@ def ruimte_boeken(
         raise ValidationError(_geen_keren())
     aantal = min(activiteit.capaciteit or accommodatie.capaciteit, accommodatie.capaciteit)
     with transaction.atomic():
-        uitkomst = accommodaties_services.reserveer_momenten(
+        uitkomst = accommodaties_services.reservering_create_many(
             accommodatie=accommodatie,
             door=door,
             momenten=[(b.begin, b.einde) for b in bijeenkomsten],
@@ -84,7 +84,7 @@ def _geen_keren():
     return _("Er zijn geen komende keren zonder ruimte. Er hoeft niets geboekt te worden.")
 
 
-def bijeenkomst_ruimte_volgen(bijeenkomst: Bijeenkomst, *, door, geannuleerd: bool) -> str:
+def bijeenkomst_ruimte_sync(bijeenkomst: Bijeenkomst, *, door, geannuleerd: bool) -> str:
     """A meeting was cancelled or moved: give back or move its room booking.
 
     Returns a Dutch note for the organiser when that did not work (say, after the facility's
@@ -95,13 +95,13 @@ def bijeenkomst_ruimte_volgen(bijeenkomst: Bijeenkomst, *, door, geannuleerd: bo
         return ""
     try:
         if geannuleerd:
-            accommodaties_services.annuleren(
+            accommodaties_services.reservering_cancel(
                 reservering=reservering,
                 door=door,
                 reden=bijeenkomst.reden or bijeenkomst.activiteit.titel,
             )
         else:
-            accommodaties_services.verplaats(
+            accommodaties_services.reservering_move(
                 reservering=reservering,
                 door=door,
                 begin=bijeenkomst.begin,

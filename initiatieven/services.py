@@ -23,10 +23,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from bewoners.roles import Rol, has_role
-from meldingen.services import notify, notify_many
+from meldingen.services import melding_send, melding_send_many
 
 from .models import Aanmelding, Activiteit, Bijeenkomst, Initiatief, Lidmaatschap
-from .ruimtes import bijeenkomst_ruimte_volgen
+from .ruimtes import bijeenkomst_ruimte_sync
 
 MAX_VOORUIT = timedelta(days=2 * 366)  # a series ends at most two years ahead
 
@@ -161,13 +161,13 @@ def initiatief_update(*, initiatief: Initiatief, door, **velden) -> Initiatief:
     if initiatief.status == Initiatief.Status.GESTOPT and not was_gestopt:
         # Coming meetings do not take place: who signed up hears it, rooms are given back.
         for bijeenkomst in Bijeenkomst.objects.komend().filter(activiteit__initiatief=initiatief):
-            bijeenkomst_annuleren(
+            bijeenkomst_cancel(
                 bijeenkomst=bijeenkomst, door=door, reden=str(_("Het initiatief is gestopt."))
             )
     return initiatief
 
 
-def lid_worden(*, initiatief: Initiatief, user) -> Lidmaatschap:
+def lidmaatschap_create(*, initiatief: Initiatief, user) -> Lidmaatschap:
     if initiatief.status == Initiatief.Status.GESTOPT:
         raise ValidationError(_("Dit initiatief is gestopt. Je kunt geen lid meer worden."))
     open_ = initiatief.aanmelden == Initiatief.Aanmelden.OPEN
@@ -182,7 +182,7 @@ def lid_worden(*, initiatief: Initiatief, user) -> Lidmaatschap:
     if not gemaakt:
         return lid
     if lid.status == Lidmaatschap.Status.AANGEVRAAGD:
-        notify_many(
+        melding_send_many(
             initiatief.organisatoren.filter(is_active=True),
             "initiatief_lid_aanvraag",
             titel=_("%(naam)s wil lid worden van %(initiatief)s"),
@@ -193,7 +193,7 @@ def lid_worden(*, initiatief: Initiatief, user) -> Lidmaatschap:
     return lid
 
 
-def lid_besluit(*, lidmaatschap: Lidmaatschap, door, goedgekeurd: bool) -> None:
+def lidmaatschap_decide(*, lidmaatschap: Lidmaatschap, door, goedgekeurd: bool) -> None:
     initiatief = lidmaatschap.initiatief
     _eis_organisator(door, initiatief)
     if lidmaatschap.status != Lidmaatschap.Status.AANGEVRAAGD:
@@ -207,7 +207,7 @@ def lid_besluit(*, lidmaatschap: Lidmaatschap, door, goedgekeurd: bool) -> None:
     else:
         lidmaatschap.delete()
         titel = _("Je aanvraag voor %(initiatief)s is niet goedgekeurd")
-    notify(
+    melding_send(
         user,
         "initiatief_lid_besluit",
         titel=titel,
@@ -216,7 +216,7 @@ def lid_besluit(*, lidmaatschap: Lidmaatschap, door, goedgekeurd: bool) -> None:
     )
 
 
-def lid_opzeggen(*, initiatief: Initiatief, user) -> None:
+def lidmaatschap_cancel(*, initiatief: Initiatief, user) -> None:
     if (
         initiatief.organisatoren.filter(pk=user.pk).exists()
         and initiatief.organisatoren.count() == 1
@@ -287,7 +287,7 @@ def activiteit_create(
         ).exclude(pk=door.pk)
     )  # the members at this moment
     transaction.on_commit(
-        lambda: notify_many(
+        lambda: melding_send_many(
             ontvangers,
             "activiteit_nieuw",
             titel=_("Nieuw bij %(initiatief)s: %(titel)s"),
@@ -314,7 +314,7 @@ def activiteit_update(
     aanmelden_nodig: bool = True,
 ) -> Activiteit:
     """Words, place and number of places. The times of single meetings change with
-    ``bijeenkomst_verplaatsen``; a lower number of places may not push people out.
+    ``bijeenkomst_move``; a lower number of places may not push people out.
 
     ``activiteit`` must still hold the stored values (do not let a ModelForm write the new
     capacity onto it first): the old capacity decides whether the waiting lists move up."""
@@ -358,7 +358,7 @@ def activiteit_update(
     return activiteit
 
 
-def bijeenkomst_annuleren(*, bijeenkomst: Bijeenkomst, door, reden: str = "") -> Bijeenkomst:
+def bijeenkomst_cancel(*, bijeenkomst: Bijeenkomst, door, reden: str = "") -> Bijeenkomst:
     _eis_organisator(door, bijeenkomst.activiteit.initiatief)
     changed = Bijeenkomst.objects.filter(
         pk=bijeenkomst.pk, status=Bijeenkomst.Status.GEPLAND
@@ -372,11 +372,11 @@ def bijeenkomst_annuleren(*, bijeenkomst: Bijeenkomst, door, reden: str = "") ->
         tekst=_("Reden: %(reden)s") if bijeenkomst.reden else "",
     )
     # The room is given back; what could not be done is told to the organiser.
-    bijeenkomst.ruimte_bericht = bijeenkomst_ruimte_volgen(bijeenkomst, door=door, geannuleerd=True)
+    bijeenkomst.ruimte_bericht = bijeenkomst_ruimte_sync(bijeenkomst, door=door, geannuleerd=True)
     return bijeenkomst
 
 
-def bijeenkomst_verplaatsen(
+def bijeenkomst_move(
     *, bijeenkomst: Bijeenkomst, door, begin: datetime, einde: datetime, now=None
 ) -> Bijeenkomst:
     _eis_organisator(door, bijeenkomst.activiteit.initiatief)
@@ -396,9 +396,7 @@ def bijeenkomst_verplaatsen(
         extra={"was": was},
     )
     # The room booking moves along, if the room is free then.
-    bijeenkomst.ruimte_bericht = bijeenkomst_ruimte_volgen(
-        bijeenkomst, door=door, geannuleerd=False
-    )
+    bijeenkomst.ruimte_bericht = bijeenkomst_ruimte_sync(bijeenkomst, door=door, geannuleerd=False)
     return bijeenkomst
 
 
@@ -410,7 +408,7 @@ def _meld_aangemelden(bijeenkomst: Bijeenkomst, *, titel, tekst, extra=None) -> 
             user__is_active=True,
         ).select_related("user")
     ]
-    notify_many(
+    melding_send_many(
         ontvangers,
         "activiteit_gewijzigd",
         titel=titel,
@@ -453,7 +451,7 @@ class AanmeldUitkomst:
     doorgeschoven: list = field(default_factory=list)
 
 
-def aanmelden(*, bijeenkomst: Bijeenkomst, user, now=None) -> AanmeldUitkomst:
+def aanmelding_create(*, bijeenkomst: Bijeenkomst, user, now=None) -> AanmeldUitkomst:
     """Sign ``user`` up; when the meeting is full, onto the waiting list."""
     now = now or timezone.now()
     with transaction.atomic():
@@ -495,7 +493,7 @@ def aanmelden(*, bijeenkomst: Bijeenkomst, user, now=None) -> AanmeldUitkomst:
             )
     plek = _wachtlijst_plek(aanmelding)
     params = {"titel": activiteit.titel, "wanneer": _wanneer(bijeenkomst), "plek": plek}
-    notify(
+    melding_send(
         user,
         "activiteit_aanmelding",
         titel=(
@@ -528,7 +526,7 @@ def _wachtlijst_plek(aanmelding: Aanmelding) -> int | None:
     )
 
 
-def afmelden(*, bijeenkomst: Bijeenkomst, user) -> list[Aanmelding]:
+def aanmelding_cancel(*, bijeenkomst: Bijeenkomst, user) -> list[Aanmelding]:
     """Cancel ``user``'s sign-up (or place on the waiting list). Returns who moved up."""
     with transaction.atomic():
         bijeenkomst = _lock(bijeenkomst)
@@ -568,7 +566,7 @@ def _schuif_door(bijeenkomst: Bijeenkomst, *, locked: bool = False) -> list[Aanm
     params = {"titel": bijeenkomst.activiteit.titel, "wanneer": _wanneer(bijeenkomst)}
 
     def meld():
-        notify_many(
+        melding_send_many(
             [a.user for a in doorgeschoven],
             "activiteit_doorgeschoven",
             titel=_("Er is plek voor je: %(titel)s op %(wanneer)s"),
@@ -581,9 +579,7 @@ def _schuif_door(bijeenkomst: Bijeenkomst, *, locked: bool = False) -> list[Aanm
     return doorgeschoven
 
 
-def aanwezigheid_opslaan(
-    *, bijeenkomst: Bijeenkomst, door, aanwezig: dict[int, bool | None]
-) -> int:
+def aanwezigheid_save(*, bijeenkomst: Bijeenkomst, door, aanwezig: dict[int, bool | None]) -> int:
     """Organisers mark who came (``{user_id: True/False/None}``), once the meeting has begun."""
     _eis_organisator(door, bijeenkomst.activiteit.initiatief)
     if bijeenkomst.is_geannuleerd:
@@ -602,7 +598,7 @@ def aanwezigheid_opslaan(
 # --- reminders -------------------------------------------------------------------------------
 
 
-def herinner(*, now=None) -> int:
+def bijeenkomsten_remind(*, now=None) -> int:
     """The day before: everyone signed up for tomorrow's meetings hears it (once)."""
     now = now or timezone.now()
     morgen = timezone.localdate(now) + timedelta(days=1)
@@ -630,7 +626,7 @@ def herinner(*, now=None) -> int:
                 status=Aanmelding.Status.AANGEMELD, user__is_active=True
             ).select_related("user")
         ]
-        notify_many(
+        melding_send_many(
             ontvangers,
             "activiteit_herinnering",
             titel=_("Morgen: %(titel)s om %(tijd)s"),

@@ -15,4 +15,4 @@ from . import services
 )
 def herinner() -> int:
     """Beat, every evening: everyone signed up for tomorrow's meetings hears it (once)."""
-    return services.herinner()
+    return services.bijeenkomsten_remind()

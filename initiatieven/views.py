@@ -273,7 +273,7 @@ def initiatief_bewerken(request, slug: str):
 def lid_worden(request, slug: str):
     initiatief = _initiatief_for(request, slug)
     try:
-        lid = services.lid_worden(initiatief=initiatief, user=request.user)
+        lid = services.lidmaatschap_create(initiatief=initiatief, user=request.user)
     except ValidationError as exc:
         _fouten(request, exc)
     else:
@@ -298,7 +298,7 @@ def opzeggen(request, slug: str):
         messages.error(request, _("Je bent geen lid van dit initiatief."))
         return redirect(initiatief)
     try:
-        services.lid_opzeggen(initiatief=initiatief, user=request.user)
+        services.lidmaatschap_cancel(initiatief=initiatief, user=request.user)
     except ValidationError as exc:
         _fouten(request, exc)
     else:
@@ -364,7 +364,9 @@ def lid_besluit(request, slug: str, pk: int):
     lidmaatschap = get_object_or_404(initiatief.lidmaatschappen.select_related("user"), pk=pk)
     goedgekeurd = request.POST.get("besluit") == "goedkeuren"
     try:
-        services.lid_besluit(lidmaatschap=lidmaatschap, door=request.user, goedgekeurd=goedgekeurd)
+        services.lidmaatschap_decide(
+            lidmaatschap=lidmaatschap, door=request.user, goedgekeurd=goedgekeurd
+        )
     except ValidationError as exc:
         _fouten(request, exc)
     else:
@@ -514,7 +516,7 @@ def bijeenkomst_detail(request, pk: int):
 def aanmelden(request, pk: int):
     bijeenkomst = _bijeenkomst_for(request, pk)
     try:
-        uitkomst = services.aanmelden(bijeenkomst=bijeenkomst, user=request.user)
+        uitkomst = services.aanmelding_create(bijeenkomst=bijeenkomst, user=request.user)
     except ValidationError as exc:
         _fouten(request, exc)
     else:
@@ -539,7 +541,7 @@ def aanmelden(request, pk: int):
 def afmelden(request, pk: int):
     bijeenkomst = _bijeenkomst_for(request, pk)
     try:
-        services.afmelden(bijeenkomst=bijeenkomst, user=request.user)
+        services.aanmelding_cancel(bijeenkomst=bijeenkomst, user=request.user)
     except ValidationError as exc:
         _fouten(request, exc)
     else:
@@ -555,7 +557,7 @@ def annuleren(request, pk: int):
     form = RedenForm(request.POST, prefix="annuleren")
     if form.is_valid():
         try:
-            services.bijeenkomst_annuleren(
+            services.bijeenkomst_cancel(
                 bijeenkomst=bijeenkomst, door=request.user, reden=form.cleaned_data["reden"]
             )
         except ValidationError as exc:
@@ -579,7 +581,7 @@ def verplaatsen(request, pk: int):
     form = VerplaatsForm(request.POST or None, bijeenkomst=bijeenkomst)
     if request.method == "POST" and form.is_valid():
         try:
-            services.bijeenkomst_verplaatsen(
+            services.bijeenkomst_move(
                 bijeenkomst=bijeenkomst,
                 door=request.user,
                 begin=form.cleaned_data["begin"],
@@ -614,7 +616,7 @@ def aanwezigheid(request, pk: int):
     form = AanwezigheidForm(request.POST or None, aanmeldingen=aanmeldingen)
     if request.method == "POST" and form.is_valid():
         try:
-            services.aanwezigheid_opslaan(
+            services.aanwezigheid_save(
                 bijeenkomst=bijeenkomst, door=request.user, aanwezig=form.aanwezig()
             )
         except ValidationError as exc:

@@ -37,7 +37,7 @@ def ruimte_boeken(request, pk: int):
     if request.method == "POST" and form.is_valid():
         accommodatie = form.cleaned_data["accommodatie"]
         try:
-            uitkomst = ruimtes.ruimte_boeken(
+            uitkomst = ruimtes.ruimte_book(
                 activiteit=activiteit,
                 door=request.user,
                 accommodatie=accommodatie,

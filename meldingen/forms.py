@@ -52,6 +52,8 @@ class VoorkeurenForm(forms.Form):
             for soort in self.soorten:
                 name = field_name(soort)
                 if name in self.changed_data:
-                    services.set_preference(self.user, soort.code, self.cleaned_data[name])
+                    services.voorkeur_set(self.user, soort.code, self.cleaned_data[name])
             if "dagelijkse_samenvatting" in self.changed_data:
-                services.set_digest(self.user, aan=self.cleaned_data["dagelijkse_samenvatting"])
+                services.samenvatting_set(
+                    self.user, aan=self.cleaned_data["dagelijkse_samenvatting"]
+                )

@@ -1,6 +1,6 @@
 """Notifications: the public API every other app calls.
 
-``notify(ontvanger, soort, titel=..., tekst=..., url=...)`` is the one entry point. It looks up how
+``melding_send(ontvanger, soort, titel=..., tekst=..., url=...)`` is the one entry point. It looks up how
 the person wants to hear about that kind (their ``Voorkeur``, else the kind's default), stores the
 melding in the inbox and, for e-mail, queues the mail once the transaction has committed. People
 who chose the daily digest get their e-mail meldingen bundled by ``send_daily_digests`` instead.
@@ -16,10 +16,11 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.text import Truncator
+
+from wijk.lib import taken
 
 from . import emails, soorten
 from .models import Instellingen, Kanaal, Melding, Voorkeur, is_local_path
@@ -87,17 +88,12 @@ def _check_url(url: str) -> None:
 
 
 def _queue_email(melding_id: int) -> None:
-    from .tasks import send_melding_email
-
     # robust: a mail server that is down must not break the caller's page; the digest sweeps
     # up what was not sent (see ACHTERSTAND_NA).
-    def queue():
-        send_melding_email.delay(melding_id)
-
-    transaction.on_commit(queue, robust=True)
+    taken.na_commit("meldingen.tasks.send_melding_email", melding_id)
 
 
-def notify(
+def melding_send(
     ontvanger,
     soort: str,
     *,
@@ -128,7 +124,7 @@ def notify(
     return melding
 
 
-def notify_many(
+def melding_send_many(
     ontvangers: Iterable,
     soort: str,
     *,
@@ -137,7 +133,7 @@ def notify_many(
     url: str = "",
     params: dict | None = None,
 ) -> list[Melding]:
-    """``notify`` for many people at once: no query per person (one bulk insert)."""
+    """``melding_send`` for many people at once: no query per person (one bulk insert)."""
     _check_url(url)
     standaard = soorten.get(soort).standaard
     users = list({user.pk: user for user in ontvangers}.values())
@@ -170,12 +166,12 @@ def notify_many(
     return meldingen
 
 
-def mark_all_read(user) -> int:
+def meldingen_mark_read(user) -> int:
     """Mark every unread melding of ``user`` as read; returns how many changed."""
     return Melding.objects.for_user(user).unread().update(gelezen_op=timezone.now())
 
 
-def set_preference(user, soort: str, kanaal: str) -> Voorkeur:
+def voorkeur_set(user, soort: str, kanaal: str) -> Voorkeur:
     """Store how ``user`` wants to hear about ``soort``. Unknown kind or channel raises."""
     soorten.get(soort)
     if kanaal not in Kanaal.values:
@@ -186,7 +182,7 @@ def set_preference(user, soort: str, kanaal: str) -> Voorkeur:
     return voorkeur
 
 
-def set_digest(user, *, aan: bool) -> Instellingen:
+def samenvatting_set(user, *, aan: bool) -> Instellingen:
     """Switch the daily digest on or off for ``user``."""
     instellingen, _created = Instellingen.objects.update_or_create(
         user=user, defaults={"dagelijkse_samenvatting": aan}
@@ -197,7 +193,7 @@ def set_digest(user, *, aan: bool) -> Instellingen:
 # --- Sending (called by the tasks in tasks.py) ---------------------------------------------
 
 
-def deliver_email(melding_id: int) -> bool:
+def melding_email_send(melding_id: int) -> bool:
     """Send the e-mail for one melding, at most once. Returns whether a mail was sent.
 
     The melding is claimed with a conditional update before sending, so a retried or duplicated
@@ -240,7 +236,7 @@ def digest_recipient_ids() -> list[int]:
     )
 
 
-def deliver_digest(user_id: int) -> int:
+def samenvatting_send(user_id: int) -> int:
     """Send one e-mail with all waiting e-mail meldingen of one person; returns how many.
 
     Idempotent: the meldingen are claimed with a conditional update first, so a second run (or

@@ -20,7 +20,7 @@ RETRY = {
 @shared_task(acks_late=True, **RETRY)
 def send_melding_email(melding_id: int) -> bool:
     """E-mail one melding, unless it was sent already or is not meant for e-mail."""
-    return services.deliver_email(melding_id)
+    return services.melding_email_send(melding_id)
 
 
 @shared_task(acks_late=True)
@@ -35,4 +35,4 @@ def send_daily_digests() -> int:
 @shared_task(acks_late=True, **RETRY)
 def send_digest(user_id: int) -> int:
     """One digest e-mail with everything still waiting for this person."""
-    return services.deliver_digest(user_id)
+    return services.samenvatting_send(user_id)

@@ -116,7 +116,7 @@ def mark_read(request, pk: int):
 @toegang(ingelogd)
 @require_POST
 def mark_all_read(request):
-    aantal = services.mark_all_read(request.user)
+    aantal = services.meldingen_mark_read(request.user)
     if aantal:
         bericht = ngettext(
             "%(aantal)d melding staat nu op gelezen.",

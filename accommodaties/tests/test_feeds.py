@@ -55,7 +55,7 @@ def op(dagen, uur, minuut=0):
 
 
 def boek(zaal, wie, begin, einde, doel="Koffieochtend", **extra):
-    return services.reserveer(
+    return services.reservering_create(
         accommodatie=zaal,
         door=wie,
         begin=begin,
@@ -105,7 +105,7 @@ def test_my_feed_holds_my_requests_and_confirmed_bookings(
     anoniem, zaal, bewoner, helper, beheerder_van_zaal
 ):
     bevestigd = boek(zaal, bewoner, op(2, 10), op(2, 12))
-    services.goedkeuren(reservering=bevestigd, door=beheerder_van_zaal)
+    services.reservering_approve(reservering=bevestigd, door=beheerder_van_zaal)
     aangevraagd = boek(zaal, bewoner, op(3, 14), op(3, 16), doel="Repetitie koor")
     boek(zaal, helper, op(4, 10), op(4, 12), doel="Niet van Bep")
 
@@ -167,7 +167,7 @@ def test_text_with_commas_semicolons_and_newlines_comes_back_whole(anoniem, zaal
 
 def test_a_cancelled_booking_shows_as_cancelled_for_30_days(anoniem, zaal, bewoner, klok):
     afgezegd = boek(zaal, bewoner, op(10, 10), op(10, 12))
-    services.annuleren(reservering=afgezegd, door=bewoner)
+    services.reservering_cancel(reservering=afgezegd, door=bewoner)
 
     (event,) = lees(anoniem.get(feed_url(bewoner))).events
     assert str(event["UID"]) == f"reservering-{afgezegd.pk}@127.0.0.1"
@@ -179,7 +179,7 @@ def test_a_cancelled_booking_shows_as_cancelled_for_30_days(anoniem, zaal, bewon
 
 def test_a_refused_request_shows_as_cancelled(anoniem, zaal, bewoner, beheerder_van_zaal):
     geweigerd = boek(zaal, bewoner, op(2, 10), op(2, 12))
-    services.weigeren(reservering=geweigerd, door=beheerder_van_zaal, reden="Onderhoud")
+    services.reservering_reject(reservering=geweigerd, door=beheerder_van_zaal, reden="Onderhoud")
 
     (event,) = lees(anoniem.get(feed_url(bewoner))).events
 

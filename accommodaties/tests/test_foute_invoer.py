@@ -44,7 +44,7 @@ def zaal(kees, buurt):
 @pytest.fixture
 def reservering(zaal, bewoner):
     begin = datetime.combine(START.date() + timedelta(days=2), time(10), tzinfo=AMS)
-    return services.reserveer(
+    return services.reservering_create(
         accommodatie=zaal,
         door=bewoner,
         begin=begin,

@@ -53,7 +53,7 @@ def test_twenty_people_take_the_same_slot_at_once_one_wins():
     def probeer(persoon):
         try:
             start.wait()
-            services.reserveer(
+            services.reservering_create(
                 accommodatie=zaal,
                 door=persoon,
                 begin=begin,

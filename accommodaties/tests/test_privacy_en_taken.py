@@ -36,7 +36,7 @@ def op(dagen, uur):
 
 
 def boek(zaal, wie, dagen, doel="Verjaardag van Bep"):
-    return services.reserveer(
+    return services.reservering_create(
         accommodatie=zaal,
         door=wie,
         begin=op(dagen, 14),

@@ -45,7 +45,7 @@ def op(dagen, uur, minuut=0):
 
 
 def boek(zaal, wie, begin, einde, aantal=5, doel="Koffieochtend"):
-    return services.reserveer(
+    return services.reservering_create(
         accommodatie=zaal, door=wie, begin=begin, einde=einde, aantal_personen=aantal, doel=doel
     )
 
@@ -69,7 +69,7 @@ def test_a_request_waits_for_the_keeper_who_is_told(zaal, bewoner, beheerder_van
 def test_keeper_approves_and_the_booker_hears(zaal, bewoner, beheerder_van_zaal):
     reservering = boek(zaal, bewoner, op(2, 10), op(2, 12))
 
-    services.goedkeuren(reservering=reservering, door=beheerder_van_zaal)
+    services.reservering_approve(reservering=reservering, door=beheerder_van_zaal)
 
     reservering.refresh_from_db()
     assert reservering.status == Reservering.Status.BEVESTIGD
@@ -80,9 +80,11 @@ def test_keeper_approves_and_the_booker_hears(zaal, bewoner, beheerder_van_zaal)
 def test_refusing_needs_a_reason_and_frees_the_slot(zaal, bewoner, helper, beheerder_van_zaal):
     reservering = boek(zaal, bewoner, op(2, 10), op(2, 12))
     with pytest.raises(ValidationError):
-        services.weigeren(reservering=reservering, door=beheerder_van_zaal, reden=" ")
+        services.reservering_reject(reservering=reservering, door=beheerder_van_zaal, reden=" ")
 
-    services.weigeren(reservering=reservering, door=beheerder_van_zaal, reden="Er is onderhoud.")
+    services.reservering_reject(
+        reservering=reservering, door=beheerder_van_zaal, reden="Er is onderhoud."
+    )
 
     reservering.refresh_from_db()
     assert reservering.status == Reservering.Status.GEWEIGERD
@@ -99,7 +101,7 @@ def test_only_keepers_decide(zaal, bewoner, outsider):
     reservering = boek(zaal, bewoner, op(2, 10), op(2, 12))
     for wie in (bewoner, outsider):
         with pytest.raises(PermissionDenied):
-            services.goedkeuren(reservering=reservering, door=wie)
+            services.reservering_approve(reservering=reservering, door=wie)
     reservering.refresh_from_db()
     assert reservering.status == Reservering.Status.AANGEVRAAGD
 
@@ -171,9 +173,9 @@ def test_the_booker_cancels_until_the_deadline(zaal, bewoner, beheerder_van_zaal
 
     klok.move_to(op(2, 12))  # 22 hours before the first, 26 before the second
     with pytest.raises(ValidationError) as exc:
-        services.annuleren(reservering=vroeg, door=bewoner)
+        services.reservering_cancel(reservering=vroeg, door=bewoner)
     assert "tot 24 uur van tevoren" in fouten(exc)
-    services.annuleren(reservering=laat, door=bewoner)
+    services.reservering_cancel(reservering=laat, door=bewoner)
 
     vroeg.refresh_from_db()
     laat.refresh_from_db()
@@ -188,8 +190,8 @@ def test_a_keeper_cancels_any_time_with_a_reason(zaal, bewoner, beheerder_van_za
     reservering = boek(zaal, bewoner, op(1, 10), op(1, 11))
     klok.move_to(op(1, 9))
     with pytest.raises(ValidationError):
-        services.annuleren(reservering=reservering, door=beheerder_van_zaal)
-    services.annuleren(reservering=reservering, door=beheerder_van_zaal, reden="Lekkage")
+        services.reservering_cancel(reservering=reservering, door=beheerder_van_zaal)
+    services.reservering_cancel(reservering=reservering, door=beheerder_van_zaal, reden="Lekkage")
 
     reservering.refresh_from_db()
     assert reservering.status == Reservering.Status.GEANNULEERD and reservering.reden == "Lekkage"
@@ -199,7 +201,7 @@ def test_a_keeper_cancels_any_time_with_a_reason(zaal, bewoner, beheerder_van_za
 def test_someone_elses_booking_cannot_be_cancelled(zaal, bewoner, outsider):
     reservering = boek(zaal, bewoner, op(3, 10), op(3, 11))
     with pytest.raises(PermissionDenied):
-        services.annuleren(reservering=reservering, door=outsider, reden="Weg ermee")
+        services.reservering_cancel(reservering=reservering, door=outsider, reden="Weg ermee")
     reservering.refresh_from_db()
     assert reservering.status == Reservering.Status.AANGEVRAAGD
 
@@ -207,9 +209,9 @@ def test_someone_elses_booking_cannot_be_cancelled(zaal, bewoner, outsider):
 def test_unanswered_requests_lapse_when_they_start(zaal, bewoner, klok):
     reservering = boek(zaal, bewoner, op(1, 10), op(1, 11))
     klok.move_to(op(1, 9, 59))
-    assert services.lapse_requests() == 0
+    assert services.reserveringen_lapse() == 0
     klok.move_to(op(1, 10))
-    assert services.lapse_requests() == 1
+    assert services.reserveringen_lapse() == 1
     reservering.refresh_from_db()
     assert reservering.status == Reservering.Status.GEWEIGERD
 
@@ -218,7 +220,7 @@ def test_unanswered_requests_lapse_when_they_start(zaal, bewoner, klok):
 
 
 def test_a_weekly_series_keeps_its_local_time_across_daylight_saving(zaal, bewoner):
-    uitkomst = services.reserveer_reeks(
+    uitkomst = services.reservering_create_series(
         accommodatie=zaal,
         door=bewoner,
         begin=op(1, 10),  # Tuesday 5 March
@@ -250,12 +252,12 @@ def test_a_series_with_conflicts_says_which_and_may_book_the_rest(zaal, bewoner,
         "tot_en_met": date(2030, 3, 19),
     }
 
-    uitkomst = services.reserveer_reeks(**kwargs)
+    uitkomst = services.reservering_create_series(**kwargs)
     assert [d for d, _redenen in uitkomst.niet_gelukt] == [date(2030, 3, 12)]
     assert uitkomst.geboekt == [] and uitkomst.reeks is None
     assert Reservering.objects.filter(geboekt_door=bewoner).count() == 0
 
-    uitkomst = services.reserveer_reeks(**kwargs, alleen_vrije=True)
+    uitkomst = services.reservering_create_series(**kwargs, alleen_vrije=True)
     assert sorted(timezone.localtime(r.begin).date() for r in uitkomst.geboekt) == [
         date(2030, 3, 5),
         date(2030, 3, 19),
@@ -265,7 +267,7 @@ def test_a_series_with_conflicts_says_which_and_may_book_the_rest(zaal, bewoner,
 
 def test_a_series_beyond_the_horizon_is_refused(zaal, bewoner):
     with pytest.raises(ValidationError, match="Zo ver vooruit"):
-        services.reserveer_reeks(
+        services.reservering_create_series(
             accommodatie=zaal,
             door=bewoner,
             begin=op(1, 10),

@@ -49,7 +49,7 @@ def op(dagen, uur, minuut=0):
 
 
 def boek(zaal, wie, begin, einde, doel="Koffieochtend", aantal=5):
-    return services.reserveer(
+    return services.reservering_create(
         accommodatie=zaal, door=wie, begin=begin, einde=einde, aantal_personen=aantal, doel=doel
     )
 
@@ -388,7 +388,7 @@ def test_a_keeper_cancels_with_a_reason(client_for, bewoner, zaal, kees):
 
 def test_moving_one_date_keeps_the_rules(client_for, bewoner, helper, zaal, kees):
     reservering = boek(zaal, bewoner, op(2, 10), op(2, 12))
-    services.goedkeuren(reservering=reservering, door=kees)
+    services.reservering_approve(reservering=reservering, door=kees)
     boek(zaal, helper, op(3, 10), op(3, 12))
     client = client_for(bewoner)
     url = reverse("accommodaties:verplaatsen", args=[reservering.pk])

@@ -14,7 +14,7 @@ from django.urls import reverse
 from bewoners import privacy
 from bewoners.models import Categorie, Profiel, User
 from bewoners.tests.factories import UserFactory, add_totp, totp_code
-from meldingen.services import notify
+from meldingen.services import melding_send
 
 PERSONAL = {
     "email": "geheim.persoon@example.org",
@@ -42,7 +42,7 @@ def persoon(db, buurt):
     )
     user.profiel.kan_categorieen.set(Categorie.objects.filter(slug="vervoer"))
     add_totp(user)
-    notify(user, "welkom", titel=PERSONAL["melding"], tekst=PERSONAL["nodig"])
+    melding_send(user, "welkom", titel=PERSONAL["melding"], tekst=PERSONAL["nodig"])
     return user
 
 

@@ -285,10 +285,10 @@ def test_profile_form_shows_every_field_in_a_section():
 
 @pytest.mark.django_db
 def test_start_page_shows_new_meldingen_of_this_resident_only(client, bewoner, outsider):
-    from meldingen.services import notify
+    from meldingen.services import melding_send
 
-    notify(bewoner, "welkom", titel="Voor Bep")
-    notify(outsider, "welkom", titel="Voor Olga")
+    melding_send(bewoner, "welkom", titel="Voor Bep")
+    melding_send(outsider, "welkom", titel="Voor Olga")
     client.force_login(bewoner)
     content = client.get(reverse("bewoners:start")).content.decode()
     assert "Voor Bep" in content

@@ -53,17 +53,17 @@ def gegevens(buurtassistent, bewoner, buurt):
     services.contactmoment_create(
         door=buurtassistent, bewoner=bewoner, kanaal=Kanaal.TELEFOON, notitie="Gaat goed."
     )
-    services.welkom_vervolgen()
+    services.vervolgen_create()
     services.doorverwijzing_create(
         door=buurtassistent, bewoner=bewoner, partner=partner, behoefte=Behoefte.WONEN
     )
-    truus = services.intake(
+    truus = services.intake_create(
         door=buurtassistent, first_name="Truus", toestemming_hoe=Intake.Toestemming.MONDELING
     )
-    services.namens_vastleggen(
+    services.namens_record(
         door=buurtassistent, voor=truus, wat=Namens.Wat.HULPVRAAG, omschrijving="Boodschappen"
     )
-    services.inzage_vastleggen(door=buurtassistent, bewoner=bewoner)
+    services.inzage_record(door=buurtassistent, bewoner=bewoner)
 
 
 @pytest.mark.parametrize("model", MODELLEN)

@@ -215,7 +215,7 @@ def _namens_url(naam, pk):
 
 
 def test_the_page_shows_who_what_and_the_history(client_for, buurtassistent, buurt, helper):
-    bewoner = services.intake(
+    bewoner = services.intake_create(
         door=buurtassistent,
         first_name="Gerda",
         last_name="Offline",

@@ -105,7 +105,7 @@ def test_newcomers_some_welcomed_with_their_follow_ups_and_some_not_yet():
     te_laat = Vervolg.objects.get(bewoner=_demo(25), reden=R.WELKOM_1)
     assert te_laat.gedaan_op is None and te_laat.datum < vandaag
     # The daily task finds nothing more to make.
-    assert services.welkom_vervolgen() == 0
+    assert services.vervolgen_create() == 0
     nog_niet = {p.user.email for p in services.nieuwkomers_niet_verwelkomd(assistent)}
     assert {"bewoner37@demo.wijk", "bewoner49@demo.wijk", "bewoner4@demo.wijk"} <= nog_niet
     assert not nog_niet & {"bewoner1@demo.wijk", "bewoner13@demo.wijk", "bewoner25@demo.wijk"}
@@ -178,7 +178,7 @@ def test_seed_demo_scale_adds_work_in_proportion_to_the_residents():
         .annotate(n=Count("pk"))
         .values_list("n", flat=True)
     ) == {3}
-    assert services.welkom_vervolgen() == 0
+    assert services.vervolgen_create() == 0
     assert Inzage.objects.filter(**SCHAAL).count() >= contact.count()
     assert not contact.filter(datum__gt=timezone.now()).exists()
     assert not Inzage.objects.filter(op__gt=timezone.now()).exists()

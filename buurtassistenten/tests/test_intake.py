@@ -54,7 +54,7 @@ def andere_assistent(andere_buurt):
 @pytest.fixture
 def truus(assistent, buurt):
     """A resident without e-mail, entered by the buurtassistent."""
-    return services.intake(
+    return services.intake_create(
         door=assistent,
         first_name="Truus",
         last_name="de Boer",
@@ -340,7 +340,7 @@ def test_sign_up_on_behalf_and_the_waiting_list(client_for, assistent, truus, be
     content = client.get(url).content.decode()
     assert "Ommetje (Wandelgroep Oud-Zuid) · nog 1 plek" in content
 
-    initiatieven_services.aanmelden(bijeenkomst=wandelen, user=bewoner)  # now it is full
+    initiatieven_services.aanmelding_create(bijeenkomst=wandelen, user=bewoner)  # now it is full
     assert "vol, wachtlijst" in client.get(url).content.decode()
     response = client.post(url, {"bijeenkomst": wandelen.pk})
     assert response.status_code == 302

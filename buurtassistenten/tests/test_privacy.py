@@ -89,22 +89,22 @@ def dossier(assistent, collega, bewoner, huisarts, klok):
         door=assistent, bewoner=bewoner, partner=huisarts, behoefte=Behoefte.GELD
     )
     klok.shift(timedelta(days=1))
-    services.doorverwijzing_status(
+    services.doorverwijzing_set_status(
         verwijzing=verwijzing, door=assistent, status=Doorverwijzing.Status.OPGEPAKT
     )
     Intake.objects.create(
         bewoner=bewoner, door=assistent, toestemming_hoe=Intake.Toestemming.MONDELING
     )
-    services.namens_vastleggen(
+    services.namens_record(
         door=assistent,
         voor=bewoner,
         wat=Namens.Wat.AANMELDING,
         object_id=7,
         omschrijving="Koffieochtend",
     )
-    services.inzage_vastleggen(door=assistent, bewoner=bewoner)
+    services.inzage_record(door=assistent, bewoner=bewoner)
     klok.shift(timedelta(hours=2))
-    services.inzage_vastleggen(door=collega, bewoner=bewoner)
+    services.inzage_record(door=collega, bewoner=bewoner)
     return verwijzing
 
 
@@ -185,7 +185,7 @@ def test_a_buurtassistent_exports_counts_of_their_work_never_the_residents(
 
 
 def test_an_intake_without_e_mail_says_how_consent_was_given_and_to_whom(assistent, buurt):
-    bewoner = services.intake(
+    bewoner = services.intake_create(
         door=assistent,
         first_name="Truus",
         buurt=buurt,
@@ -211,7 +211,7 @@ def test_erasing_a_resident_deletes_their_records_and_keeps_the_access_log_witho
     dossier, bewoner, helper, assistent, collega
 ):
     services.contactmoment_create(door=assistent, bewoner=helper, kanaal=Kanaal.INLOOP)
-    services.inzage_vastleggen(door=assistent, bewoner=helper)
+    services.inzage_record(door=assistent, bewoner=helper)
 
     privacy.erase_user(bewoner)
 
@@ -239,7 +239,7 @@ def test_erasing_a_buurtassistent_keeps_the_records_about_residents_without_them
     dossier, bewoner, assistent, collega, buurt
 ):
     vervolg = Vervolg.objects.get(bewoner=bewoner)
-    services.vervolg_afronden(vervolg=vervolg, door=assistent)
+    services.vervolg_complete(vervolg=vervolg, door=assistent)
 
     privacy.erase_user(assistent)
 
@@ -283,7 +283,7 @@ def test_erasing_a_helper_takes_their_name_from_the_record_of_a_match_made_by_ha
 ):
     hulpvraag = HulpvraagFactory(aanvrager=bewoner, titel="Naar de huisarts")
     match = MatchFactory(hulpvraag=hulpvraag, helper=helper)
-    services.namens_vastleggen(
+    services.namens_record(
         door=assistent,
         voor=bewoner,
         wat=wat,

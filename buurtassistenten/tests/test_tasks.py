@@ -70,7 +70,7 @@ def test_a_follow_up_that_was_done_is_not_made_again_and_a_second_welcome_adds_n
     tasks.welkom_vervolgen()
     eerste = Vervolg.objects.get(bewoner=bewoner, reden=R.WELKOM_1)
     klok.move_to(datetime(2030, 3, 1, 10, 0, tzinfo=AMS))
-    services.vervolg_afronden(vervolg=eerste, door=buurtassistent)
+    services.vervolg_complete(vervolg=eerste, door=buurtassistent)
     welkom(buurtassistent, bewoner)  # welcomed twice: the first welcome counts
     welkom(buurtassistent, helper)  # a new welcome, a month later
 

@@ -209,7 +209,7 @@ def test_created_match_stores_score_parts_and_explanation(bewoner, helper):
     Hulpvraag.objects.filter(pk=eerdere.pk).update(status=Hulpvraag.Status.AFGEROND)
     hulpvraag = vraag(bewoner)
 
-    [match] = services.match_hulpvraag(hulpvraag.pk)
+    [match] = services.hulpvraag_match(hulpvraag.pk)
 
     match.refresh_from_db()
     assert match.helper == helper
@@ -371,7 +371,7 @@ def test_match_hulpvraag_query_count_does_not_grow_with_offers(buurt):
     def queries_for_new_request():
         hulpvraag = vraag(UserFactory(profiel__buurt=buurt))
         with CaptureQueriesContext(connection) as ctx:
-            made = services.match_hulpvraag(hulpvraag.pk)
+            made = services.hulpvraag_match(hulpvraag.pk)
         assert len(made) == 3
         return len(ctx.captured_queries)
 

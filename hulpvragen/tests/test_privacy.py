@@ -56,7 +56,7 @@ def voorstel(bewoner, helper):
     """Henk is proposed for Bep's request; he has not answered yet."""
     aanbod(helper)
     hulpvraag = vraag(bewoner)
-    [match] = services.match_hulpvraag(hulpvraag.pk)
+    [match] = services.hulpvraag_match(hulpvraag.pk)
     return match
 
 
@@ -115,7 +115,7 @@ def test_erasure_of_the_requester_leaves_none_of_her_free_texts(voorstel, bewone
     match = accepteer(voorstel)
     services.match_complete(match_id=match.pk, door=bewoner, uren=1, bedankje=TEKSTEN["bedankje"])
     tweede = vraag(bewoner, titel="Boodschappen voor Bep", beschrijving="Bep heeft griep")
-    services.match_hulpvraag(tweede.pk)
+    services.hulpvraag_match(tweede.pk)
 
     privacy.erase_user(bewoner)
 

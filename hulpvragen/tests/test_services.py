@@ -122,14 +122,14 @@ def test_k_comes_from_the_settings(settings, aanvrager, helpers):
     settings.WIJK_MATCHING = {**settings.WIJK_MATCHING, "K": 2}
     hulpvraag = vraag(aanvrager)
 
-    assert len(services.match_hulpvraag(hulpvraag.pk)) == 2
-    assert services.match_hulpvraag(hulpvraag.pk) == []  # idempotent: two are waiting
+    assert len(services.hulpvraag_match(hulpvraag.pk)) == 2
+    assert services.hulpvraag_match(hulpvraag.pk) == []  # idempotent: two are waiting
     assert voorgesteld(hulpvraag) == {h.pk for h in helpers[:2]}
 
 
 def test_no_candidates_makes_no_proposals(aanvrager):
     hulpvraag = vraag(aanvrager)
-    assert services.match_hulpvraag(hulpvraag.pk) == []
+    assert services.hulpvraag_match(hulpvraag.pk) == []
     assert Melding.objects.filter(soort="hulp_voorstel").count() == 0
 
 
@@ -473,8 +473,8 @@ def test_two_matching_runs_at_once_make_no_more_than_k_proposals(buurt):
         hulpvraag = HulpvraagFactory(aanvrager=aanvrager)  # no matching queued yet
 
         outcomes = in_threads(
-            lambda h=hulpvraag: services.match_hulpvraag(h.pk),
-            lambda h=hulpvraag: services.match_hulpvraag(h.pk),
+            lambda h=hulpvraag: services.hulpvraag_match(h.pk),
+            lambda h=hulpvraag: services.hulpvraag_match(h.pk),
         )
 
         assert [kind for kind, _ in outcomes] == ["ok", "ok"], outcomes
@@ -488,19 +488,19 @@ def test_two_matching_runs_at_once_make_no_more_than_k_proposals(buurt):
 def test_a_buurtassistent_proposes_a_helper_by_hand(aanvrager, helper, buurtassistent):
     hulpvraag = vraag(aanvrager)
 
-    match = services.propose_by_hand(hulpvraag=hulpvraag, helper=helper, door=buurtassistent)
+    match = services.match_propose(hulpvraag=hulpvraag, helper=helper, door=buurtassistent)
 
     assert match.status == Match.Status.VOORGESTELD
     assert match.voorgesteld_door == buurtassistent
     assert meldingen(helper, "hulp_voorstel") == 1
     with pytest.raises(ValidationError, match="al eerder gevraagd"):
-        services.propose_by_hand(hulpvraag=hulpvraag, helper=helper, door=buurtassistent)
+        services.match_propose(hulpvraag=hulpvraag, helper=helper, door=buurtassistent)
 
 
 def test_proposing_by_hand_is_for_buurtassistenten_only(aanvrager, helper, outsider):
     hulpvraag = vraag(aanvrager)
     with pytest.raises(PermissionDenied):
-        services.propose_by_hand(hulpvraag=hulpvraag, helper=helper, door=outsider)
+        services.match_propose(hulpvraag=hulpvraag, helper=helper, door=outsider)
     assert not hulpvraag.matches.exists()
 
 
@@ -517,7 +517,7 @@ def test_no_proposal_by_hand_for_someone_without_consent_or_inactive(
         helper.save()
 
     with pytest.raises(ValidationError, match="kan nu niet gevraagd worden"):
-        services.propose_by_hand(hulpvraag=hulpvraag, helper=helper, door=buurtassistent)
+        services.match_propose(hulpvraag=hulpvraag, helper=helper, door=buurtassistent)
     assert not hulpvraag.matches.exists()
     assert meldingen(helper, "hulp_voorstel") == 0
 
@@ -530,7 +530,7 @@ def test_a_new_offer_is_proposed_for_waiting_requests_within_its_weekly_cap(
 ):
     eerste = vraag(aanvrager, dagen=2)
     tweede = vraag(UserFactory(profiel__buurt=buurt), dagen=4)
-    assert services.match_hulpvraag(eerste.pk) == []  # nobody offers help yet
+    assert services.hulpvraag_match(eerste.pk) == []  # nobody offers help yet
 
     with django_capture_on_commit_callbacks(execute=True):
         offer = aanbod(helper, max_per_week=1)
@@ -569,7 +569,7 @@ def test_the_why_is_in_each_readers_language(aanvrager, helper, buurt):
     helper.save()
     aanbod(helper)
     hulpvraag = vraag(aanvrager)
-    [match] = services.match_hulpvraag(hulpvraag.pk)
+    [match] = services.hulpvraag_match(hulpvraag.pk)
 
     assert "zelfde buurt" in match.uitleg  # stored as the Dutch source text
     melding = Melding.objects.get(ontvanger=helper, soort="hulp_voorstel")

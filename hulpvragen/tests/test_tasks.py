@@ -81,7 +81,7 @@ def test_unanswered_proposals_lapse_and_the_next_candidate_is_asked(
 ):
     mensen = helpers_in(buurt, 4)
     hulpvraag = vraag(bewoner)
-    services.match_hulpvraag(hulpvraag.pk)
+    services.hulpvraag_match(hulpvraag.pk)
     assert set(status_van(hulpvraag)) == {h.pk for h in mensen[:3]}
 
     naar(klok, hours=23, minutes=59)
@@ -110,7 +110,7 @@ def test_voorstel_geldig_uren_comes_from_the_settings(klok, settings, bewoner, b
     settings.WIJK_MATCHING = {**settings.WIJK_MATCHING, "VOORSTEL_GELDIG_UREN": 4}
     helpers_in(buurt, 1)
     hulpvraag = vraag(bewoner)
-    services.match_hulpvraag(hulpvraag.pk)
+    services.hulpvraag_match(hulpvraag.pk)
 
     naar(klok, hours=4, minutes=1)
     assert tasks.lapse_proposals() == 1
@@ -120,7 +120,7 @@ def test_voorstel_geldig_uren_comes_from_the_settings(klok, settings, bewoner, b
 def test_a_lost_message_after_lapsing_is_requeued_by_the_sweep(klok, bewoner, buurt):
     mensen = helpers_in(buurt, 2)
     hulpvraag = vraag(bewoner)
-    services.match_hulpvraag(hulpvraag.pk)
+    services.hulpvraag_match(hulpvraag.pk)
 
     naar(klok, hours=25)
     with mock.patch.object(tasks.match_hulpvraag, "delay") as delay:
@@ -178,7 +178,7 @@ def test_a_request_without_a_helper_goes_to_the_buurtassistent_after_48_hours(
 def test_a_request_with_an_accepted_helper_is_not_escalated(klok, bewoner, buurt, assistenten):
     [helper] = helpers_in(buurt, 1)
     hulpvraag = vraag(bewoner, dagen=5)
-    [match] = services.match_hulpvraag(hulpvraag.pk)
+    [match] = services.hulpvraag_match(hulpvraag.pk)
     services.match_accept(match_id=match.pk, door=helper)
 
     naar(klok, hours=50)
@@ -193,7 +193,7 @@ def test_requests_whose_date_passed_expire(klok, bewoner, buurt):
     helpers_in(buurt, 1)
     morgen = vraag(bewoner, dagen=1)
     later = vraag(bewoner, dagen=5)
-    services.match_hulpvraag(morgen.pk)
+    services.hulpvraag_match(morgen.pk)
 
     naar(klok, days=1, hours=14, minutes=59)  # the day itself, 23:59: not yet
     assert tasks.expire_past() == 0
@@ -216,7 +216,7 @@ def test_requests_whose_date_passed_expire(klok, bewoner, buurt):
 def _geaccepteerd(bewoner, buurt, **kw):
     [helper] = helpers_in(buurt, 1)
     hulpvraag = vraag(bewoner, **kw)
-    [match] = services.match_hulpvraag(hulpvraag.pk)
+    [match] = services.hulpvraag_match(hulpvraag.pk)
     services.match_accept(match_id=match.pk, door=helper)
     return helper
 
@@ -290,7 +290,7 @@ def test_sweep_requeues_matching_that_never_ran(
         verloren = vraag(bewoner)  # the message to the worker is lost
         gelukt = vraag(helper)
     assert len(queued) == 2
-    services.match_hulpvraag(gelukt.pk)  # this one did run
+    services.hulpvraag_match(gelukt.pk)  # this one did run
     verloren.refresh_from_db()
     assert verloren.matching_gevraagd_op == START and verloren.gematcht_gezocht_op is None
 

@@ -153,7 +153,7 @@ def test_pre_selection_asks_who_was_not_asked_for_longest(settings, bewoner, buu
     gevraagd = []
     for _ in range(2):
         hulpvraag = vraag(bewoner)
-        [match] = services.match_hulpvraag(hulpvraag.pk)
+        [match] = services.hulpvraag_match(hulpvraag.pk)
         gevraagd.append(match.helper_id)
 
     assert gevraagd == [eerste.pk, tweede.pk]
@@ -164,7 +164,7 @@ def test_pre_selection_asks_who_was_not_asked_for_longest(settings, bewoner, buu
 
 def test_rebuilt_rows_remember_when_the_helper_was_last_asked(bewoner, helper):
     aanbod = maak(helper)
-    services.match_hulpvraag(vraag(bewoner).pk)
+    services.hulpvraag_match(vraag(bewoner).pk)
     before = Zoekregel.objects.filter(helper=helper).values_list("laatst_gevraagd_op", flat=True)
     asked = set(before)
     assert len(asked) == 1 and None not in asked

@@ -35,8 +35,8 @@ def activiteit(bewoner, helper):
         tot_en_met=(begin + timedelta(weeks=3)).date(),
     )
     eerste = activiteit.bijeenkomsten.first()
-    services.aanmelden(bijeenkomst=eerste, user=bewoner)
-    services.aanmelden(bijeenkomst=eerste, user=helper)
+    services.aanmelding_create(bijeenkomst=eerste, user=bewoner)
+    services.aanmelding_create(bijeenkomst=eerste, user=helper)
     return activiteit
 
 

@@ -127,9 +127,9 @@ def test_my_feed_holds_my_sign_ups_and_my_places_on_the_waiting_list(
 ):
     wandelen = wekelijks(wandelgroep, organisator, weken=2, capaciteit=1)
     eerste, tweede, _derde = keren(wandelen)
-    services.aanmelden(bijeenkomst=eerste, user=helper)
-    wachtlijst = services.aanmelden(bijeenkomst=eerste, user=bewoner).aanmelding
-    aangemeld = services.aanmelden(bijeenkomst=tweede, user=bewoner).aanmelding
+    services.aanmelding_create(bijeenkomst=eerste, user=helper)
+    wachtlijst = services.aanmelding_create(bijeenkomst=eerste, user=bewoner).aanmelding
+    aangemeld = services.aanmelding_create(bijeenkomst=tweede, user=bewoner).aanmelding
 
     response = anoniem.get(feed_url(bewoner))
 
@@ -162,7 +162,7 @@ def test_my_feed_keeps_local_times_over_daylight_saving_and_the_room_as_place(
 ):
     zaal = AccommodatieFactory(naam="Buurtzaal De Linde", adres="Lindelaan 2, Utrecht")
     zomer = activiteit(wandelgroep, organisator, dagen=30, accommodatie=zaal)  # 3 April
-    aanmelding = services.aanmelden(bijeenkomst=keren(zomer)[0], user=bewoner).aanmelding
+    aanmelding = services.aanmelding_create(bijeenkomst=keren(zomer)[0], user=bewoner).aanmelding
 
     event = per_uid(lees(anoniem.get(feed_url(bewoner))))[f"aanmelding-{aanmelding.pk}@{HOST}"]
 
@@ -189,10 +189,10 @@ def test_a_cancelled_meeting_and_my_own_cancel_show_as_cancelled_until_30_days_a
 ):
     wandelen = wekelijks(wandelgroep, organisator, weken=1)
     eerste, tweede = keren(wandelen)
-    geannuleerd = services.aanmelden(bijeenkomst=eerste, user=bewoner).aanmelding
-    afgemeld = services.aanmelden(bijeenkomst=tweede, user=bewoner).aanmelding
-    services.bijeenkomst_annuleren(bijeenkomst=eerste, door=organisator, reden="Storm op komst")
-    services.afmelden(bijeenkomst=tweede, user=bewoner)
+    geannuleerd = services.aanmelding_create(bijeenkomst=eerste, user=bewoner).aanmelding
+    afgemeld = services.aanmelding_create(bijeenkomst=tweede, user=bewoner).aanmelding
+    services.bijeenkomst_cancel(bijeenkomst=eerste, door=organisator, reden="Storm op komst")
+    services.aanmelding_cancel(bijeenkomst=tweede, user=bewoner)
 
     events = per_uid(lees(anoniem.get(feed_url(bewoner))))
 
@@ -212,10 +212,8 @@ def test_a_cancelled_meeting_and_my_own_cancel_show_as_cancelled_until_30_days_a
 
 def test_a_moved_meeting_says_so(anoniem, wandelgroep, organisator, bewoner):
     (keer,) = keren(activiteit(wandelgroep, organisator))
-    services.aanmelden(bijeenkomst=keer, user=bewoner)
-    services.bijeenkomst_verplaatsen(
-        bijeenkomst=keer, door=organisator, begin=op(2, 14), einde=op(2, 15)
-    )
+    services.aanmelding_create(bijeenkomst=keer, user=bewoner)
+    services.bijeenkomst_move(bijeenkomst=keer, door=organisator, begin=op(2, 14), einde=op(2, 15))
 
     (event,) = lees(anoniem.get(feed_url(bewoner))).events
 
@@ -227,7 +225,7 @@ def test_the_upcoming_meetings_of_a_stopped_initiative_show_as_cancelled(
     anoniem, wandelgroep, organisator, bewoner
 ):
     (keer,) = keren(activiteit(wandelgroep, organisator))
-    services.aanmelden(bijeenkomst=keer, user=bewoner)
+    services.aanmelding_create(bijeenkomst=keer, user=bewoner)
     Initiatief.objects.filter(pk=wandelgroep.pk).update(status=Initiatief.Status.GESTOPT)
 
     (event,) = lees(anoniem.get(feed_url(bewoner))).events
@@ -241,9 +239,9 @@ def test_the_feed_speaks_the_language_of_the_account(
     helper.taal = "en"
     helper.save()
     (keer,) = keren(activiteit(wandelgroep, organisator))
-    services.aanmelden(bijeenkomst=keer, user=bewoner)
-    services.aanmelden(bijeenkomst=keer, user=helper)
-    services.bijeenkomst_annuleren(bijeenkomst=keer, door=organisator, reden="Storm")
+    services.aanmelding_create(bijeenkomst=keer, user=bewoner)
+    services.aanmelding_create(bijeenkomst=keer, user=helper)
+    services.bijeenkomst_cancel(bijeenkomst=keer, door=organisator, reden="Storm")
 
     (nederlands,) = lees(anoniem.get(feed_url(bewoner))).events
     (engels,) = lees(anoniem.get(feed_url(helper))).events
@@ -267,7 +265,7 @@ def test_one_key_for_room_bookings_and_activities_and_a_new_one_stops_both(
     client_for, anoniem, wandelgroep, organisator, bewoner
 ):
     (keer,) = keren(activiteit(wandelgroep, organisator))
-    services.aanmelden(bijeenkomst=keer, user=bewoner)
+    services.aanmelding_create(bijeenkomst=keer, user=bewoner)
     sleutel = AgendaSleutel.voor(bewoner).sleutel
     oud_hier = reverse("initiatieven:feed_mijn", args=[sleutel])
     oud_ruimtes = reverse("accommodaties:feed_mijn", args=[sleutel])
@@ -282,7 +280,7 @@ def test_one_key_for_room_bookings_and_activities_and_a_new_one_stops_both(
 
 def test_after_erasure_the_link_stops_working(anoniem, wandelgroep, organisator, bewoner):
     (keer,) = keren(activiteit(wandelgroep, organisator))
-    services.aanmelden(bijeenkomst=keer, user=bewoner)
+    services.aanmelding_create(bijeenkomst=keer, user=bewoner)
     url = feed_url(bewoner)
 
     privacy.erase_user(bewoner)
@@ -303,12 +301,10 @@ def test_the_public_feed_has_title_time_place_and_initiative_but_never_who(
 ):
     wandelen = wekelijks(wandelgroep, organisator, weken=1, capaciteit=1)
     eerste, tweede = keren(wandelen)
-    services.aanmelden(bijeenkomst=eerste, user=bewoner)
-    services.aanmelden(bijeenkomst=eerste, user=helper)  # waiting list
-    services.aanmelden(bijeenkomst=tweede, user=helper)
-    services.bijeenkomst_annuleren(
-        bijeenkomst=tweede, door=organisator, reden="Olaf is op vakantie"
-    )
+    services.aanmelding_create(bijeenkomst=eerste, user=bewoner)
+    services.aanmelding_create(bijeenkomst=eerste, user=helper)  # waiting list
+    services.aanmelding_create(bijeenkomst=tweede, user=helper)
+    services.bijeenkomst_cancel(bijeenkomst=tweede, door=organisator, reden="Olaf is op vakantie")
 
     response = anoniem.get(publiek_url(wandelgroep))
 
@@ -364,7 +360,7 @@ def test_anybody_downloads_every_meeting_of_an_activity(anoniem, wandelgroep, or
     wandelen = wekelijks(wandelgroep, organisator, weken=3)
     komend = keren(wandelen)
     alle = [verleden(wandelen, -60), *komend]
-    services.aanmelden(bijeenkomst=alle[1], user=bewoner)
+    services.aanmelding_create(bijeenkomst=alle[1], user=bewoner)
     activiteit(wandelgroep, organisator, titel="Iets anders")
 
     response = anoniem.get(reverse("initiatieven:activiteit_ics", args=[wandelen.pk]))

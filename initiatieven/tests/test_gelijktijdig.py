@@ -62,10 +62,10 @@ def _tegelijk(doe, mensen):
 def test_two_residents_taking_the_last_place_at_once_get_one_place_and_one_waiting():
     keer = _keer(capaciteit=3)
     for _ in range(2):
-        services.aanmelden(bijeenkomst=keer, user=UserFactory())
+        services.aanmelding_create(bijeenkomst=keer, user=UserFactory())
     twee = [UserFactory(), UserFactory()]
 
-    assert _tegelijk(lambda p: services.aanmelden(bijeenkomst=keer, user=p), twee) == []
+    assert _tegelijk(lambda p: services.aanmelding_create(bijeenkomst=keer, user=p), twee) == []
 
     statussen = sorted(keer.aanmeldingen.filter(user__in=twee).values_list("status", flat=True))
     assert statussen == ["aangemeld", "wachtlijst"]
@@ -75,7 +75,7 @@ def test_two_residents_taking_the_last_place_at_once_get_one_place_and_one_waiti
 def test_many_at_once_never_exceed_the_places():
     keer = _keer(capaciteit=5)
     mensen = [UserFactory() for _ in range(16)]
-    assert _tegelijk(lambda p: services.aanmelden(bijeenkomst=keer, user=p), mensen) == []
+    assert _tegelijk(lambda p: services.aanmelding_create(bijeenkomst=keer, user=p), mensen) == []
     assert keer.aanmeldingen.filter(status=Aanmelding.Status.AANGEMELD).count() == 5
     assert keer.aanmeldingen.filter(status=Aanmelding.Status.WACHTLIJST).count() == 11
 
@@ -85,9 +85,11 @@ def test_concurrent_cancels_move_the_first_of_the_waiting_list_up_once_each():
     aangemeld = [UserFactory() for _ in range(3)]
     wachtend = [UserFactory() for _ in range(4)]
     for persoon in aangemeld + wachtend:
-        services.aanmelden(bijeenkomst=keer, user=persoon)
+        services.aanmelding_create(bijeenkomst=keer, user=persoon)
 
-    assert _tegelijk(lambda p: services.afmelden(bijeenkomst=keer, user=p), aangemeld) == []
+    assert (
+        _tegelijk(lambda p: services.aanmelding_cancel(bijeenkomst=keer, user=p), aangemeld) == []
+    )
 
     statussen = dict(keer.aanmeldingen.values_list("user_id", "status"))
     assert [statussen[p.pk] for p in wachtend] == ["aangemeld"] * 3 + ["wachtlijst"]

@@ -86,9 +86,9 @@ def test_export_holds_memberships_organising_and_sign_ups_with_attendance(
 ):
     activiteit = wandelen(wandelgroep, organisator)
     eerste, tweede, _derde = activiteit.bijeenkomsten.order_by("begin")
-    services.aanmelden(bijeenkomst=eerste, user=helper)
-    services.aanmelden(bijeenkomst=eerste, user=bewoner)  # waiting list
-    services.aanmelden(bijeenkomst=tweede, user=bewoner)
+    services.aanmelding_create(bijeenkomst=eerste, user=helper)
+    services.aanmelding_create(bijeenkomst=eerste, user=bewoner)  # waiting list
+    services.aanmelding_create(bijeenkomst=tweede, user=bewoner)
     vorige_week = voorbij(activiteit, -6)
     Aanmelding.objects.create(
         bijeenkomst=vorige_week, user=bewoner, status=S.AANGEMELD, aanwezig=True
@@ -144,13 +144,13 @@ def test_erasure_cancels_what_is_to_come_and_keeps_attendance_anonymously(
 ):
     activiteit = wandelen(wandelgroep, organisator)
     eerste, tweede, derde = activiteit.bijeenkomsten.order_by("begin")
-    services.aanmelden(bijeenkomst=eerste, user=bewoner)
-    services.aanmelden(bijeenkomst=eerste, user=helper)  # waiting list behind Bep
-    services.aanmelden(bijeenkomst=tweede, user=organisator)
-    services.aanmelden(bijeenkomst=tweede, user=bewoner)  # Bep waits herself
-    services.aanmelden(bijeenkomst=derde, user=bewoner)
-    services.aanmelden(bijeenkomst=derde, user=helper)
-    services.bijeenkomst_annuleren(bijeenkomst=derde, door=organisator)
+    services.aanmelding_create(bijeenkomst=eerste, user=bewoner)
+    services.aanmelding_create(bijeenkomst=eerste, user=helper)  # waiting list behind Bep
+    services.aanmelding_create(bijeenkomst=tweede, user=organisator)
+    services.aanmelding_create(bijeenkomst=tweede, user=bewoner)  # Bep waits herself
+    services.aanmelding_create(bijeenkomst=derde, user=bewoner)
+    services.aanmelding_create(bijeenkomst=derde, user=helper)
+    services.bijeenkomst_cancel(bijeenkomst=derde, door=organisator)
     vorige_week = voorbij(activiteit, -6)
     geweest = Aanmelding.objects.create(
         bijeenkomst=vorige_week, user=bewoner, status=S.AANGEMELD, aanwezig=True

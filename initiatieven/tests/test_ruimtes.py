@@ -68,7 +68,7 @@ def reeks(groep, organisator, **anders):
 
 def test_an_organiser_books_the_room_for_every_meeting(groep, organisator, zaal, kees):
     activiteit = reeks(groep, organisator)
-    uitkomst = ruimtes.ruimte_boeken(activiteit=activiteit, door=organisator, accommodatie=zaal)
+    uitkomst = ruimtes.ruimte_book(activiteit=activiteit, door=organisator, accommodatie=zaal)
     assert len(uitkomst.geboekt) == 4 and not uitkomst.niet_gelukt
     for keer in activiteit.bijeenkomsten.select_related("reservering"):
         assert keer.reservering.begin == keer.begin
@@ -79,11 +79,11 @@ def test_an_organiser_books_the_room_for_every_meeting(groep, organisator, zaal,
     assert activiteit.accommodatie == zaal
     # Nothing left to book: a clear message.
     with pytest.raises(ValidationError):
-        ruimtes.ruimte_boeken(activiteit=activiteit, door=organisator, accommodatie=zaal)
+        ruimtes.ruimte_book(activiteit=activiteit, door=organisator, accommodatie=zaal)
 
 
 def test_taken_dates_are_shown_and_the_rest_can_be_booked(groep, organisator, zaal, kees):
-    accommodaties_services.reserveer(
+    accommodaties_services.reservering_create(
         accommodatie=zaal,
         door=kees,
         begin=op(8, 15),
@@ -92,11 +92,11 @@ def test_taken_dates_are_shown_and_the_rest_can_be_booked(groep, organisator, za
         doel="Bingo",
     )
     activiteit = reeks(groep, organisator)
-    eerst = ruimtes.ruimte_boeken(activiteit=activiteit, door=organisator, accommodatie=zaal)
+    eerst = ruimtes.ruimte_book(activiteit=activiteit, door=organisator, accommodatie=zaal)
     assert [dag for dag, _ in eerst.niet_gelukt] == [date(2030, 3, 12)]
     assert not eerst.geboekt and not Reservering.objects.filter(namens="Koersbal").exists()
 
-    daarna = ruimtes.ruimte_boeken(
+    daarna = ruimtes.ruimte_book(
         activiteit=activiteit, door=organisator, accommodatie=zaal, alleen_vrije=True
     )
     assert len(daarna.geboekt) == 3
@@ -106,7 +106,7 @@ def test_taken_dates_are_shown_and_the_rest_can_be_booked(groep, organisator, za
 def test_only_organisers_book_rooms_for_an_activity(groep, organisator, zaal, bewoner):
     activiteit = reeks(groep, organisator)
     with pytest.raises(PermissionDenied):
-        ruimtes.ruimte_boeken(activiteit=activiteit, door=bewoner, accommodatie=zaal)
+        ruimtes.ruimte_book(activiteit=activiteit, door=bewoner, accommodatie=zaal)
     assert not Reservering.objects.exists()
 
 
@@ -124,14 +124,14 @@ def test_a_cancelled_meeting_gives_the_room_back_and_a_moved_one_moves_it(
     groep, organisator, zaal, kees
 ):
     activiteit = reeks(groep, organisator)
-    ruimtes.ruimte_boeken(activiteit=activiteit, door=organisator, accommodatie=zaal)
+    ruimtes.ruimte_book(activiteit=activiteit, door=organisator, accommodatie=zaal)
     eerste, tweede = activiteit.bijeenkomsten.order_by("begin").select_related("reservering")[:2]
 
-    services.bijeenkomst_annuleren(bijeenkomst=eerste, door=organisator, reden="Geen leiding")
+    services.bijeenkomst_cancel(bijeenkomst=eerste, door=organisator, reden="Geen leiding")
     eerste.reservering.refresh_from_db()
     assert eerste.reservering.status == Reservering.Status.GEANNULEERD
 
-    tweede = services.bijeenkomst_verplaatsen(
+    tweede = services.bijeenkomst_move(
         bijeenkomst=tweede, door=organisator, begin=op(9, 10), einde=op(9, 12)
     )
     assert tweede.ruimte_bericht == ""
@@ -141,8 +141,8 @@ def test_a_cancelled_meeting_gives_the_room_back_and_a_moved_one_moves_it(
 
 def test_when_the_room_cannot_follow_the_organiser_is_told(groep, organisator, zaal, kees):
     activiteit = reeks(groep, organisator)
-    ruimtes.ruimte_boeken(activiteit=activiteit, door=organisator, accommodatie=zaal)
-    accommodaties_services.reserveer(
+    ruimtes.ruimte_book(activiteit=activiteit, door=organisator, accommodatie=zaal)
+    accommodaties_services.reservering_create(
         accommodatie=zaal,
         door=kees,
         begin=op(9, 10),
@@ -151,7 +151,7 @@ def test_when_the_room_cannot_follow_the_organiser_is_told(groep, organisator, z
         doel="Yoga",
     )
     keer = activiteit.bijeenkomsten.order_by("begin").first()
-    keer = services.bijeenkomst_verplaatsen(
+    keer = services.bijeenkomst_move(
         bijeenkomst=keer, door=organisator, begin=op(9, 10), einde=op(9, 12)
     )
     assert "al bezet" in keer.ruimte_bericht
@@ -164,7 +164,7 @@ def test_when_the_room_cannot_follow_the_organiser_is_told(groep, organisator, z
 def test_the_room_page_books_and_shows_taken_dates(client_for, groep, organisator, zaal, kees):
     from django.urls import reverse
 
-    accommodaties_services.reserveer(
+    accommodaties_services.reservering_create(
         accommodatie=zaal,
         door=kees,
         begin=op(8, 15),

@@ -108,7 +108,7 @@ def test_only_organisers_plan_and_change(wandelgroep, organisator, bewoner, outs
     activiteit = wekelijks(wandelgroep, organisator)
     keer = activiteit.bijeenkomsten.first()
     with pytest.raises(PermissionDenied):
-        services.bijeenkomst_annuleren(bijeenkomst=keer, door=outsider)
+        services.bijeenkomst_cancel(bijeenkomst=keer, door=outsider)
     keer.refresh_from_db()
     assert keer.status == Bijeenkomst.Status.GEPLAND
 
@@ -119,15 +119,15 @@ def test_full_means_waiting_list_and_a_cancel_moves_the_first_up(
     activiteit = wekelijks(wandelgroep, organisator)
     keer = activiteit.bijeenkomsten.order_by("begin").first()
     a, b, c, d = (UserFactory() for _ in range(4))
-    assert services.aanmelden(bijeenkomst=keer, user=a).wachtlijst_plek is None
-    assert services.aanmelden(bijeenkomst=keer, user=b).wachtlijst_plek is None
-    assert services.aanmelden(bijeenkomst=keer, user=c).wachtlijst_plek == 1
-    assert services.aanmelden(bijeenkomst=keer, user=d).wachtlijst_plek == 2
+    assert services.aanmelding_create(bijeenkomst=keer, user=a).wachtlijst_plek is None
+    assert services.aanmelding_create(bijeenkomst=keer, user=b).wachtlijst_plek is None
+    assert services.aanmelding_create(bijeenkomst=keer, user=c).wachtlijst_plek == 1
+    assert services.aanmelding_create(bijeenkomst=keer, user=d).wachtlijst_plek == 2
     # Signing up twice changes nothing.
-    assert services.aanmelden(bijeenkomst=keer, user=c).gewijzigd is False
+    assert services.aanmelding_create(bijeenkomst=keer, user=c).gewijzigd is False
 
     with django_capture_on_commit_callbacks(execute=True):
-        doorgeschoven = services.afmelden(bijeenkomst=keer, user=a)
+        doorgeschoven = services.aanmelding_cancel(bijeenkomst=keer, user=a)
 
     assert [x.user for x in doorgeschoven] == [c]
     statussen = dict(keer.aanmeldingen.values_list("user_id", "status"))
@@ -140,20 +140,20 @@ def test_cancelling_a_meeting_tells_who_signed_up_and_it_leaves_the_agenda(
 ):
     activiteit = wekelijks(wandelgroep, organisator)
     keer = activiteit.bijeenkomsten.order_by("begin").first()
-    services.aanmelden(bijeenkomst=keer, user=bewoner)
-    services.bijeenkomst_annuleren(bijeenkomst=keer, door=organisator, reden="Storm")
+    services.aanmelding_create(bijeenkomst=keer, user=bewoner)
+    services.bijeenkomst_cancel(bijeenkomst=keer, door=organisator, reden="Storm")
     assert keer not in Bijeenkomst.objects.komend()
     melding = Melding.objects.get(ontvanger=bewoner, soort="activiteit_gewijzigd")
     assert "gaat niet door" in melding.titel and "Storm" in melding.tekst
     with pytest.raises(ValidationError):
-        services.aanmelden(bijeenkomst=keer, user=UserFactory())
+        services.aanmelding_create(bijeenkomst=keer, user=UserFactory())
 
 
 def test_moving_one_meeting_keeps_the_others(wandelgroep, organisator, bewoner):
     activiteit = wekelijks(wandelgroep, organisator)
     eerste, tweede = activiteit.bijeenkomsten.order_by("begin")[:2]
-    services.aanmelden(bijeenkomst=eerste, user=bewoner)
-    services.bijeenkomst_verplaatsen(
+    services.aanmelding_create(bijeenkomst=eerste, user=bewoner)
+    services.bijeenkomst_move(
         bijeenkomst=eerste, door=organisator, begin=op(2, 14), einde=op(2, 15)
     )
     eerste.refresh_from_db()
@@ -169,7 +169,7 @@ def test_fewer_places_than_signed_up_is_refused(wandelgroep, organisator):
     activiteit = wekelijks(wandelgroep, organisator, capaciteit=3)
     keer = activiteit.bijeenkomsten.order_by("begin").first()
     for _ in range(3):
-        services.aanmelden(bijeenkomst=keer, user=UserFactory())
+        services.aanmelding_create(bijeenkomst=keer, user=UserFactory())
     with pytest.raises(ValidationError) as exc:
         services.activiteit_update(
             activiteit=activiteit, door=organisator, titel="Wandelen", capaciteit=2
@@ -183,8 +183,8 @@ def test_more_places_move_the_waiting_list_up(wandelgroep, organisator):
     activiteit = wekelijks(wandelgroep, organisator, capaciteit=1)
     keer = activiteit.bijeenkomsten.order_by("begin").first()
     a, b = UserFactory(), UserFactory()
-    services.aanmelden(bijeenkomst=keer, user=a)
-    services.aanmelden(bijeenkomst=keer, user=b)
+    services.aanmelding_create(bijeenkomst=keer, user=a)
+    services.aanmelding_create(bijeenkomst=keer, user=b)
     services.activiteit_update(
         activiteit=activiteit, door=organisator, titel="Wandelen", capaciteit=2
     )
@@ -193,35 +193,33 @@ def test_more_places_move_the_waiting_list_up(wandelgroep, organisator):
 
 def test_joining_on_approval(organisator, bewoner):
     groep = InitiatiefFactory(aanmelden="goedkeuring", organisatoren=[organisator])
-    lid = services.lid_worden(initiatief=groep, user=bewoner)
+    lid = services.lidmaatschap_create(initiatief=groep, user=bewoner)
     assert lid.status == Lidmaatschap.Status.AANGEVRAAGD
     assert not services.is_lid(bewoner, groep)
     assert Melding.objects.filter(ontvanger=organisator, soort="initiatief_lid_aanvraag").exists()
     with pytest.raises(PermissionDenied):
-        services.lid_besluit(lidmaatschap=lid, door=bewoner, goedgekeurd=True)
-    services.lid_besluit(lidmaatschap=lid, door=organisator, goedgekeurd=True)
+        services.lidmaatschap_decide(lidmaatschap=lid, door=bewoner, goedgekeurd=True)
+    services.lidmaatschap_decide(lidmaatschap=lid, door=organisator, goedgekeurd=True)
     assert services.is_lid(bewoner, groep)
 
 
 def test_attendance_after_the_start(wandelgroep, organisator, bewoner, klok):
     activiteit = wekelijks(wandelgroep, organisator)
     keer = activiteit.bijeenkomsten.order_by("begin").first()
-    services.aanmelden(bijeenkomst=keer, user=bewoner)
+    services.aanmelding_create(bijeenkomst=keer, user=bewoner)
     with pytest.raises(ValidationError):
-        services.aanwezigheid_opslaan(
-            bijeenkomst=keer, door=organisator, aanwezig={bewoner.pk: True}
-        )
+        services.aanwezigheid_save(bijeenkomst=keer, door=organisator, aanwezig={bewoner.pk: True})
     klok.move_to(op(1, 12))
-    services.aanwezigheid_opslaan(bijeenkomst=keer, door=organisator, aanwezig={bewoner.pk: False})
+    services.aanwezigheid_save(bijeenkomst=keer, door=organisator, aanwezig={bewoner.pk: False})
     assert keer.aanmeldingen.get(user=bewoner).aanwezig is False
 
 
 def test_a_reminder_the_day_before_once(wandelgroep, organisator, bewoner, klok):
     activiteit = wekelijks(wandelgroep, organisator)
     keer = activiteit.bijeenkomsten.order_by("begin").first()
-    services.aanmelden(bijeenkomst=keer, user=bewoner)
-    assert services.herinner() == 1
-    assert services.herinner() == 0
+    services.aanmelding_create(bijeenkomst=keer, user=bewoner)
+    assert services.bijeenkomsten_remind() == 1
+    assert services.bijeenkomsten_remind() == 0
     assert Melding.objects.filter(ontvanger=bewoner, soort="activiteit_herinnering").count() == 1
 
 
@@ -230,7 +228,7 @@ def test_signing_up_needs_consent(wandelgroep, organisator, bewoner):
     keer = activiteit.bijeenkomsten.order_by("begin").first()
     bewoner.profiel.withdraw_consent()
     with pytest.raises(ValidationError) as exc:
-        services.aanmelden(bijeenkomst=keer, user=bewoner)
+        services.aanmelding_create(bijeenkomst=keer, user=bewoner)
     assert "toestemming" in " ".join(exc.value.messages)
     assert not keer.aanmeldingen.exists()
 
@@ -240,17 +238,15 @@ def test_a_cancelled_meeting_cannot_be_moved_or_get_attendance(
 ):
     activiteit = wekelijks(wandelgroep, organisator)
     keer = activiteit.bijeenkomsten.order_by("begin").first()
-    services.bijeenkomst_annuleren(bijeenkomst=keer, door=organisator)
+    services.bijeenkomst_cancel(bijeenkomst=keer, door=organisator)
     with pytest.raises(ValidationError) as exc:
-        services.bijeenkomst_verplaatsen(
+        services.bijeenkomst_move(
             bijeenkomst=keer, door=organisator, begin=op(2, 11), einde=op(2, 10)
         )
     assert "gaat niet door" in " ".join(exc.value.messages)
     klok.move_to(op(1, 12))
     with pytest.raises(ValidationError):
-        services.aanwezigheid_opslaan(
-            bijeenkomst=keer, door=organisator, aanwezig={bewoner.pk: True}
-        )
+        services.aanwezigheid_save(bijeenkomst=keer, door=organisator, aanwezig={bewoner.pk: True})
 
 
 def test_organisers_see_their_members_contact_details_others_do_not(
@@ -287,7 +283,7 @@ def test_monthly_means_the_same_weekday_of_the_same_week(wandelgroep, organisato
 def test_stopping_an_initiative_cancels_its_coming_meetings(wandelgroep, organisator, bewoner):
     activiteit = wekelijks(wandelgroep, organisator)
     keer = activiteit.bijeenkomsten.order_by("begin").first()
-    services.aanmelden(bijeenkomst=keer, user=bewoner)
+    services.aanmelding_create(bijeenkomst=keer, user=bewoner)
     services.initiatief_update(initiatief=wandelgroep, door=organisator, status="gestopt")
     assert not Bijeenkomst.objects.komend().filter(activiteit=activiteit).exists()
     melding = Melding.objects.get(ontvanger=bewoner, soort="activiteit_gewijzigd")
@@ -300,10 +296,10 @@ def test_nobody_moves_up_for_a_cancelled_meeting(
     activiteit = wekelijks(wandelgroep, organisator, capaciteit=1)
     keer = activiteit.bijeenkomsten.order_by("begin").first()
     a, b = UserFactory(), UserFactory()
-    services.aanmelden(bijeenkomst=keer, user=a)
-    services.aanmelden(bijeenkomst=keer, user=b)
-    services.bijeenkomst_annuleren(bijeenkomst=keer, door=organisator)
+    services.aanmelding_create(bijeenkomst=keer, user=a)
+    services.aanmelding_create(bijeenkomst=keer, user=b)
+    services.bijeenkomst_cancel(bijeenkomst=keer, door=organisator)
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.afmelden(bijeenkomst=keer, user=a) == []
+        assert services.aanmelding_cancel(bijeenkomst=keer, user=a) == []
     assert keer.aanmeldingen.get(user=b).status == Aanmelding.Status.WACHTLIJST
     assert not Melding.objects.filter(ontvanger=b, soort="activiteit_doorgeschoven").exists()

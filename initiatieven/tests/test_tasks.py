@@ -44,9 +44,9 @@ def test_the_reminder_goes_out_once_to_who_is_signed_up_for_tomorrow(bewoner, he
         tot_en_met=op(8, 10).date(),
     )
     morgen, volgende_week = activiteit.bijeenkomsten.order_by("begin")
-    services.aanmelden(bijeenkomst=morgen, user=bewoner)
-    services.aanmelden(bijeenkomst=morgen, user=helper)  # waiting list: no reminder
-    services.aanmelden(bijeenkomst=volgende_week, user=helper)
+    services.aanmelding_create(bijeenkomst=morgen, user=bewoner)
+    services.aanmelding_create(bijeenkomst=morgen, user=helper)  # waiting list: no reminder
+    services.aanmelding_create(bijeenkomst=volgende_week, user=helper)
     klok.move_to(op(0, 18))
 
     assert tasks.herinner.apply().get() == 1  # in-process, also when a broker is set

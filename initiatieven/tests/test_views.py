@@ -375,7 +375,7 @@ def test_members_and_outsiders_may_not_organise(
             assert response.status_code == 403, (wie, methode, adres)
 
     # Attendance, once the meeting has begun: refused too.
-    services.aanmelden(bijeenkomst=keer, user=bewoner)
+    services.aanmelding_create(bijeenkomst=keer, user=bewoner)
     klok.move_to(op(1, 12))
     for wie in (bewoner, outsider):
         client = client_for(wie)
@@ -482,7 +482,7 @@ def test_fewer_places_than_signed_up_is_refused_on_the_form(
     activiteit = wekelijks(wandelgroep, organisator, capaciteit=3)
     keer = activiteit.bijeenkomsten.order_by("begin").first()
     for _ in range(3):
-        services.aanmelden(bijeenkomst=keer, user=UserFactory())
+        services.aanmelding_create(bijeenkomst=keer, user=UserFactory())
     response = client_for(organisator).post(
         url("activiteit_bewerken", activiteit.pk),
         {"titel": "Wandelen", "capaciteit": "2", "aanmelden_nodig": "on"},
@@ -496,8 +496,8 @@ def test_fewer_places_than_signed_up_is_refused_on_the_form(
 def test_more_places_move_the_waiting_list_up(client_for, wandelgroep, organisator, helper):
     activiteit = wekelijks(wandelgroep, organisator, capaciteit=1)
     keer = activiteit.bijeenkomsten.order_by("begin").first()
-    services.aanmelden(bijeenkomst=keer, user=UserFactory())
-    services.aanmelden(bijeenkomst=keer, user=helper)
+    services.aanmelding_create(bijeenkomst=keer, user=UserFactory())
+    services.aanmelding_create(bijeenkomst=keer, user=helper)
     response = client_for(organisator).post(
         url("activiteit_bewerken", activiteit.pk),
         {"titel": "Wandelen", "capaciteit": "2", "aanmelden_nodig": "on", "locatie": ""},
@@ -563,7 +563,7 @@ def test_signing_up_where_it_cannot_says_why(client_for, wandelgroep, organisato
 def test_an_organiser_cancels_one_meeting_with_a_reason(
     client_for, organisator, activiteit, keer, bewoner
 ):
-    services.aanmelden(bijeenkomst=keer, user=bewoner)
+    services.aanmelding_create(bijeenkomst=keer, user=bewoner)
     client = client_for(organisator)
     response = client.post(url("annuleren", keer.pk), {"annuleren-reden": ""})
     assert response.status_code == 400
@@ -603,8 +603,8 @@ def test_an_organiser_moves_one_meeting(client_for, organisator, activiteit, kee
 
 
 def test_attendance_after_the_start(client_for, organisator, keer, bewoner, helper, klok):
-    services.aanmelden(bijeenkomst=keer, user=bewoner)
-    services.aanmelden(bijeenkomst=keer, user=helper)
+    services.aanmelding_create(bijeenkomst=keer, user=bewoner)
+    services.aanmelding_create(bijeenkomst=keer, user=helper)
     client = client_for(organisator)
     response = client.get(url("aanwezigheid", keer.pk), follow=True)
     assert "Aanwezigheid vul je in als de activiteit begonnen is." in berichten(response)[0]
@@ -644,8 +644,8 @@ def test_the_agenda_shows_coming_meetings_and_filters(
         einde=op(3, 20),
     )
     eerste, tweede, derde = wandelen.bijeenkomsten.order_by("begin")
-    services.aanmelden(bijeenkomst=eerste, user=UserFactory())  # full now
-    services.bijeenkomst_annuleren(bijeenkomst=derde, door=organisator, reden="Vakantie")
+    services.aanmelding_create(bijeenkomst=eerste, user=UserFactory())  # full now
+    services.bijeenkomst_cancel(bijeenkomst=derde, door=organisator, reden="Vakantie")
     gepauzeerd = InitiatiefFactory(naam="Schaakclub", status=Initiatief.Status.GEPAUZEERD)
     schaken = Activiteit.objects.create(initiatief=gepauzeerd, titel="Schaken")
     Bijeenkomst.objects.create(
@@ -720,7 +720,7 @@ def test_the_week_on_paper_groups_meetings_by_day(
     vrijdag = services.activiteit_create(
         initiatief=eetclub, door=helper, titel="Soep", begin=op(4, 12), einde=op(4, 13)
     ).bijeenkomsten.get()
-    services.bijeenkomst_annuleren(bijeenkomst=vrijdag, door=helper, reden="Ziek")
+    services.bijeenkomst_cancel(bijeenkomst=vrijdag, door=helper, reden="Ziek")
 
     response = client.get(url("week"), {"week": "2030-03-06"})  # a Wednesday: its week
     assert response.status_code == 200
@@ -753,10 +753,10 @@ def test_my_activities_show_sign_ups_waiting_list_places_and_initiatives(
 ):
     activiteit = wekelijks(wandelgroep, organisator, capaciteit=1)
     eerste, tweede = activiteit.bijeenkomsten.order_by("begin")[:2]
-    services.aanmelden(bijeenkomst=eerste, user=helper)
-    services.aanmelden(bijeenkomst=eerste, user=UserFactory())
-    services.aanmelden(bijeenkomst=eerste, user=bewoner)  # number 2 on the waiting list
-    services.aanmelden(bijeenkomst=tweede, user=bewoner)
+    services.aanmelding_create(bijeenkomst=eerste, user=helper)
+    services.aanmelding_create(bijeenkomst=eerste, user=UserFactory())
+    services.aanmelding_create(bijeenkomst=eerste, user=bewoner)  # number 2 on the waiting list
+    services.aanmelding_create(bijeenkomst=tweede, user=bewoner)
     response = client_for(bewoner).get(url("mijn"))
     pagina = inhoud(response)
     assert "Wachtlijst, nummer 2" in pagina

@@ -30,7 +30,7 @@ def test_email_never_contains_the_tekst(
         tijdelijke_soort("test_soort")
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.notify(bewoner, soort, titel="Er is nieuws", tekst=prive_tekst, url="/x/")
+        services.melding_send(bewoner, soort, titel="Er is nieuws", tekst=prive_tekst, url="/x/")
 
     [message] = mail.outbox
     assert "Er is nieuws" in _all_text(message)

@@ -12,7 +12,9 @@ def test_email_preference_stores_melding_and_sends_mail(
     bewoner, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        melding = services.notify(bewoner, "welkom", titel="Welkom in Oud-Zuid!", url="/profiel/")
+        melding = services.melding_send(
+            bewoner, "welkom", titel="Welkom in Oud-Zuid!", url="/profiel/"
+        )
 
     assert len(callbacks) == 1
     assert melding.in_inbox and melding.email_gewenst
@@ -23,10 +25,10 @@ def test_email_preference_stores_melding_and_sends_mail(
 
 
 def test_in_app_preference_stores_melding_without_mail(bewoner, django_capture_on_commit_callbacks):
-    services.set_preference(bewoner, "welkom", Kanaal.IN_APP)
+    services.voorkeur_set(bewoner, "welkom", Kanaal.IN_APP)
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        melding = services.notify(bewoner, "welkom", titel="Welkom!")
+        melding = services.melding_send(bewoner, "welkom", titel="Welkom!")
 
     assert callbacks == []
     assert Melding.objects.for_user(bewoner).get() == melding
@@ -35,10 +37,10 @@ def test_in_app_preference_stores_melding_without_mail(bewoner, django_capture_o
 
 
 def test_uit_preference_stores_nothing(bewoner, django_capture_on_commit_callbacks):
-    services.set_preference(bewoner, "welkom", Kanaal.UIT)
+    services.voorkeur_set(bewoner, "welkom", Kanaal.UIT)
 
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.notify(bewoner, "welkom", titel="Welkom!") is None
+        assert services.melding_send(bewoner, "welkom", titel="Welkom!") is None
 
     assert not Melding.objects.exists()
     assert mail.outbox == []
@@ -47,40 +49,40 @@ def test_uit_preference_stores_nothing(bewoner, django_capture_on_commit_callbac
 def test_default_channel_comes_from_the_registered_kind(bewoner, tijdelijke_soort):
     tijdelijke_soort("stil", standaard=Kanaal.IN_APP)
 
-    melding = services.notify(bewoner, "stil", titel="Iets kleins")
+    melding = services.melding_send(bewoner, "stil", titel="Iets kleins")
 
     assert melding is not None and melding.email_gewenst is False
 
 
 def test_preference_of_one_person_does_not_affect_another(bewoner, helper):
-    services.set_preference(helper, "welkom", Kanaal.UIT)
+    services.voorkeur_set(helper, "welkom", Kanaal.UIT)
 
-    assert services.notify(bewoner, "welkom", titel="Welkom!") is not None
-    assert services.notify(helper, "welkom", titel="Welkom!") is None
+    assert services.melding_send(bewoner, "welkom", titel="Welkom!") is not None
+    assert services.melding_send(helper, "welkom", titel="Welkom!") is None
 
 
 def test_unknown_kind_raises(bewoner):
     with pytest.raises(LookupError):
-        services.notify(bewoner, "bestaat_niet", titel="Hallo")
+        services.melding_send(bewoner, "bestaat_niet", titel="Hallo")
     with pytest.raises(LookupError):
-        services.notify_many([bewoner], "bestaat_niet", titel="Hallo")
+        services.melding_send_many([bewoner], "bestaat_niet", titel="Hallo")
     with pytest.raises(LookupError):
-        services.set_preference(bewoner, "bestaat_niet", Kanaal.UIT)
+        services.voorkeur_set(bewoner, "bestaat_niet", Kanaal.UIT)
     assert not Melding.objects.exists()
 
 
 def test_url_must_be_a_path_on_this_site(bewoner):
     for url in ["https://example.com/", "//example.com/", "javascript:alert(1)"]:
         with pytest.raises(ValueError):
-            services.notify(bewoner, "welkom", titel="Hallo", url=url)
+            services.melding_send(bewoner, "welkom", titel="Hallo", url=url)
     assert not Melding.objects.exists()
 
 
 def test_titel_is_required_and_shortened_when_too_long(bewoner):
     with pytest.raises(ValidationError):
-        services.notify(bewoner, "welkom", titel="")
+        services.melding_send(bewoner, "welkom", titel="")
 
-    melding = services.notify(bewoner, "welkom", titel="x" * 500)
+    melding = services.melding_send(bewoner, "welkom", titel="x" * 500)
     assert len(melding.titel) == 200
 
 
@@ -95,7 +97,7 @@ def test_no_email_for_inactive_user_or_user_without_address(
     user = UserFactory(**user_kwargs)
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        melding = services.notify(user, "welkom", titel="Welkom!")
+        melding = services.melding_send(user, "welkom", titel="Welkom!")
 
     assert melding.in_inbox
     assert melding.email_gewenst is False
@@ -104,10 +106,10 @@ def test_no_email_for_inactive_user_or_user_without_address(
 
 
 def test_digest_user_gets_no_immediate_mail(bewoner, django_capture_on_commit_callbacks):
-    services.set_digest(bewoner, aan=True)
+    services.samenvatting_set(bewoner, aan=True)
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        melding = services.notify(bewoner, "welkom", titel="Welkom!")
+        melding = services.melding_send(bewoner, "welkom", titel="Welkom!")
 
     assert callbacks == []
     assert mail.outbox == []
@@ -118,15 +120,15 @@ def test_digest_user_gets_no_immediate_mail(bewoner, django_capture_on_commit_ca
 def test_notify_many_respects_each_persons_choices(
     bewoner, helper, outsider, django_capture_on_commit_callbacks, django_assert_num_queries
 ):
-    services.set_preference(helper, "buurtassistent_bericht", Kanaal.UIT)
-    services.set_digest(outsider, aan=True)
+    services.voorkeur_set(helper, "buurtassistent_bericht", Kanaal.UIT)
+    services.samenvatting_set(outsider, aan=True)
 
     # Preferences, digest settings, one bulk insert: no query per person.
     with (
         django_capture_on_commit_callbacks(execute=False) as callbacks,
         django_assert_num_queries(3),
     ):
-        meldingen = services.notify_many(
+        meldingen = services.melding_send_many(
             [bewoner, helper, outsider, bewoner], "buurtassistent_bericht", titel="Buurtfeest"
         )
 
@@ -139,7 +141,7 @@ def test_notify_many_respects_each_persons_choices(
 
 
 def test_notify_many_with_nobody(db):
-    assert services.notify_many([], "welkom", titel="Niemand") == []
+    assert services.melding_send_many([], "welkom", titel="Niemand") == []
 
 
 def test_mark_all_read_only_touches_own_unread(bewoner, outsider):
@@ -147,7 +149,7 @@ def test_mark_all_read_only_touches_own_unread(bewoner, outsider):
     MeldingFactory(ontvanger=bewoner, gelezen=True)
     ander = MeldingFactory(ontvanger=outsider)
 
-    assert services.mark_all_read(bewoner) == 3
+    assert services.meldingen_mark_read(bewoner) == 3
 
     assert not Melding.objects.for_user(bewoner).unread().exists()
     ander.refresh_from_db()
@@ -155,17 +157,17 @@ def test_mark_all_read_only_touches_own_unread(bewoner, outsider):
 
 
 def test_set_preference_updates_and_checks_channel(bewoner):
-    services.set_preference(bewoner, "welkom", Kanaal.UIT)
-    services.set_preference(bewoner, "welkom", Kanaal.IN_APP)
+    services.voorkeur_set(bewoner, "welkom", Kanaal.UIT)
+    services.voorkeur_set(bewoner, "welkom", Kanaal.IN_APP)
 
     assert Voorkeur.objects.get(user=bewoner, soort="welkom").kanaal == Kanaal.IN_APP
     with pytest.raises(ValueError):
-        services.set_preference(bewoner, "welkom", "sms")
+        services.voorkeur_set(bewoner, "welkom", "sms")
 
 
 def test_set_digest_creates_then_updates(bewoner):
-    services.set_digest(bewoner, aan=True)
-    services.set_digest(bewoner, aan=False)
+    services.samenvatting_set(bewoner, aan=True)
+    services.samenvatting_set(bewoner, aan=False)
 
     assert Instellingen.objects.get(user=bewoner).dagelijkse_samenvatting is False
 
@@ -175,7 +177,7 @@ def test_email_subject_and_text_are_not_html_escaped(
     bewoner, soort, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        services.notify(bewoner, soort, titel='Bep\'s fiets & "mand" <klaar>')
+        services.melding_send(bewoner, soort, titel='Bep\'s fiets & "mand" <klaar>')
 
     [message] = mail.outbox
     assert 'Bep\'s fiets & "mand" <klaar>' in message.subject

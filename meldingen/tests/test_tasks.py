@@ -12,7 +12,7 @@ from meldingen.tests.factories import MeldingFactory
 
 def test_send_melding_email_twice_sends_one_mail(bewoner, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False):  # the queued task does not run
-        melding = services.notify(bewoner, "welkom", titel="Welkom!")
+        melding = services.melding_send(bewoner, "welkom", titel="Welkom!")
 
     assert tasks.send_melding_email(melding.pk) is True
     assert tasks.send_melding_email(melding.pk) is False
@@ -48,11 +48,11 @@ def test_failed_send_releases_the_claim_so_a_retry_can_send(bewoner, monkeypatch
     with monkeypatch.context() as patch:
         patch.setattr(emails, "send_melding", broken)
         with pytest.raises(SMTPException):
-            services.deliver_email(melding.pk)
+            services.melding_email_send(melding.pk)
     melding.refresh_from_db()
     assert melding.email_verzonden_op is None
 
-    assert services.deliver_email(melding.pk) is True
+    assert services.melding_email_send(melding.pk) is True
     assert len(mail.outbox) == 1
 
 
@@ -67,7 +67,7 @@ def test_digest_sends_one_mail_with_everything_once(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         for i in range(3):
-            services.notify(digest_bewoner, "welkom", titel=f"Nieuws {i}", tekst=prive_tekst)
+            services.melding_send(digest_bewoner, "welkom", titel=f"Nieuws {i}", tekst=prive_tekst)
     assert mail.outbox == []
 
     assert tasks.send_daily_digests() == 1

@@ -157,7 +157,7 @@ def test_booking_pages_are_accessible(page, live_server, kees, bewoner, zaal, pa
 
     dinsdag = _volgende_dinsdag()
     begin = timezone.make_aware(timezone.datetime.combine(dinsdag, time(10)))
-    boeking = services.reserveer(
+    boeking = services.reservering_create(
         accommodatie=zaal,
         door=bewoner,
         begin=begin,

@@ -83,8 +83,8 @@ def _fill_empty_models(staff):
     from meldingen.soorten import all_soorten
     from rapportages.models import Waardering
 
-    meldingen_services.set_preference(staff, all_soorten()[0].code, "email")
-    meldingen_services.set_digest(staff, aan=True)
+    meldingen_services.voorkeur_set(staff, all_soorten()[0].code, "email")
+    meldingen_services.samenvatting_set(staff, aan=True)
     AgendaSleutel.voor(staff)
     Waardering.objects.get_or_create(sleutel=Waardering.Sleutel.VRIJWILLIGERSUUR)
     # A usersessions.UserSession comes from the browser's own login.

@@ -147,7 +147,7 @@ def test_intake_request_on_behalf_and_a_helper_confirmed_after_a_phone_call(
 
 @pytest.fixture
 def truus(bas, buurt):
-    return services.intake(
+    return services.intake_create(
         door=bas,
         first_name="Truus",
         last_name="de Boer",

@@ -179,8 +179,8 @@ def test_initiative_pages_are_accessible(
         capaciteit=1,
     )
     keer = activiteit.bijeenkomsten.order_by("begin").first()
-    services.aanmelden(bijeenkomst=keer, user=bewoner)
-    services.aanmelden(bijeenkomst=keer, user=helper)  # on the waiting list
+    services.aanmelding_create(bijeenkomst=keer, user=bewoner)
+    services.aanmelding_create(bijeenkomst=keer, user=helper)  # on the waiting list
     Lidmaatschap.objects.create(
         initiatief=wandelgroep,
         user=UserFactory(first_name="Anna"),

@@ -11,7 +11,7 @@ from django.db import transaction
 
 from bewoners.tests.factories import UserFactory
 from meldingen.models import Melding
-from meldingen.services import notify
+from meldingen.services import melding_send
 
 # The worker fixture, and the skip when PostgreSQL or Redis is missing: conftest.py here.
 pytestmark = [
@@ -24,7 +24,9 @@ pytestmark = [
 def test_notification_mail_is_sent_by_a_real_worker(real_worker):
     user = UserFactory(email="echt@example.org", first_name="Echt")
     with transaction.atomic():
-        melding = notify(user, "welkom", titel="Welkom in de wijk!", tekst="Privé: niet mailen")
+        melding = melding_send(
+            user, "welkom", titel="Welkom in de wijk!", tekst="Privé: niet mailen"
+        )
     assert melding is not None and melding.email_gewenst
 
     deadline = time.monotonic() + 60

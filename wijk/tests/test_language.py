@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
 from bewoners.tests.factories import UserFactory
-from meldingen.services import notify
+from meldingen.services import melding_send
 
 
 @pytest.mark.django_db
@@ -58,8 +58,8 @@ def test_melding_and_email_are_in_the_recipients_language(django_capture_on_comm
     en = UserFactory(email="en@example.org", taal="en")
     titel = gettext_lazy("Welkom in %(buurt)s!")
     with django_capture_on_commit_callbacks(execute=True):
-        m_nl = notify(nl, "welkom", titel=titel, params={"buurt": "Oud-Zuid"})
-        m_en = notify(en, "welkom", titel=titel, params={"buurt": "Oud-Zuid"})
+        m_nl = melding_send(nl, "welkom", titel=titel, params={"buurt": "Oud-Zuid"})
+        m_en = melding_send(en, "welkom", titel=titel, params={"buurt": "Oud-Zuid"})
     assert m_nl.titel == "Welkom in Oud-Zuid!"
     assert m_en.titel == "Welcome to Oud-Zuid!"
     by_recipient = {message.to[0]: message for message in mail.outbox}
@@ -73,7 +73,7 @@ def test_melding_and_email_are_in_the_recipients_language(django_capture_on_comm
 @pytest.mark.django_db
 def test_lazy_params_are_rendered_in_the_recipients_language():
     en = UserFactory(email="en2@example.org", taal="en")
-    melding = notify(
+    melding = melding_send(
         en,
         "welkom",
         titel=gettext_lazy("Welkom in %(buurt)s!"),

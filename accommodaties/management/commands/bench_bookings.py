@@ -11,7 +11,7 @@ it and measures two things. It prints figures; it is not a test with a time limi
    until a month after the measured one, so that month holds a realistic number (two or three a
    day) and the table is large. The ratio large/small is printed.
 2. **Booking at the same time** on one facility: ``--threads`` threads, each with its own
-   database connection (closed at the end), book through ``services.reserveer``: first into
+   database connection (closed at the end), book through ``services.reservering_create``: first into
    distinct slots (everything should succeed), then all threads into the same slots at the same
    moment (one per slot should succeed, the others get the friendly "al bezet" refusal).
    Printed: attempts, successes, refusals, other errors, and successes and attempts per second.
@@ -202,7 +202,7 @@ def gelijktijdig(ruimte_pk: int, user_pks: list[int], plannen: list[list], *, bo
                 if botsend:
                     ronde.wait()
                 try:
-                    services.reserveer(
+                    services.reservering_create(
                         accommodatie=ruimte,
                         door=wie,
                         begin=begin,
@@ -414,7 +414,7 @@ class Command(BaseCommand):
     def print_gelijktijdig(self, threads, uitslagen, totaal, paren) -> None:
         self.stdout.write("")
         self.stdout.write(
-            f"Tegelijk boeken op één ruimte via services.reserveer ({threads} threads, elk een "
+            f"Tegelijk boeken op één ruimte via services.reservering_create ({threads} threads, elk een "
             "eigen verbinding):"
         )
         self.stdout.write(

@@ -4,7 +4,7 @@ It never touches the configured database's data. For each size it creates a data
 own next to it, ``<NAME>_bench_<size>`` (dropped first if it exists, dropped again afterwards
 unless ``--keep``), migrates it, fills it with ``seed_demo --scale SIZE`` (residents with
 profiles, offers, two years of requests and matches), runs ``ANALYZE`` and then times
-``services.match_hulpvraag`` on fresh open requests in varied categories and buurten. Each
+``services.hulpvraag_match`` on fresh open requests in varied categories and buurten. Each
 request is created and matched inside a transaction that is rolled back, so the runs do not
 influence each other. It prints figures; it is not a test with a time limit.
 
@@ -107,7 +107,7 @@ def _p95(values: list[float]) -> float:
 
 
 def measure(n_requests: int, *, seed: int = 7, warmup: int = 5) -> dict:
-    """Time ``match_hulpvraag`` (and the candidate query alone) on fresh requests."""
+    """Time ``hulpvraag_match`` (and the candidate query alone) on fresh requests."""
     from hulpvragen import matching, services
 
     vragen = _fresh_requests(n_requests + warmup, seed=seed)
@@ -128,7 +128,7 @@ def measure(n_requests: int, *, seed: int = 7, warmup: int = 5) -> dict:
             reset_queries()  # a full query log (DEBUG) would make the count wrong
             with CaptureQueriesContext(connection) as captured:
                 started = time.perf_counter()
-                made = services.match_hulpvraag(vraag.pk)
+                made = services.hulpvraag_match(vraag.pk)
                 elapsed = time.perf_counter() - started
             return elapsed, len(captured.captured_queries), len(made)
 
