@@ -39,9 +39,9 @@ from django.views.decorators.http import require_GET, require_POST, require_safe
 from wijk.lib import ical
 from wijk.lib.toegang import iedereen, ingelogd, toegang
 
-from .models import Accommodatie, AgendaSleutel, Reservering, Sluiting
+from .models import Accommodatie, Reservering, Sluiting
 from .selectors import geldige_agenda_sleutel
-from .services import is_beheerder
+from .services import agenda_sleutel_voor, is_beheerder
 
 PRODID = "-//Wijk//Accommodaties//NL"
 # How often calendar apps are asked to look again (most use their own interval anyway).
@@ -207,7 +207,7 @@ def reservering_ics(request, pk: int):
 @toegang(ingelogd)
 @require_GET
 def mijn_agenda(request):
-    sleutel = AgendaSleutel.voor(request.user)
+    sleutel = agenda_sleutel_voor(user=request.user)
     link = request.build_absolute_uri(reverse("accommodaties:feed_mijn", args=[sleutel.sleutel]))
     return render(
         request,
@@ -219,7 +219,7 @@ def mijn_agenda(request):
 @toegang(ingelogd)
 @require_POST
 def agenda_vernieuwen(request):
-    AgendaSleutel.voor(request.user).vernieuw()
+    agenda_sleutel_voor(user=request.user).vernieuw()
     messages.success(
         request,
         _(

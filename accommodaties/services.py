@@ -27,7 +27,7 @@ from bewoners.roles import Rol, has_role
 from meldingen.services import melding_send, melding_send_many
 
 from .beschikbaarheid import beschikbaarheid, rooster  # noqa: F401 - public API
-from .models import Accommodatie, Reeks, Reservering, WieMagBoeken
+from .models import Accommodatie, AgendaSleutel, Reeks, Reservering, WieMagBoeken
 
 BEZET = _("Deze tijd is al bezet. Kies een andere tijd; in de agenda zie je wat nog vrij is.")
 
@@ -660,3 +660,12 @@ def reserveringen_lapse(*, now=None) -> int:
                 params={"ruimte": reservering.accommodatie.naam, "wanneer": _wanneer(reservering)},
             )
     return len(te_laat)
+
+
+# --- the personal calendar link --------------------------------------------------------------
+
+
+def agenda_sleutel_voor(*, user) -> AgendaSleutel:
+    """The secret of ``user``'s personal calendar-feed link, made the first time it is asked for.
+    Other apps (initiatieven) get the link through here instead of writing the model."""
+    return AgendaSleutel.voor(user)
