@@ -12,57 +12,26 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wijk.lib.forms import (
+    DATE,
+    TIME,
     DatumBereikMixin,
     DatumEnTijdenMixin,
     ServiceErrorsMixin,
-    begrens_datums,
+    aantal_personen_veld,
+    datum_en_tijden_velden,
 )
 
 from .models import Accommodatie, Openingstijd, Reeks, Reservering, Sluiting
-
-DATE = {"type": "date"}
-TIME = {"type": "time", "step": 300}
 
 
 class BoekenFormMixin(DatumEnTijdenMixin):
     fout_velden = {"begin": "van", "einde": "tot", "interval_weken": "herhalen"}
 
 
-def _datum_en_tijden():
-    velden = {
-        "datum": forms.DateField(
-            label=_("Op welke dag?"),
-            widget=forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
-            error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 14-03-2030.")},
-        ),
-        "van": forms.TimeField(
-            label=_("Van"),
-            widget=forms.TimeInput(attrs=TIME, format="%H:%M"),
-            error_messages={"invalid": _("Vul een tijd in, bijvoorbeeld 09:30.")},
-        ),
-        "tot": forms.TimeField(
-            label=_("Tot"),
-            widget=forms.TimeInput(attrs=TIME, format="%H:%M"),
-            error_messages={"invalid": _("Vul een tijd in, bijvoorbeeld 11:00.")},
-        ),
-    }
-    begrens_datums(velden)
-    return velden
-
-
-def _aantal_personen(accommodatie: Accommodatie | None = None):
-    return forms.IntegerField(
-        label=_("Met hoeveel mensen?"),
-        min_value=1,
-        help_text=(
-            _("In deze ruimte passen hoogstens %(max)s mensen.") % {"max": accommodatie.capaciteit}
-            if accommodatie
-            else ""
-        ),
-        error_messages={
-            "min_value": _("Vul minstens 1 in."),
-            "invalid": _("Vul een getal in."),
-        },
+def _aantal_personen(accommodatie: Accommodatie):
+    return aantal_personen_veld(
+        help_text=_("In deze ruimte passen hoogstens %(max)s mensen.")
+        % {"max": accommodatie.capaciteit}
     )
 
 
@@ -104,7 +73,7 @@ class ReserveringForm(BoekenFormMixin, forms.Form):
 
     def __init__(self, *args, accommodatie: Accommodatie, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields.update(_datum_en_tijden())
+        self.fields.update(datum_en_tijden_velden())
         self.fields["aantal_personen"] = _aantal_personen(accommodatie)
         self.order_fields(self.field_order)
         self.fields["tot"].help_text = _("Boek minstens %(min)s en hoogstens %(max)s minuten.") % {
@@ -133,7 +102,7 @@ class VerplaatsForm(BoekenFormMixin, forms.Form):
             },
         )
         super().__init__(*args, **kwargs)
-        self.fields.update(_datum_en_tijden())
+        self.fields.update(datum_en_tijden_velden())
         self.fields["aantal_personen"] = _aantal_personen(reservering.accommodatie)
 
 

@@ -16,12 +16,16 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from accommodaties.forms import BoekenFormMixin, _aantal_personen, _datum_en_tijden
 from accommodaties.models import Accommodatie
 from bewoners.forms import TELEFOON_CHARS
 from bewoners.models import Buurt, User, normalize_postcode, validate_postcode
 from initiatieven.models import Bijeenkomst, Initiatief
-from wijk.lib.forms import ServiceErrorsMixin
+from wijk.lib.forms import (
+    DatumEnTijdenMixin,
+    ServiceErrorsMixin,
+    aantal_personen_veld,
+    datum_en_tijden_velden,
+)
 
 from .models import Intake, Kanaal
 
@@ -218,7 +222,7 @@ def komende_bijeenkomsten(*, now=None):
     )
 
 
-class BoekenNamensForm(BoekenFormMixin, forms.Form):
+class BoekenNamensForm(DatumEnTijdenMixin, forms.Form):
     accommodatie = forms.ModelChoiceField(
         label=_("Welke ruimte?"),
         queryset=Accommodatie.objects.none(),
@@ -239,8 +243,8 @@ class BoekenNamensForm(BoekenFormMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["accommodatie"].queryset = Accommodatie.objects.actief().order_by("naam")
-        self.fields.update(_datum_en_tijden())
-        self.fields["aantal_personen"] = _aantal_personen()
+        self.fields.update(datum_en_tijden_velden())
+        self.fields["aantal_personen"] = aantal_personen_veld()
         self.order_fields(self.field_order)
 
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accommodaties.models import Accommodatie
 from bewoners.models import Buurt
-from wijk.lib.forms import DatumEnTijdenMixin, ServiceErrorsMixin, begrens_datums
+from wijk.lib.forms import DATE, DatumEnTijdenMixin, ServiceErrorsMixin, datum_en_tijden_velden
 
 from .models import Aanmelding, Activiteit, Initiatief, Lidmaatschap
 
@@ -24,10 +24,6 @@ from .models import Aanmelding, Activiteit, Initiatief, Lidmaatschap
 GERESERVEERDE_SLUGS = frozenset(
     {"nieuw", "agenda", "mijn", "activiteiten", "bijeenkomsten", "feed"}
 )
-
-DATE = {"type": "date"}
-TIME = {"type": "time", "step": 300}
-
 
 # --- initiatives -----------------------------------------------------------------------------
 
@@ -154,26 +150,11 @@ class RedenForm(ServiceErrorsMixin, forms.Form):
 # --- activities and meetings -----------------------------------------------------------------
 
 
-def _datum_en_tijden(datum_label=None):
-    velden = {
-        "datum": forms.DateField(
-            label=datum_label or _("Op welke dag?"),
-            widget=forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
-            error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 14-03-2030.")},
-        ),
-        "van": forms.TimeField(
-            label=_("Begintijd"),
-            widget=forms.TimeInput(attrs=TIME, format="%H:%M"),
-            error_messages={"invalid": _("Vul een tijd in, bijvoorbeeld 09:30.")},
-        ),
-        "tot": forms.TimeField(
-            label=_("Eindtijd"),
-            widget=forms.TimeInput(attrs=TIME, format="%H:%M"),
-            error_messages={"invalid": _("Vul een tijd in, bijvoorbeeld 11:00.")},
-        ),
-    }
-    begrens_datums(velden)
-    return velden
+def _datum_en_tijden(datum_label):
+    """Activities and meetings say "Begintijd" and "Eindtijd"."""
+    return datum_en_tijden_velden(
+        datum_label=datum_label, van_label=_("Begintijd"), tot_label=_("Eindtijd")
+    )
 
 
 def _capaciteit():

@@ -85,6 +85,51 @@ def begrens_datums(fields) -> None:
             veld.widget.attrs.setdefault("max", grenzen[1])
 
 
+# The browser's own pickers: a day, and a time in steps of five minutes.
+DATE = {"type": "date"}
+TIME = {"type": "time", "step": 300}
+
+
+def datum_en_tijden_velden(
+    *, datum_label=None, van_label=None, tot_label=None
+) -> dict[str, forms.Field]:
+    """The fields ``datum``, ``van`` and ``tot`` of a ``DatumEnTijdenMixin`` form (new ones for
+    each form), with plain Dutch messages and the date range of ``begrens_datums``. The labels
+    are "Op welke dag?", "Van" and "Tot" unless given. ``form.fields.update(...)`` adds them."""
+    velden = {
+        "datum": forms.DateField(
+            label=datum_label or _("Op welke dag?"),
+            widget=forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
+            error_messages={"invalid": _("Vul een datum in, bijvoorbeeld 14-03-2030.")},
+        ),
+        "van": forms.TimeField(
+            label=van_label or _("Van"),
+            widget=forms.TimeInput(attrs=TIME, format="%H:%M"),
+            error_messages={"invalid": _("Vul een tijd in, bijvoorbeeld 09:30.")},
+        ),
+        "tot": forms.TimeField(
+            label=tot_label or _("Tot"),
+            widget=forms.TimeInput(attrs=TIME, format="%H:%M"),
+            error_messages={"invalid": _("Vul een tijd in, bijvoorbeeld 11:00.")},
+        ),
+    }
+    begrens_datums(velden)
+    return velden
+
+
+def aantal_personen_veld(*, help_text="") -> forms.IntegerField:
+    """How many people come ("Met hoeveel mensen?"): a whole number, at least 1."""
+    return forms.IntegerField(
+        label=_("Met hoeveel mensen?"),
+        min_value=1,
+        help_text=help_text,
+        error_messages={
+            "min_value": _("Vul minstens 1 in."),
+            "invalid": _("Vul een getal in."),
+        },
+    )
+
+
 class DatumBereikMixin:
     """For every form (and django-filter ``FilterSet.Meta.form``) with a date or date-time field:
     only dates between ``EERSTE_DATUM`` and ``LAATSTE_DATUM`` pass, with a plain Dutch message.
