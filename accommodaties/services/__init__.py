@@ -26,8 +26,8 @@ from django.utils.translation import ngettext
 from bewoners.roles import Rol, has_role
 from meldingen.services import melding_send, melding_send_many
 
-from .beschikbaarheid import beschikbaarheid, rooster  # noqa: F401 - public API
-from .models import Accommodatie, AgendaSleutel, Reeks, Reservering, WieMagBoeken
+from ..beschikbaarheid import beschikbaarheid, rooster  # noqa: F401 - public API
+from ..models import Accommodatie, AgendaSleutel, Reeks, Reservering, WieMagBoeken
 
 BEZET = _("Deze tijd is al bezet. Kies een andere tijd; in de agenda zie je wat nog vrij is.")
 
