@@ -40,8 +40,9 @@ from wijk.lib import ical
 from wijk.lib.toegang import iedereen, ingelogd, toegang
 
 from .models import Accommodatie, Reservering, Sluiting
+from .permissions import is_beheerder
 from .selectors import geldige_agenda_sleutel
-from .services import agenda_sleutel_voor, is_beheerder
+from .services import agenda_sleutel_voor
 
 PRODID = "-//Wijk//Accommodaties//NL"
 # How often calendar apps are asked to look again (most use their own interval anyway).

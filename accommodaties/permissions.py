@@ -7,22 +7,74 @@
 - Contact details (phone, e-mail) between a keeper and the booker of an active booking that
   has not long ended: registered as a contact rule with ``bewoners.permissions``, so the keeper
   can hand over a key and the booker can reach the keeper.
+- Who may book a facility at all (``boek_bezwaar``): keepers always; others with consent in
+  their profile, when the facility is active and open to them. Rooms "for members of
+  initiatives" ask the rules ``initiatieven`` registers (``register_initiatief_regel``).
 """
 
 from datetime import timedelta
 
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from bewoners.permissions import Gegeven, register_relatie
 from bewoners.roles import Rol, has_role
 
-from .models import Accommodatie, Reservering
-from .services import is_beheerder  # noqa: F401 - re-exported: one rule, one place
+from .models import Accommodatie, Reservering, WieMagBoeken
 
 
 def _authenticated(user) -> bool:
     return bool(getattr(user, "is_authenticated", False))
+
+
+def is_beheerder(user, accommodatie: Accommodatie) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if has_role(user, Rol.BEHEERDER):
+        return True
+    return accommodatie.beheerders.filter(pk=user.pk).exists()
+
+
+# "Is this person a member of an initiative?" Registered by the app that knows (initiatieven),
+# so this app does not import it: rooms "for members of initiatives" use these rules.
+_initiatief_regels: list = []
+
+
+def register_initiatief_regel(regel) -> None:
+    """``regel(user) -> bool``: does ``user`` belong to an initiative that may book rooms?"""
+    _initiatief_regels.append(regel)
+
+
+def boek_bezwaar(user, accommodatie: Accommodatie):
+    """Why ``user`` may not book ``accommodatie`` at all (a Dutch text), or None when they may."""
+    if not accommodatie.actief:
+        return _("Deze ruimte kun je nu niet boeken.")
+    if is_beheerder(user, accommodatie):
+        return None
+    profiel = getattr(user, "profiel", None)
+    if profiel is None or not profiel.heeft_toestemming:
+        return _("Geef eerst toestemming in je profiel. Daarna kun je boeken.")
+    if accommodatie.wie_mag_boeken == WieMagBoeken.BEHEERDERS:
+        return _("Deze ruimte boeken alleen beheerders. Vraag het de beheerder van %(naam)s.") % {
+            "naam": accommodatie.naam
+        }
+    if accommodatie.wie_mag_boeken == WieMagBoeken.INITIATIEVEN and not any(
+        regel(user) for regel in _initiatief_regels
+    ):
+        return _(
+            "Deze ruimte is voor initiatieven. Word lid van een initiatief, of vraag het de "
+            "beheerder van %(naam)s."
+        ) % {"naam": accommodatie.naam}
+    return None
+
+
+def eis_mag_boeken(user, accommodatie: Accommodatie) -> None:
+    """A ``ValidationError`` with the reason of ``boek_bezwaar``, when there is one."""
+    bezwaar = boek_bezwaar(user, accommodatie)
+    if bezwaar:
+        raise ValidationError(bezwaar)
 
 
 def beheerde_accommodaties(user):

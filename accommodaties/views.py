@@ -41,7 +41,13 @@ from .forms import (
     VerplaatsForm,
 )
 from .models import Accommodatie, Reservering
-from .permissions import beheerde_accommodaties, is_een_beheerder, zichtbare_reserveringen
+from .permissions import (
+    beheerde_accommodaties,
+    boek_bezwaar,
+    is_beheerder,
+    is_een_beheerder,
+    zichtbare_reserveringen,
+)
 
 # --- helpers ---------------------------------------------------------------------------------
 
@@ -180,11 +186,11 @@ def _boek_link(boek_url: str, begin, einde) -> str:
 @vary_on_headers("HX-Request")
 def accommodatie_detail(request, slug: str):
     accommodatie = _accommodatie_for(slug)
-    beheerder = services.is_beheerder(request.user, accommodatie)
+    beheerder = is_beheerder(request.user, accommodatie)
     context = {
         "accommodatie": accommodatie,
         "is_beheerder": beheerder,
-        "bezwaar": services.boek_bezwaar(request.user, accommodatie),
+        "bezwaar": boek_bezwaar(request.user, accommodatie),
         "zonder_toestemming": not profiel_for(request.user).heeft_toestemming,
         **_week_context(request, accommodatie, beheerder),
     }
@@ -226,7 +232,7 @@ def reserveren(request, slug: str):
     context = {
         "accommodatie": accommodatie,
         "form": form,
-        "bezwaar": services.boek_bezwaar(request.user, accommodatie),
+        "bezwaar": boek_bezwaar(request.user, accommodatie),
         **_nav(request),
     }
     if context["bezwaar"]:
@@ -332,7 +338,7 @@ def mijn_boekingen(request):
 def _reserveringpage_context(request, reservering: Reservering, *, status: int = 200, **forms):
     user = request.user
     accommodatie = reservering.accommodatie
-    beheerder = services.is_beheerder(user, accommodatie)
+    beheerder = is_beheerder(user, accommodatie)
     eigen = reservering.geboekt_door_id == user.pk
     grens = reservering.begin - timedelta(hours=accommodatie.annuleren_uren_vooraf)
     nog_op_tijd = timezone.now() <= grens
@@ -417,7 +423,7 @@ def afzeggen(request, pk: int):
 @require_POST
 def goedkeuren(request, pk: int):
     reservering = _reservering_for(request, pk)
-    if not services.is_beheerder(request.user, reservering.accommodatie):
+    if not is_beheerder(request.user, reservering.accommodatie):
         raise PermissionDenied
     try:
         services.reservering_approve(reservering=reservering, door=request.user)
@@ -438,7 +444,7 @@ def goedkeuren(request, pk: int):
 @require_POST
 def weigeren(request, pk: int):
     reservering = _reservering_for(request, pk)
-    if not services.is_beheerder(request.user, reservering.accommodatie):
+    if not is_beheerder(request.user, reservering.accommodatie):
         raise PermissionDenied
     form = RedenForm(request.POST, prefix="weigeren")
     if form.is_valid():
@@ -542,7 +548,7 @@ def accommodatie_bewerken(request, slug: str):
     """Keepers set the description, rules, opening hours and closures. Bookings that exist
     stay as they are."""
     accommodatie = _accommodatie_for(slug)
-    if not services.is_beheerder(request.user, accommodatie):
+    if not is_beheerder(request.user, accommodatie):
         raise PermissionDenied
     data = request.POST or None
     form = AccommodatieForm(data, instance=accommodatie)
