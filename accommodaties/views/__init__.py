@@ -29,10 +29,10 @@ from wijk.lib.htmx import is_deel, pagina_of_deel
 from wijk.lib.pagination import page_context
 from wijk.lib.toegang import ingelogd, toegang
 
-from . import services
-from .beschikbaarheid import BEZET, DICHT, GESLOTEN, VOORBIJ, VRIJ
-from .filters import AccommodatieFilter
-from .forms import (
+from .. import services
+from ..beschikbaarheid import BEZET, DICHT, GESLOTEN, VOORBIJ, VRIJ
+from ..filters import AccommodatieFilter
+from ..forms import (
     AccommodatieForm,
     OpeningstijdFormSet,
     RedenForm,
@@ -40,8 +40,8 @@ from .forms import (
     SluitingFormSet,
     VerplaatsForm,
 )
-from .models import Accommodatie, Reservering
-from .permissions import (
+from ..models import Accommodatie, Reservering
+from ..permissions import (
     beheerde_accommodaties,
     boek_bezwaar,
     is_beheerder,
