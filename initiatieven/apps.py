@@ -7,10 +7,10 @@ class InitiatievenConfig(AppConfig):
     verbose_name = _("Initiatieven en activiteiten")
 
     def ready(self):
-        # Importing registers this app's kinds of melding, the rule that members of an
-        # initiative may book rooms meant for initiatives, the contact rule "organiser and
-        # member" and its privacy section.
-        from . import permissions, privacy_registrations, ruimtes, soorten  # noqa: F401
+        # Importing registers this app's kinds of melding, its privacy section, and (in
+        # permissions) the contact rule "organiser and member" and the rule that members of an
+        # initiative may book rooms meant for initiatives.
+        from . import permissions, privacy_registrations, soorten  # noqa: F401
         from .demo import register_demo
 
         register_demo()  # its demo data for seed_demo

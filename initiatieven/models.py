@@ -11,10 +11,21 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, F, Q
+from django.db.models import (
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+)
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from accommodaties.models import Reservering
 
 
 class Thema(models.TextChoices):
@@ -38,6 +49,14 @@ class InitiatiefQuerySet(models.QuerySet):
 
     def van_organisator(self, user):
         return self.filter(organisatoren=user)
+
+    def met_aantal_leden(self):
+        """Adds ``aantal_leden``: members, not those who asked to join."""
+        return self.annotate(
+            aantal_leden=Count(
+                "lidmaatschappen", filter=Q(lidmaatschappen__status=Lidmaatschap.Status.LID)
+            )
+        )
 
 
 class Initiatief(models.Model):
@@ -116,6 +135,25 @@ class Initiatief(models.Model):
         return self.adres
 
 
+class LidmaatschapQuerySet(models.QuerySet):
+    def leden(self):
+        return self.filter(status=Lidmaatschap.Status.LID)
+
+    def aanvragen(self):
+        """Who asked to join and waits for an organiser's decision."""
+        return self.filter(status=Lidmaatschap.Status.AANGEVRAAGD)
+
+    def op_naam(self):
+        return self.order_by("user__first_name", "user__last_name", "id")
+
+    def met_is_organisator(self, user):
+        """Adds ``is_organisator``: ``user`` organises the membership's initiative."""
+        organiseert = Initiatief.organisatoren.through.objects.filter(
+            initiatief=OuterRef("initiatief"), user=user
+        )
+        return self.annotate(is_organisator=Exists(organiseert))
+
+
 class Lidmaatschap(models.Model):
     class Status(models.TextChoices):
         AANGEVRAAGD = "aangevraagd", _("Aangevraagd")
@@ -138,6 +176,8 @@ class Lidmaatschap(models.Model):
     )
     aangemaakt_op = models.DateTimeField(_("aangevraagd op"), default=timezone.now)
     lid_sinds = models.DateTimeField(_("lid sinds"), null=True, blank=True)
+
+    objects = LidmaatschapQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("lidmaatschap")
@@ -213,12 +253,47 @@ class Activiteit(models.Model):
         return self.locatie or self.initiatief.plek
 
 
+# What a meeting's row on a page shows: the activity, its initiative and the place.
+BIJEENKOMST_RELATIES = (
+    "activiteit",
+    "activiteit__accommodatie",
+    "activiteit__initiatief",
+    "activiteit__initiatief__accommodatie",
+)
+
+
 class BijeenkomstQuerySet(models.QuerySet):
     def gepland(self):
         return self.filter(status=Bijeenkomst.Status.GEPLAND)
 
     def komend(self, now=None):
         return self.gepland().filter(einde__gte=now or timezone.now())
+
+    def van_initiatief(self, initiatief):
+        return self.filter(activiteit__initiatief=initiatief)
+
+    def van_actieve_initiatieven(self):
+        return self.filter(activiteit__initiatief__status=Initiatief.Status.ACTIEF)
+
+    def in_agenda(self, now=None):
+        """The agenda: planned meetings of active initiatives that have not ended."""
+        return self.komend(now).van_actieve_initiatieven()
+
+    def beginnend_tussen(self, van, tot):
+        return self.filter(begin__gte=van, begin__lt=tot)
+
+    def te_boeken(self):
+        """Coming planned meetings that have not begun and have no active room booking yet."""
+        return (
+            self.komend()
+            .filter(begin__gt=timezone.now())
+            .exclude(reservering__status__in=Reservering.ACTIEF)
+            .order_by("begin")
+        )
+
+    def met_relaties(self):
+        """With what a meeting's row shows (``BIJEENKOMST_RELATIES``), in the same query."""
+        return self.select_related(*BIJEENKOMST_RELATIES)
 
     def met_tellingen(self):
         """Adds ``aantal_aangemeld`` and ``aantal_wachtlijst`` (one query, no per-row counts).
@@ -231,6 +306,19 @@ class BijeenkomstQuerySet(models.QuerySet):
             aantal_wachtlijst=Count(
                 "aanmeldingen", filter=Q(aanmeldingen__status=Aanmelding.Status.WACHTLIJST)
             ),
+        )
+
+    def met_plaatsen(self):
+        """``met_tellingen`` and ``vrij``: places left (None: no maximum), in time order."""
+        return (
+            self.met_tellingen()
+            .annotate(
+                vrij=ExpressionWrapper(
+                    F("activiteit__capaciteit") - F("aantal_aangemeld"),
+                    output_field=IntegerField(),
+                )
+            )
+            .order_by("begin", "id")
         )
 
     def met_plek(self):
@@ -300,6 +388,44 @@ class Bijeenkomst(models.Model):
         return self.status == self.Status.GEANNULEERD
 
 
+class AanmeldingQuerySet(models.QuerySet):
+    def aangemeld(self):
+        return self.filter(status=Aanmelding.Status.AANGEMELD)
+
+    def niet_afgemeld(self):
+        return self.exclude(status=Aanmelding.Status.AFGEMELD)
+
+    def komend_van(self, user, now=None):
+        """``user``'s sign-ups and places on waiting lists for meetings that have not ended."""
+        return self.filter(
+            user=user,
+            status__in=(Aanmelding.Status.AANGEMELD, Aanmelding.Status.WACHTLIJST),
+            bijeenkomst__einde__gte=now or timezone.now(),
+        )
+
+    def met_wachtlijst_plek(self):
+        """Adds ``wachtlijst_plek`` (1 = first) to each sign-up on a waiting list, in one
+        query."""
+        ervoor = (
+            Aanmelding.objects.filter(
+                bijeenkomst=OuterRef("bijeenkomst"), status=Aanmelding.Status.WACHTLIJST
+            )
+            .filter(
+                Q(aangemeld_op__lt=OuterRef("aangemeld_op"))
+                | Q(aangemeld_op=OuterRef("aangemeld_op"), id__lte=OuterRef("id"))
+            )
+            .order_by()
+            .values("bijeenkomst")
+            .annotate(n=Count("id"))
+            .values("n")
+        )
+        return self.annotate(wachtlijst_plek=Subquery(ervoor, output_field=IntegerField()))
+
+    def met_relaties(self):
+        """With the meeting and what its row shows, in the same query."""
+        return self.select_related(*(f"bijeenkomst__{r}" for r in BIJEENKOMST_RELATIES))
+
+
 class Aanmelding(models.Model):
     class Status(models.TextChoices):
         AANGEMELD = "aangemeld", _("Aangemeld")
@@ -316,6 +442,8 @@ class Aanmelding(models.Model):
     # Order of the waiting list: when this person (last) signed up.
     aangemeld_op = models.DateTimeField(_("aangemeld op"), default=timezone.now)
     aanwezig = models.BooleanField(_("aanwezig"), null=True, blank=True)
+
+    objects = AanmeldingQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("aanmelding")

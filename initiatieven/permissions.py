@@ -9,22 +9,57 @@
 - Changing an initiative, planning, cancelling or moving, deciding on members and attendance:
   its organisers (and the beheerder role); anyone else who can see the page gets a 403.
 - Starting an initiative: a resident who gave consent to use their details.
+- Rooms "for members of initiatives" (``accommodaties``): members of an active initiative may
+  book them (``is_lid_van_een_initiatief``, registered with ``accommodaties`` at start-up).
 """
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
+from accommodaties.permissions import register_initiatief_regel
 from bewoners.permissions import Gegeven, register_relatie
 from bewoners.roles import Rol, has_role
 from bewoners.services import profiel_for
 
 from .models import Aanmelding, Activiteit, Bijeenkomst, Initiatief, Lidmaatschap
-from .services import is_lid, is_organisator  # noqa: F401 - re-exported: one rule, one place
 
 
 def _authenticated(user) -> bool:
     return bool(getattr(user, "is_authenticated", False))
+
+
+def is_organisator(user, initiatief: Initiatief) -> bool:
+    if not _authenticated(user):
+        return False
+    if has_role(user, Rol.BEHEERDER):
+        return True
+    return initiatief.organisatoren.filter(pk=user.pk).exists()
+
+
+def eis_organisator(user, initiatief: Initiatief) -> None:
+    """Only its organisers change an initiative and what belongs to it; else a 403."""
+    if not is_organisator(user, initiatief):
+        raise PermissionDenied
+
+
+def is_lid(user, initiatief: Initiatief) -> bool:
+    if not _authenticated(user):
+        return False
+    return initiatief.lidmaatschappen.filter(user=user, status=Lidmaatschap.Status.LID).exists()
+
+
+def is_lid_van_een_initiatief(user) -> bool:
+    """Rooms "for members of initiatives": a member of an active initiative."""
+    return Lidmaatschap.objects.filter(
+        user_id=user.pk,
+        status=Lidmaatschap.Status.LID,
+        initiatief__status=Initiatief.Status.ACTIEF,
+    ).exists()
+
+
+register_initiatief_regel(is_lid_van_een_initiatief)
 
 
 def zichtbare_initiatieven(user):

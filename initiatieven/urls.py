@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, views, views_ruimte
+from . import feeds, views
 
 app_name = "initiatieven"
 
@@ -17,7 +17,7 @@ urlpatterns = [
     path("mijn/", views.mijn, name="mijn"),
     path("activiteiten/<int:pk>/", views.activiteit_detail, name="activiteit"),
     path("activiteiten/<int:pk>/bewerken/", views.activiteit_bewerken, name="activiteit_bewerken"),
-    path("activiteiten/<int:pk>/ruimte/", views_ruimte.ruimte_boeken, name="ruimte_boeken"),
+    path("activiteiten/<int:pk>/ruimte/", views.ruimte_boeken, name="ruimte_boeken"),
     path("bijeenkomsten/<int:pk>/", views.bijeenkomst_detail, name="bijeenkomst"),
     path("bijeenkomsten/<int:pk>/aanmelden/", views.aanmelden, name="aanmelden"),
     path("bijeenkomsten/<int:pk>/afmelden/", views.afmelden, name="afmelden"),

@@ -4,7 +4,7 @@
   that have no room yet, with the facility's own rules (opening hours, buffer, capacity,
   approval). Taken dates are reported; with ``alleen_vrije`` the free ones are booked.
 - Members of an active initiative may book rooms that are "for members of initiatives"
-  (``register_initiatief_regel``).
+  (``permissions.is_lid_van_een_initiatief``, registered with ``accommodaties``).
 - A cancelled or moved meeting gives back or moves its booking
   (``bijeenkomst_ruimte_sync``, called by the services).
 """
@@ -15,48 +15,28 @@ import logging
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accommodaties import services as accommodaties_services
-from accommodaties.models import Reservering
 from accommodaties.services import ReeksUitkomst
 
-from .models import Activiteit, Bijeenkomst, Initiatief, Lidmaatschap
+from ..models import Activiteit, Bijeenkomst
+from ..permissions import eis_organisator
 
 logger = logging.getLogger(__name__)
-
-
-def is_lid_van_een_initiatief(user) -> bool:
-    return Lidmaatschap.objects.filter(
-        user_id=user.pk,
-        status=Lidmaatschap.Status.LID,
-        initiatief__status=Initiatief.Status.ACTIEF,
-    ).exists()
-
-
-accommodaties_services.register_initiatief_regel(is_lid_van_een_initiatief)
-
-
-def te_boeken(activiteit: Activiteit):
-    """The coming planned meetings of ``activiteit`` that have no active booking yet."""
-    return (
-        activiteit.bijeenkomsten.komend()
-        .filter(begin__gt=timezone.now())
-        .exclude(reservering__status__in=Reservering.ACTIEF)
-        .order_by("begin")
-    )
 
 
 def ruimte_book(
     *, activiteit: Activiteit, door, accommodatie, alleen_vrije: bool = False
 ) -> ReeksUitkomst:
-    from .services import is_organisator
-
-    if not is_organisator(door, activiteit.initiatief):
-        raise PermissionDenied
-    bijeenkomsten = list(te_boeken(activiteit))
+    """Book ``accommodatie`` for the coming meetings of ``activiteit`` without a room
+    (``Bijeenkomst.objects.te_boeken``)."""
+    eis_organisator(door, activiteit.initiatief)
+    bijeenkomsten = list(activiteit.bijeenkomsten.te_boeken())
     if not bijeenkomsten:
-        raise ValidationError(_geen_keren())
+        raise ValidationError(
+            _("Er zijn geen komende keren zonder ruimte. Er hoeft niets geboekt te worden.")
+        )
     aantal = min(activiteit.capaciteit or accommodatie.capaciteit, accommodatie.capaciteit)
     with transaction.atomic():
         uitkomst = accommodaties_services.reservering_create_many(
@@ -76,12 +56,6 @@ def ruimte_book(
         if uitkomst.geboekt and activiteit.accommodatie_id != accommodatie.pk:
             Activiteit.objects.filter(pk=activiteit.pk).update(accommodatie=accommodatie)
     return uitkomst
-
-
-def _geen_keren():
-    from django.utils.translation import gettext as _
-
-    return _("Er zijn geen komende keren zonder ruimte. Er hoeft niets geboekt te worden.")
 
 
 def bijeenkomst_ruimte_sync(bijeenkomst: Bijeenkomst, *, door, geannuleerd: bool) -> str:

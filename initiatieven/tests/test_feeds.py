@@ -1,11 +1,9 @@
 """Calendar feeds of activities (``initiatieven.feeds``): read back with ``icalendar``."""
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
@@ -18,19 +16,11 @@ from bewoners.tests.factories import UserFactory
 from initiatieven import services
 from initiatieven.models import Aanmelding, Activiteit, Bijeenkomst, Initiatief
 from initiatieven.tests.factories import InitiatiefFactory
+from initiatieven.tests.hulp import START, op
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("klok")]
 
-AMS = ZoneInfo("Europe/Amsterdam")
-# Monday 4 March 2030, 09:00 in Utrecht. Daylight saving starts on Sunday 31 March 2030.
-START = datetime(2030, 3, 4, 9, 0, tzinfo=AMS)
 HOST = urlsplit(settings.SITE_URL).hostname
-
-
-@pytest.fixture(autouse=True)
-def klok():
-    with time_machine.travel(START, tick=False) as reis:
-        yield reis
 
 
 @pytest.fixture
@@ -52,11 +42,6 @@ def wandelgroep(organisator, bewoner, helper):
         organisatoren=[organisator],
         leden=[bewoner, helper],
     )
-
-
-def op(dagen, uur, minuut=0):
-    dag = START.date() + timedelta(days=dagen)
-    return datetime.combine(dag, time(uur, minuut), tzinfo=AMS)
 
 
 def utc(moment: datetime) -> datetime:

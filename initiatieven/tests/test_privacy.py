@@ -1,11 +1,9 @@
 """Export and erasure of memberships, organiser roles and sign-ups (``privacy_registrations``)."""
 
 import json
-from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import timedelta
 
 import pytest
-import time_machine
 from django.urls import reverse
 
 from bewoners import privacy
@@ -13,23 +11,12 @@ from bewoners.tests.factories import UserFactory
 from initiatieven import services
 from initiatieven.models import Aanmelding, Activiteit, Bijeenkomst, Initiatief, Lidmaatschap
 from initiatieven.tests.factories import InitiatiefFactory
+from initiatieven.tests.hulp import START, op
 from meldingen.models import Melding
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("klok")]
 
-AMS = ZoneInfo("Europe/Amsterdam")
-START = datetime(2030, 3, 4, 9, 0, tzinfo=AMS)  # Monday
 S = Aanmelding.Status
-
-
-@pytest.fixture(autouse=True)
-def klok():
-    with time_machine.travel(START, tick=False) as reis:
-        yield reis
-
-
-def op(dagen, uur):
-    return datetime.combine(START.date() + timedelta(days=dagen), time(uur), tzinfo=AMS)
 
 
 @pytest.fixture

@@ -1,30 +1,22 @@
 """Rooms for an initiative's meetings, booked through ``accommodaties.services``."""
 
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date
+from functools import partial
 
 import pytest
-import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from accommodaties import services as accommodaties_services
 from accommodaties.models import Reservering, WieMagBoeken
 from accommodaties.tests.factories import AccommodatieFactory
 from bewoners.tests.factories import UserFactory
-from initiatieven import ruimtes, services
-from initiatieven.models import Activiteit, Bijeenkomst, Initiatief
+from initiatieven import services
+from initiatieven.models import Bijeenkomst, Initiatief
+from initiatieven.services import ruimtes
 from initiatieven.tests.factories import InitiatiefFactory
+from initiatieven.tests.hulp import op, wekelijks
 
-pytestmark = pytest.mark.django_db
-
-AMS = ZoneInfo("Europe/Amsterdam")
-START = datetime(2030, 3, 4, 9, 0, tzinfo=AMS)  # Monday
-
-
-@pytest.fixture(autouse=True)
-def klok():
-    with time_machine.travel(START, tick=False) as reis:
-        yield reis
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("klok")]
 
 
 @pytest.fixture
@@ -47,23 +39,15 @@ def groep(organisator):
     return InitiatiefFactory(naam="Koersbal", organisatoren=[organisator])
 
 
-def op(dagen, uur, minuut=0):
-    return datetime.combine(START.date() + timedelta(days=dagen), time(uur, minuut), tzinfo=AMS)
-
-
-def reeks(groep, organisator, **anders):
-    velden = {
-        "initiatief": groep,
-        "door": organisator,
-        "titel": "Koersbal",
-        "begin": op(1, 14),
-        "einde": op(1, 16),
-        "herhaling": Activiteit.Herhaling.WEKELIJKS,
-        "tot_en_met": date(2030, 3, 26),  # 4 Tuesdays
-        "capaciteit": 12,
-    }
-    velden.update(anders)
-    return services.activiteit_create(**velden)
+# Every Tuesday 14:00-16:00 from 5 to 26 March 2030 (4 times), 12 places.
+reeks = partial(
+    wekelijks,
+    titel="Koersbal",
+    begin=op(1, 14),
+    einde=op(1, 16),
+    tot_en_met=date(2030, 3, 26),
+    capaciteit=12,
+)
 
 
 def test_an_organiser_books_the_room_for_every_meeting(groep, organisator, zaal, kees):

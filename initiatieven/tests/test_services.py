@@ -1,29 +1,19 @@
 """Recurrence, sign-ups and the waiting list, bad input (``initiatieven.services``)."""
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from bewoners.tests.factories import UserFactory
-from initiatieven import services
+from initiatieven import permissions, services
 from initiatieven.models import Aanmelding, Activiteit, Bijeenkomst, Lidmaatschap
 from initiatieven.tests.factories import InitiatiefFactory
+from initiatieven.tests.hulp import AMS, op, wekelijks
 from meldingen.models import Melding
 
-pytestmark = pytest.mark.django_db
-
-AMS = ZoneInfo("Europe/Amsterdam")
-# Monday 4 March 2030, 09:00. Summer time starts on Sunday 31 March 2030.
-START = datetime(2030, 3, 4, 9, 0, tzinfo=AMS)
-
-
-@pytest.fixture(autouse=True)
-def klok():
-    with time_machine.travel(START, tick=False) as reis:
-        yield reis
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("klok")]
 
 
 @pytest.fixture
@@ -36,25 +26,6 @@ def wandelgroep(organisator, bewoner):
     return InitiatiefFactory(
         naam="Wandelgroep De Linde", organisatoren=[organisator], leden=[bewoner]
     )
-
-
-def op(dagen, uur, minuut=0):
-    return datetime.combine(START.date() + timedelta(days=dagen), time(uur, minuut), tzinfo=AMS)
-
-
-def wekelijks(initiatief, door, **anders):
-    velden = {
-        "initiatief": initiatief,
-        "door": door,
-        "titel": "Wandelen",
-        "begin": op(1, 10),  # Tuesday 5 March, 10:00
-        "einde": op(1, 11, 30),
-        "herhaling": Activiteit.Herhaling.WEKELIJKS,
-        "tot_en_met": date(2030, 4, 30),
-        "capaciteit": 2,
-    }
-    velden.update(anders)
-    return services.activiteit_create(**velden)
 
 
 def test_a_weekly_series_keeps_its_local_time_across_daylight_saving(wandelgroep, organisator):
@@ -195,12 +166,12 @@ def test_joining_on_approval(organisator, bewoner):
     groep = InitiatiefFactory(aanmelden="goedkeuring", organisatoren=[organisator])
     lid = services.lidmaatschap_create(initiatief=groep, user=bewoner)
     assert lid.status == Lidmaatschap.Status.AANGEVRAAGD
-    assert not services.is_lid(bewoner, groep)
+    assert not permissions.is_lid(bewoner, groep)
     assert Melding.objects.filter(ontvanger=organisator, soort="initiatief_lid_aanvraag").exists()
     with pytest.raises(PermissionDenied):
         services.lidmaatschap_decide(lidmaatschap=lid, door=bewoner, goedgekeurd=True)
     services.lidmaatschap_decide(lidmaatschap=lid, door=organisator, goedgekeurd=True)
-    assert services.is_lid(bewoner, groep)
+    assert permissions.is_lid(bewoner, groep)
 
 
 def test_attendance_after_the_start(wandelgroep, organisator, bewoner, klok):

@@ -1,10 +1,6 @@
 """The periodic task of activities: the reminder the evening before."""
 
-from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
-
 import pytest
-import time_machine
 from celery.schedules import crontab
 from django.conf import settings
 
@@ -12,22 +8,10 @@ from bewoners.tests.factories import UserFactory
 from initiatieven import services, tasks
 from initiatieven.models import Activiteit
 from initiatieven.tests.factories import InitiatiefFactory
+from initiatieven.tests.hulp import op
 from meldingen.models import Melding
 
-pytestmark = pytest.mark.django_db
-
-AMS = ZoneInfo("Europe/Amsterdam")
-START = datetime(2030, 3, 4, 9, 0, tzinfo=AMS)  # Monday
-
-
-@pytest.fixture(autouse=True)
-def klok():
-    with time_machine.travel(START, tick=False) as reis:
-        yield reis
-
-
-def op(dagen, uur):
-    return datetime.combine(START.date() + timedelta(days=dagen), time(uur), tzinfo=AMS)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("klok")]
 
 
 def test_the_reminder_goes_out_once_to_who_is_signed_up_for_tomorrow(bewoner, helper, klok):

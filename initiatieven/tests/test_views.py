@@ -1,17 +1,16 @@
 """Pages for initiatives, activities and meetings: who sees and may do what, bad input, the
 agenda's filters and query count, the printable week, and the waiting list through the pages."""
 
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, timedelta
+from functools import partial
 
 import pytest
-import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from bewoners.tests.factories import UserFactory
-from initiatieven import services
+from initiatieven import permissions, services
 from initiatieven.models import (
     Aanmelding,
     Activiteit,
@@ -21,18 +20,9 @@ from initiatieven.models import (
     Thema,
 )
 from initiatieven.tests.factories import InitiatiefFactory
+from initiatieven.tests.hulp import START, op, wekelijks
 
-pytestmark = pytest.mark.django_db
-
-AMS = ZoneInfo("Europe/Amsterdam")
-# Monday 4 March 2030, 09:00.
-START = datetime(2030, 3, 4, 9, 0, tzinfo=AMS)
-
-
-@pytest.fixture(autouse=True)
-def klok():
-    with time_machine.travel(START, tick=False) as reis:
-        yield reis
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("klok")]
 
 
 @pytest.fixture
@@ -58,23 +48,8 @@ def wandelgroep(organisator, bewoner, buurt):
     return groep
 
 
-def op(dagen, uur, minuut=0):
-    return datetime.combine(START.date() + timedelta(days=dagen), time(uur, minuut), tzinfo=AMS)
-
-
-def wekelijks(initiatief, door, **anders):
-    velden = {
-        "initiatief": initiatief,
-        "door": door,
-        "titel": "Samen wandelen",
-        "begin": op(1, 10),  # Tuesday 5 March, 10:00
-        "einde": op(1, 11, 30),
-        "herhaling": Activiteit.Herhaling.WEKELIJKS,
-        "tot_en_met": date(2030, 4, 30),
-        "capaciteit": 2,
-    }
-    velden.update(anders)
-    return services.activiteit_create(**velden)
+# The series of ``hulp.wekelijks``, under another title.
+wekelijks = partial(wekelijks, titel="Samen wandelen")
 
 
 @pytest.fixture
@@ -233,12 +208,12 @@ def test_join_an_open_initiative_and_leave_it(client_for, wandelgroep, outsider)
     client = client_for(outsider)
     response = client.post(url("lid_worden", wandelgroep.slug), follow=True)
     assert "Je bent nu lid van Wandelgroep De Linde." in berichten(response)[0]
-    assert services.is_lid(outsider, wandelgroep)
+    assert permissions.is_lid(outsider, wandelgroep)
     assert "Je bent lid van dit initiatief." in inhoud(response)
 
     response = client.post(url("opzeggen", wandelgroep.slug), follow=True)
     assert "Je bent geen lid meer" in berichten(response)[0]
-    assert not services.is_lid(outsider, wandelgroep)
+    assert not permissions.is_lid(outsider, wandelgroep)
 
 
 def test_join_on_approval_says_so_and_the_organiser_decides(
@@ -262,7 +237,7 @@ def test_join_on_approval_says_so_and_the_organiser_decides(
         url("lid_besluit", groep.slug, aanvraag.pk), {"besluit": "goedkeuren"}
     )
     assert response.status_code == 302
-    assert services.is_lid(outsider, groep)
+    assert permissions.is_lid(outsider, groep)
     andere = Lidmaatschap.objects.get(initiatief=groep, user=helper)
     organisator_client.post(url("lid_besluit", groep.slug, andere.pk), {"besluit": "afwijzen"})
     assert not Lidmaatschap.objects.filter(initiatief=groep, user=helper).exists()
@@ -273,7 +248,7 @@ def test_the_only_organiser_cannot_leave(client_for, wandelgroep, organisator):
     assert "Geen lid meer zijn" not in inhoud(client.get(wandelgroep.get_absolute_url()))
     response = client.post(url("opzeggen", wandelgroep.slug), follow=True)
     assert "Je bent de enige organisator." in berichten(response)[0]
-    assert services.is_organisator(organisator, wandelgroep)
+    assert permissions.is_organisator(organisator, wandelgroep)
 
 
 # --- starting and changing an initiative -------------------------------------------------------
@@ -300,7 +275,9 @@ def test_a_resident_starts_an_initiative_and_organises_it(client_for, bewoner, b
     assert response.status_code == 302 and response["Location"] == initiatief.get_absolute_url()
     assert initiatief.slug == "repair-cafe-oud-zuid"
     assert list(initiatief.buurten.all()) == [buurt]
-    assert services.is_organisator(bewoner, initiatief) and services.is_lid(bewoner, initiatief)
+    assert permissions.is_organisator(bewoner, initiatief) and permissions.is_lid(
+        bewoner, initiatief
+    )
 
 
 def test_without_consent_a_friendly_explanation_instead_of_the_form(client_for, db):

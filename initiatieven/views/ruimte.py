@@ -2,7 +2,7 @@
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -11,8 +11,9 @@ from django.views.decorators.http import require_http_methods
 from accommodaties.models import Accommodatie
 from wijk.lib.toegang import ingelogd, toegang
 
-from . import ruimtes, services
-from .models import Activiteit
+from .. import services
+from ..models import Activiteit
+from ..permissions import eis_organisator
 
 
 class RuimteForm(forms.Form):
@@ -29,15 +30,14 @@ class RuimteForm(forms.Form):
 @require_http_methods(["GET", "POST"])
 def ruimte_boeken(request, pk: int):
     activiteit = get_object_or_404(Activiteit.objects.select_related("initiatief"), pk=pk)
-    if not services.is_organisator(request.user, activiteit.initiatief):
-        raise PermissionDenied
-    keren = list(ruimtes.te_boeken(activiteit))
+    eis_organisator(request.user, activiteit.initiatief)
+    keren = list(activiteit.bijeenkomsten.te_boeken())
     form = RuimteForm(request.POST or None, initial={"accommodatie": activiteit.accommodatie_id})
     context = {"activiteit": activiteit, "keren": keren, "form": form}
     if request.method == "POST" and form.is_valid():
         accommodatie = form.cleaned_data["accommodatie"]
         try:
-            uitkomst = ruimtes.ruimte_book(
+            uitkomst = services.ruimte_book(
                 activiteit=activiteit,
                 door=request.user,
                 accommodatie=accommodatie,
