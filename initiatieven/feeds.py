@@ -35,7 +35,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
@@ -47,7 +47,6 @@ from wijk.lib.toegang import iedereen, toegang
 from .models import Aanmelding, Activiteit, Bijeenkomst, Initiatief
 
 PRODID = "-//Wijk//Initiatieven//NL"
-# How often calendar apps are asked to look again (most use their own interval anyway).
 
 MIJN_TERUG = timedelta(days=90)  # own sign-ups: from this far back
 AFGEZEGD_TONEN = timedelta(days=30)  # cancelled: shown this long after the meeting
@@ -60,9 +59,6 @@ _MET_PLEK = (
     "activiteit__accommodatie",
     "activiteit__initiatief__accommodatie",
 )
-
-
-# --- building calendars (as in accommodaties.feeds) ------------------------------------------
 
 
 # --- building events -------------------------------------------------------------------------
@@ -197,17 +193,14 @@ def feed_mijn(request, sleutel: str):
         .select_related("bijeenkomst__activiteit", *(f"bijeenkomst__{p}" for p in _MET_PLEK))
         .order_by("bijeenkomst__begin", "pk")
     )
-    # No session here: speak the language saved on the account, as the pages do after login.
-    with translation.override(user.taal or translation.get_language()):
+    with ical.in_taal_van(user):
         kalender = ical.kalender(
             prodid=PRODID,
             naam=_("Mijn activiteiten · %(wijk)s") % {"wijk": settings.WIJK_NAAM},
             uid=f"mijn-activiteiten-{agenda_sleutel.pk}@{ical.uid_host()}",
         )
         events = [aanmelding_event(a, stamp=now, now=now) for a in aanmeldingen]
-    response = ical.ics_response(kalender, events)
-    response["X-Robots-Tag"] = "noindex"
-    return response
+    return ical.persoonlijke_response(kalender, events)
 
 
 @toegang(iedereen)
