@@ -1,6 +1,6 @@
 """``is_buurtassistent`` for every template: the "Coördinatie" link in the menu and the admin."""
 
-from .services import is_buurtassistent
+from .permissions import is_buurtassistent
 
 
 def coordinatie(request):

@@ -9,13 +9,52 @@
   (``bewoners.permissions.is_buurtassistent_voor``, the one rule). Others get a 403.
 - A help request on the coordination pages: the buurtassistenten who work for its requester.
 - Sensitive notes: their author and the buurtassistenten assigned to the resident's buurt
-  (``services.zichtbare_contactmomenten``).
+  (``mag_notitie_lezen``; the contact log applies it in ``selectors.zichtbare_contactmomenten``).
 
-The rules themselves live in ``bewoners.permissions`` and ``buurtassistenten.services``; this
-module names them for the views and for the URL declarations (``wijk.lib.toegang``).
+The role and the one rule live in ``bewoners.permissions``; this module names them, and the
+rules built on them, for the services, the views and the URL declarations (``wijk.lib.toegang``).
 """
 
-from .services import is_buurtassistent, mag_bewoner_zien  # noqa: F401 - re-exported
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+
+from bewoners import permissions as bewoners_permissions
+from bewoners.models import Buurt
+
+is_buurtassistent = bewoners_permissions.is_buurtassistent
+
+
+def eis_buurtassistent(user) -> None:
+    """A 403 for anyone without the buurtassistent role."""
+    if not is_buurtassistent(user):
+        raise PermissionDenied
+
+
+def mag_bewoner_zien(user, bewoner) -> bool:
+    """One rule, in ``bewoners.permissions``: the buurtassistent works for this resident."""
+    return bewoners_permissions.is_buurtassistent_voor(user, bewoner)
+
+
+def eis_bewoner(user, bewoner) -> None:
+    """A 403 unless ``user`` works for ``bewoner`` (``mag_bewoner_zien``)."""
+    if not mag_bewoner_zien(user, bewoner):
+        raise PermissionDenied
+
+
+def is_toegewezen(user, bewoner) -> bool:
+    """Is ``user`` one of the buurtassistenten assigned to ``bewoner``'s buurt?"""
+    profiel = getattr(bewoner, "profiel", None)
+    if profiel is None or profiel.buurt_id is None:
+        return False
+    return Buurt.objects.filter(pk=profiel.buurt_id, buurtassistenten=user).exists()
+
+
+def mag_notitie_lezen(user, moment, *, toegewezen: bool) -> bool:
+    """The note of a contact moment: a sensitive one only for its author and the assigned
+    buurtassistenten (``toegewezen``: ``is_toegewezen`` for the moment's resident, asked once
+    for a whole log). Others see that there was a contact."""
+    return not moment.gevoelig or toegewezen or moment.door_id == user.pk
 
 
 def mag_vervolg_afronden(user, vervolg) -> bool:

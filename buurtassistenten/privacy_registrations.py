@@ -21,7 +21,7 @@ Erasure:
   coordination pages were used) but no longer points to the person;
 - about the person as a buurtassistent: the records about residents stay (they are the
   residents' data), without who made them; the person no longer follows their buurten, so
-  those buurten are everyone's again (see ``services.werkgebied_filter``);
+  those buurten are everyone's again (see ``bewoners.permissions.werkgebied_filter``);
 - as a helper: the record "helper coupled" of another resident no longer gives their name.
 """
 
@@ -30,9 +30,12 @@ from __future__ import annotations
 from django.db.models import Count
 
 from bewoners import privacy
+from hulpvragen.models import Match
+
+from .models import Contactmoment, Doorverwijzing, Intake, Inzage, Namens, Vervolg
 
 # Kinds of ``Namens`` whose ``object_id`` is a match and whose description names the helper.
-MET_HELPER = ("match", "afgezegd")
+MET_HELPER = (Namens.Wat.MATCH, Namens.Wat.AFGEZEGD)
 AUTEUR_GEVOELIG = "een buurtassistent"
 
 
@@ -41,8 +44,6 @@ def _naam(user) -> str | None:
 
 
 def _export(user):
-    from .models import Contactmoment, Doorverwijzing, Intake, Inzage, Namens, Vervolg
-
     intake = Intake.objects.filter(bewoner=user).select_related("door").first()
     return {
         "contactmomenten": [
@@ -120,10 +121,6 @@ def _export_als_buurtassistent(user) -> dict:
 
 
 def _erase(user):
-    from hulpvragen.models import Match
-
-    from .models import Contactmoment, Doorverwijzing, Intake, Inzage, Namens, Vervolg
-
     # What was recorded about the person.
     Vervolg.objects.filter(bewoner=user).delete()
     Contactmoment.objects.filter(bewoner=user).delete()

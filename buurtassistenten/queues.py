@@ -1,9 +1,9 @@
 """The queues of the coordination dashboard: what waits for a buurtassistent.
 
 One function per queue. Each takes the buurtassistent (``user``), ``alle`` (False: only their
-own werkgebied, see ``services.werkgebied_filter``; True: every buurt) and ``now`` (the clock,
-so tests can freeze it), and returns a queryset ordered oldest first, with ``select_related``
-for what a row shows: a page of rows renders without a query per row.
+own werkgebied, see ``bewoners.permissions.werkgebied_filter``; True: every buurt) and ``now``
+(the clock, so tests can freeze it), and returns a queryset ordered oldest first, with
+``select_related`` for what a row shows: a page of rows renders without a query per row.
 
 ``tellingen()`` counts every queue in one query (a COUNT subquery per queue).
 
@@ -37,12 +37,13 @@ from django.utils import timezone
 
 from accommodaties.models import Reservering
 from bewoners.models import User
+from bewoners.permissions import werkgebied_filter
 from hulpvragen import matching
 from hulpvragen.models import Hulpvraag, Match
 from initiatieven.models import Aanmelding, Bijeenkomst
 
 from .models import Doorverwijzing, Vervolg
-from .services import nieuwkomers_niet_verwelkomd, werkgebied_filter
+from .selectors import nieuwkomers_niet_verwelkomd
 
 GEZELSCHAP = "gezelschap"  # the category slug of "company"
 AFWEZIG_DAGEN = 60  # absences counted over this many days ...

@@ -1,77 +1,47 @@
-"""The buurtassistent's work: who may see whom, contact moments and follow-ups, referrals,
-assisted intake_create, acting on a resident's behalf (always recorded), and the welcome flow.
+"""The buurtassistent's work: the access log, contact moments and follow-ups, referrals,
+assisted intake, acting on a resident's behalf (always recorded), and the welcome flow.
 
 Access: the buurtassistent role (which requires a second factor, see ``bewoners.roles``).
 A buurtassistent works for the residents of their own buurten (``Buurt.buurtassistenten``);
 residents without a buurt, or of a buurt nobody is assigned to, are everyone's. Sensitive
-notes show only to their author and to the buurtassistenten of the resident's buurt.
+notes show only to their author and to the buurtassistenten of the resident's buurt. Those
+rules are in ``permissions``; what the pages read is in ``selectors`` and ``queues``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from typing import TypeVar
 
+from allauth.account.forms import ResetPasswordForm
+from allauth.account.models import EmailAddress
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accommodaties import services as accommodaties_services
 from bewoners import permissions as bewoners_permissions
-from bewoners.models import Buurt, Profiel, User
+from bewoners.models import Buurt, User
+from bewoners.services import bewoner_create
+from hulpvragen import services as hulpvragen_services
+from initiatieven import services as initiatieven_services
 
 from .models import Contactmoment, Doorverwijzing, Intake, Inzage, Namens, Vervolg
+from .permissions import eis_bewoner, is_buurtassistent
+
+T = TypeVar("T")
 
 WELKOM_VERVOLGEN = (
     (Vervolg.Reden.WELKOM_1, relativedelta(months=1)),
     (Vervolg.Reden.WELKOM_3, relativedelta(months=3)),
     (Vervolg.Reden.WELKOM_6, relativedelta(months=6)),
 )
-NIEUWKOMER_MAANDEN = 6  # "nieuw in de wijk" for this long
 
 
-# --- who may see whom ----------------------------------------------------------------------
-
-
-is_buurtassistent = bewoners_permissions.is_buurtassistent
-werkgebied_filter = bewoners_permissions.werkgebied_filter
-
-
-def mijn_buurten(user):
-    return Buurt.objects.filter(buurtassistenten=user)
-
-
-def mag_bewoner_zien(user, bewoner) -> bool:
-    """One rule, in ``bewoners.permissions``: the buurtassistent works for this resident."""
-    return bewoners_permissions.is_buurtassistent_voor(user, bewoner)
-
-
-def eis_bewoner(user, bewoner) -> None:
-    if not mag_bewoner_zien(user, bewoner):
-        raise PermissionDenied
-
-
-def is_toegewezen(user, bewoner) -> bool:
-    """Is ``user`` one of the buurtassistenten assigned to ``bewoner``'s buurt?"""
-    profiel = getattr(bewoner, "profiel", None)
-    if profiel is None or profiel.buurt_id is None:
-        return False
-    return Buurt.objects.filter(pk=profiel.buurt_id, buurtassistenten=user).exists()
-
-
-def zichtbare_contactmomenten(user, bewoner):
-    """The contact log of ``bewoner`` as ``user`` may read it: sensitive notes only for their
-    author and the assigned buurtassistenten (others see that there was a contact)."""
-    eis_bewoner(user, bewoner)
-    momenten = list(
-        Contactmoment.objects.filter(bewoner=bewoner)
-        .select_related("door")
-        .order_by("-datum", "-id")
-    )
-    toegewezen = is_toegewezen(user, bewoner)
-    for moment in momenten:
-        moment.notitie_zichtbaar = not moment.gevoelig or toegewezen or moment.door_id == user.pk
-    return momenten
+# --- the access log ------------------------------------------------------------------------------
 
 
 def inzage_record(*, door, bewoner, wat: str = "") -> Inzage:
@@ -86,7 +56,7 @@ bewoners_permissions.register_inzage_logger(
 )
 
 
-# --- contact moments and follow-ups -------------------------------------------------------------
+# --- contact moments and follow-ups --------------------------------------------------------------
 
 
 def contactmoment_create(
@@ -173,7 +143,7 @@ def vervolgen_create(*, now=None) -> int:
     return Vervolg.objects.filter(bewoner_id__in=gezien).count() - voor
 
 
-# --- referrals ---------------------------------------------------------------------------------
+# --- referrals -----------------------------------------------------------------------------------
 
 
 def doorverwijzing_create(*, door, bewoner, partner, behoefte: str) -> Doorverwijzing:
@@ -197,7 +167,7 @@ def doorverwijzing_set_status(*, verwijzing: Doorverwijzing, door, status: str) 
     return verwijzing
 
 
-# --- assisted intake and acting on someone's behalf -------------------------------------------
+# --- assisted intake and handing over the account ------------------------------------------------
 
 
 def namens_record(*, door, voor, wat: str, object_id=None, omschrijving: str = "") -> Namens:
@@ -223,8 +193,6 @@ def intake_create(
     kanaal: str = "huisbezoek",
 ) -> User:
     """A resident without e-mail, entered by a buurtassistent, with the consent recorded."""
-    from bewoners.services import bewoner_create
-
     if not is_buurtassistent(door):
         raise PermissionDenied
     if toestemming_hoe not in Intake.Toestemming.values:
@@ -263,9 +231,6 @@ def intake_create(
 def account_claim(*, door, bewoner, email: str, request=None) -> None:
     """The resident takes over their account: their e-mail address is set and they get a link
     to choose a password (allauth's reset e-mail)."""
-    from allauth.account.forms import ResetPasswordForm
-    from allauth.account.models import EmailAddress
-
     eis_bewoner(door, bewoner)
     email = (email or "").strip().lower()
     if bewoner.email:
@@ -287,134 +252,117 @@ def account_claim(*, door, bewoner, email: str, request=None) -> None:
         form.save(request)
 
 
-def hulpvraag_create_namens(*, door, bewoner, **velden):
-    from hulpvragen import services as hulpvragen_services
-
-    eis_bewoner(door, bewoner)
-    hulpvraag = hulpvragen_services.hulpvraag_create(aanvrager=bewoner, door=door, **velden)
-    namens_record(
-        door=door,
-        voor=bewoner,
-        wat=Namens.Wat.HULPVRAAG,
-        object_id=hulpvraag.pk,
-        omschrijving=hulpvraag.titel,
-    )
-    return hulpvraag
+# --- acting on a resident's behalf: checked, done, recorded --------------------------------------
 
 
-def aanmelding_create_namens(*, door, bewoner, bijeenkomst):
-    from initiatieven import services as initiatieven_services
-
-    eis_bewoner(door, bewoner)
-    uitkomst = initiatieven_services.aanmelding_create(bijeenkomst=bijeenkomst, user=bewoner)
-    namens_record(
-        door=door,
-        voor=bewoner,
-        wat=Namens.Wat.AANMELDING,
-        object_id=bijeenkomst.pk,
-        omschrijving=str(bijeenkomst),
-    )
+def _namens(
+    *,
+    door,
+    voor,
+    wat: str,
+    actie: Callable[[], T],
+    vastleggen: Callable[[T], tuple[int, str]],
+) -> T:
+    """Check that ``door`` works for ``voor`` (else ``PermissionDenied``), do ``actie`` and
+    record it (``Namens``) with the number and description ``vastleggen`` takes from its result.
+    A refused action (``ValidationError``) is not recorded."""
+    eis_bewoner(door, voor)
+    uitkomst = actie()
+    object_id, omschrijving = vastleggen(uitkomst)
+    namens_record(door=door, voor=voor, wat=wat, object_id=object_id, omschrijving=omschrijving)
     return uitkomst
 
 
-def reservering_create_namens(*, door, bewoner, **velden):
-    from accommodaties import services as accommodaties_services
+def _koppeling(hulpvraag, helper) -> str:
+    return f"{hulpvraag.titel} → {helper.display_name}"
 
-    eis_bewoner(door, bewoner)
-    reservering = accommodaties_services.reservering_create(door=bewoner, **velden)
-    namens_record(
+
+def hulpvraag_create_namens(*, door, bewoner, **velden):
+    return _namens(
+        door=door,
+        voor=bewoner,
+        wat=Namens.Wat.HULPVRAAG,
+        actie=lambda: hulpvragen_services.hulpvraag_create(aanvrager=bewoner, door=door, **velden),
+        vastleggen=lambda hulpvraag: (hulpvraag.pk, hulpvraag.titel),
+    )
+
+
+def aanmelding_create_namens(*, door, bewoner, bijeenkomst):
+    return _namens(
+        door=door,
+        voor=bewoner,
+        wat=Namens.Wat.AANMELDING,
+        actie=lambda: initiatieven_services.aanmelding_create(
+            bijeenkomst=bijeenkomst, user=bewoner
+        ),
+        vastleggen=lambda _uitkomst: (bijeenkomst.pk, str(bijeenkomst)),
+    )
+
+
+def reservering_create_namens(*, door, bewoner, **velden):
+    return _namens(
         door=door,
         voor=bewoner,
         wat=Namens.Wat.RESERVERING,
-        object_id=reservering.pk,
-        omschrijving=str(reservering),
+        actie=lambda: accommodaties_services.reservering_create(door=bewoner, **velden),
+        vastleggen=lambda reservering: (reservering.pk, str(reservering)),
     )
-    return reservering
 
 
 def match_propose_namens(*, door, hulpvraag, helper, bevestigd: bool = False):
     """Propose one helper by hand, or (``bevestigd``, after a phone call with the helper)
     confirm directly: the helper then has the request as an accepted match."""
-    from hulpvragen import services as hulpvragen_services
 
-    eis_bewoner(door, hulpvraag.aanvrager)
-    match = hulpvragen_services.match_propose(hulpvraag=hulpvraag, helper=helper, door=door)
-    if bevestigd:
-        match = hulpvragen_services.match_accept(match_id=match.pk, door=door, namens_helper=True)
-    namens_record(
+    def voorstellen():
+        match = hulpvragen_services.match_propose(hulpvraag=hulpvraag, helper=helper, door=door)
+        if bevestigd:
+            match = hulpvragen_services.match_accept(
+                match_id=match.pk, door=door, namens_helper=True
+            )
+        return match
+
+    return _namens(
         door=door,
         voor=hulpvraag.aanvrager,
         wat=Namens.Wat.MATCH,
-        object_id=match.pk,
-        omschrijving=f"{hulpvraag.titel} → {helper.display_name}",
+        actie=voorstellen,
+        vastleggen=lambda match: (match.pk, _koppeling(hulpvraag, helper)),
     )
-    return match
-
-
-# --- newcomers ---------------------------------------------------------------------------------
-
-
-def nieuwkomers_niet_verwelkomd(user, *, alle: bool = False, vandaag=None):
-    """Profiles of residents new in the wijk (the last six months) without a welcome contact."""
-    vandaag = vandaag or timezone.localdate()
-    qs = Profiel.objects.filter(
-        nieuw_in_wijk_sinds__gte=vandaag - relativedelta(months=NIEUWKOMER_MAANDEN),
-        user__is_active=True,
-    ).exclude(user__contactmomenten__soort=Contactmoment.Soort.WELKOM)
-    if not alle:
-        qs = qs.filter(werkgebied_filter(user, veld="buurt"))
-    return qs.distinct()
-
-
-# --- matching by hand: an existing proposal -----------------------------------------------------
 
 
 def match_accept_namens(*, door, match):
     """A helper who was already asked (by the engine or by hand) said yes on the phone: the
     buurtassistent confirms the proposal for them. Recorded like ``match_propose_namens``."""
-    from hulpvragen import services as hulpvragen_services
-
     hulpvraag = match.hulpvraag
-    eis_bewoner(door, hulpvraag.aanvrager)
-    match = hulpvragen_services.match_accept(match_id=match.pk, door=door, namens_helper=True)
-    namens_record(
+    return _namens(
         door=door,
         voor=hulpvraag.aanvrager,
         wat=Namens.Wat.MATCH,
-        object_id=match.pk,
-        omschrijving=f"{hulpvraag.titel} → {match.helper.display_name}",
+        actie=lambda: hulpvragen_services.match_accept(
+            match_id=match.pk, door=door, namens_helper=True
+        ),
+        vastleggen=lambda akkoord: (akkoord.pk, _koppeling(hulpvraag, akkoord.helper)),
     )
-    return match
 
 
 def match_cancel_namens(*, door, match, reden: str = ""):
     """Call off the agreed help for the requester (to find someone else); recorded."""
-    from hulpvragen import services as hulpvragen_services
-
     hulpvraag = match.hulpvraag
-    eis_bewoner(door, hulpvraag.aanvrager)
-    match = hulpvragen_services.match_cancel(match_id=match.pk, door=door, reden=reden)
-    namens_record(
+    return _namens(
         door=door,
         voor=hulpvraag.aanvrager,
         wat=Namens.Wat.AFGEZEGD,
-        object_id=match.pk,
-        omschrijving=f"{hulpvraag.titel} → {match.helper.display_name}",
+        actie=lambda: hulpvragen_services.match_cancel(match_id=match.pk, door=door, reden=reden),
+        vastleggen=lambda afgezegd: (afgezegd.pk, _koppeling(hulpvraag, afgezegd.helper)),
     )
-    return match
 
 
 def hulpvraag_withdraw_namens(*, door, hulpvraag):
     """Withdraw the request for the requester (no help needed any more); recorded."""
-    from hulpvragen import services as hulpvragen_services
-
-    eis_bewoner(door, hulpvraag.aanvrager)
-    hulpvraag = hulpvragen_services.hulpvraag_withdraw(hulpvraag=hulpvraag, door=door)
-    namens_record(
+    return _namens(
         door=door,
         voor=hulpvraag.aanvrager,
         wat=Namens.Wat.GESLOTEN,
-        object_id=hulpvraag.pk,
-        omschrijving=hulpvraag.titel,
+        actie=lambda: hulpvragen_services.hulpvraag_withdraw(hulpvraag=hulpvraag, door=door),
+        vastleggen=lambda gesloten: (gesloten.pk, gesloten.titel),
     )
-    return hulpvraag

@@ -1,18 +1,16 @@
 """A resident's coordination page, the contact log, follow-ups, referrals and the partners.
 
-Thin views: buurtassistenten only (else 403), and for a resident ``services.eis_bewoner`` (a
+Thin views: buurtassistenten only (else 403), and for a resident ``permissions.eis_bewoner`` (a
 resident outside one's own buurten is a 403 too). Services validate; their Dutch
-``ValidationError`` is shown on the form with the input kept. Every time the resident's page is
-shown, ``services.inzage_record`` records who opened it and when; the page shows the last 20
-of those openings.
+``ValidationError`` is shown on the form with the input kept. What the pages show comes from
+``selectors``. Every time the resident's page is shown, ``services.inzage_record`` records who
+opened it and when; the page shows the last 20 of those openings.
 """
 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Exists, OuterRef, Q, Value
-from django.db.models.functions import Replace
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -21,16 +19,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from accommodaties.models import Reservering
 from bewoners.models import User
 from bewoners.permissions import zicht
-from hulpvragen.models import Hulpvraag
-from initiatieven.models import Aanmelding, Bijeenkomst
 from wijk.lib.htmx import pagina_of_deel
 from wijk.lib.pagination import page_context
 from wijk.lib.toegang import toegang
 
-from . import services
+from . import selectors, services
 from .forms_bewoner import (
     BewonerZoekForm,
     ContactmomentForm,
@@ -38,8 +33,8 @@ from .forms_bewoner import (
     DoorverwijzingStatusForm,
     WijkpartnerForm,
 )
-from .models import Doorverwijzing, Intake, Inzage, Namens, Vervolg, Wijkpartner, bewoner_url
-from .permissions import is_buurtassistent
+from .models import Doorverwijzing, Vervolg, Wijkpartner, bewoner_url
+from .permissions import eis_bewoner, eis_buurtassistent, is_buurtassistent
 
 INZAGE_AANTAL = 20  # openings shown on the page
 KOMEND_AANTAL = 20  # coming sign-ups and bookings shown
@@ -65,21 +60,16 @@ def _url_of(naam: str, *args) -> str:
         return ""
 
 
-def _eis_buurtassistent(user) -> None:
-    if not services.is_buurtassistent(user):
-        raise PermissionDenied
-
-
 def _bewoner_for(request, pk: int) -> User:
     """The resident, if this buurtassistent works for them (else 403). Others get a 403 before
     anything is looked up, so they learn nothing about who exists."""
-    _eis_buurtassistent(request.user)
+    eis_buurtassistent(request.user)
     bewoner = get_object_or_404(
         User.objects.select_related("profiel", "profiel__buurt"),
         pk=pk,
         verwijderd_op__isnull=True,
     )
-    services.eis_bewoner(request.user, bewoner)
+    eis_bewoner(request.user, bewoner)
     return bewoner
 
 
@@ -103,9 +93,7 @@ def _bewoner_pagina(request, bewoner: User, *, status: int = 200, **forms):
     profiel = getattr(bewoner, "profiel", None)
     base = bewoner_url(bewoner)
 
-    verwijzingen = list(
-        Doorverwijzing.objects.filter(bewoner=bewoner).select_related("partner", "door")
-    )
+    verwijzingen = selectors.doorverwijzingen_van(bewoner)
     status_forms = forms.get("status_forms", {})
     for verwijzing in verwijzingen:
         verwijzing.status_form = status_forms.get(verwijzing.pk) or DoorverwijzingStatusForm(
@@ -115,55 +103,29 @@ def _bewoner_pagina(request, bewoner: User, *, status: int = 200, **forms):
     context = {
         "bewoner": bewoner,
         "profiel": profiel,
-        "intake": Intake.objects.filter(bewoner=bewoner).select_related("door").first(),
+        "intake": selectors.intake_van(bewoner),
         "kan_categorieen": list(profiel.kan_categorieen.all()) if profiel else [],
         "nodig_categorieen": list(profiel.nodig_categorieen.all()) if profiel else [],
-        "hulpvragen": list(
-            Hulpvraag.objects.van(bewoner)
-            .filter(status__in=[Hulpvraag.Status.OPEN, Hulpvraag.Status.GEMATCHT])
-            .select_related("categorie")
-            .order_by("-aangemaakt_op", "-id")
-        ),
-        "aanmeldingen": list(
-            Aanmelding.objects.filter(
-                user=bewoner,
-                status__in=[Aanmelding.Status.AANGEMELD, Aanmelding.Status.WACHTLIJST],
-                bijeenkomst__status=Bijeenkomst.Status.GEPLAND,
-                bijeenkomst__einde__gte=now,
-            )
-            .select_related("bijeenkomst", "bijeenkomst__activiteit")
-            .order_by("bijeenkomst__begin", "id")[:KOMEND_AANTAL]
-        ),
-        "reserveringen": list(
-            Reservering.objects.actief()
-            .filter(geboekt_door=bewoner, einde__gte=now)
-            .select_related("accommodatie")
-            .order_by("begin", "id")[:KOMEND_AANTAL]
+        "hulpvragen": selectors.lopende_hulpvragen_van(bewoner),
+        "aanmeldingen": selectors.komende_aanmeldingen_van(bewoner, now=now, aantal=KOMEND_AANTAL),
+        "reserveringen": selectors.komende_reserveringen_van(
+            bewoner, now=now, aantal=KOMEND_AANTAL
         ),
         "contact": page_context(
-            request, services.zichtbare_contactmomenten(user, bewoner), base, param="contact"
+            request, selectors.zichtbare_contactmomenten(user, bewoner), base, param="contact"
         ),
         "contact_form": forms.get("contact_form")
         or ContactmomentForm(
             prefix="contact",
             initial={"datum": timezone.localtime(now).replace(second=0, microsecond=0)},
         ),
-        "vervolgen": list(Vervolg.objects.open().filter(bewoner=bewoner).order_by("datum", "id")),
+        "vervolgen": selectors.open_vervolgen_van(bewoner),
         "vandaag": timezone.localdate(),
         "verwijzingen": verwijzingen,
         "verwijzing_form": forms.get("verwijzing_form")
         or DoorverwijzingForm(prefix="doorverwijzing"),
-        "namens": page_context(
-            request,
-            Namens.objects.filter(voor=bewoner).select_related("door").order_by("-op", "-id"),
-            base,
-            param="namens",
-        ),
-        "inzages": list(
-            Inzage.objects.filter(bewoner=bewoner)
-            .select_related("door")
-            .order_by("-op", "-id")[:INZAGE_AANTAL]
-        ),
+        "namens": page_context(request, selectors.namens_voor(bewoner), base, param="namens"),
+        "inzages": selectors.inzages_van(bewoner, aantal=INZAGE_AANTAL),
         "namens_acties": _namens_acties(bewoner),
         "partners_url": reverse("buurtassistenten:partners"),
     }
@@ -173,56 +135,18 @@ def _bewoner_pagina(request, bewoner: User, *, status: int = 200, **forms):
 # --- finding a resident ----------------------------------------------------------------------
 
 
-def _zoek(queryset, tekst: str):
-    """Every word must match the first or last name, the phone number or the postcode (phone
-    and postcode compared without spaces and dashes). Phone and postcode are searched only
-    among one's own residents (``in_werkgebied``): a hit on a number of someone in another
-    buurt would tell whose number it is, which the one rule does not allow."""
-    queryset = queryset.annotate(
-        telefoon_kort=Replace(
-            Replace("profiel__telefoon", Value(" "), Value("")), Value("-"), Value("")
-        ),
-        postcode_kort=Replace("profiel__postcode", Value(" "), Value("")),
-    )
-    for woord in tekst.split()[:6]:
-        kort = woord.replace("-", "")
-        queryset = queryset.filter(
-            Q(first_name__icontains=woord)
-            | Q(last_name__icontains=woord)
-            | Q(in_werkgebied=True, telefoon_kort__icontains=kort)
-            | Q(in_werkgebied=True, postcode_kort__icontains=kort)
-        )
-    return queryset
-
-
 @toegang(is_buurtassistent)
 @require_GET
 @vary_on_headers("HX-Request")
 def bewoner_lijst(request):
     """Residents of one's own buurten (and those nobody is assigned to); "alle" searches the
     whole wijk, but opens only one's own (the others show their buurt and its buurtassistent)."""
-    user = request.user
-    _eis_buurtassistent(user)
+    eis_buurtassistent(request.user)
     form = BewonerZoekForm(request.GET or None)
     zoek, alle = "", False
     if form.is_valid():
         zoek, alle = form.cleaned_data["q"].strip(), form.cleaned_data["alle"]
-    in_werkgebied = (
-        Value(True)
-        if user.is_superuser
-        else Exists(User.objects.filter(pk=OuterRef("pk")).filter(services.werkgebied_filter(user)))
-    )
-    queryset = (
-        User.objects.filter(is_active=True, verwijderd_op__isnull=True)
-        .annotate(in_werkgebied=in_werkgebied)
-        .select_related("profiel", "profiel__buurt")
-        .prefetch_related("profiel__buurt__buurtassistenten")
-        .order_by("first_name", "last_name", "id")
-    )
-    if not alle:
-        queryset = queryset.filter(in_werkgebied=True)
-    if zoek:
-        queryset = _zoek(queryset, zoek)
+    queryset = selectors.bewoners_zoeken(request.user, zoek=zoek, alle=alle)
     context = {
         "form": form,
         "zoek": zoek,
@@ -283,9 +207,9 @@ def contactmoment(request, pk: int):
 @toegang(is_buurtassistent, per_object="buurtassistenten.permissions.mag_vervolg_afronden")
 @require_POST
 def vervolg_gedaan(request, pk: int):
-    _eis_buurtassistent(request.user)
+    eis_buurtassistent(request.user)
     vervolg = get_object_or_404(Vervolg.objects.select_related("bewoner__profiel"), pk=pk)
-    services.eis_bewoner(request.user, vervolg.bewoner)
+    eis_bewoner(request.user, vervolg.bewoner)
     if vervolg.gedaan_op:
         messages.info(request, _("Dit vervolg was al gedaan."))
     else:
@@ -321,14 +245,14 @@ def doorverwijzing(request, pk: int):
 @toegang(is_buurtassistent, per_object="buurtassistenten.permissions.mag_doorverwijzing_bijwerken")
 @require_POST
 def doorverwijzing_status(request, pk: int):
-    _eis_buurtassistent(request.user)
+    eis_buurtassistent(request.user)
     verwijzing = get_object_or_404(
         Doorverwijzing.objects.select_related(
             "bewoner__profiel", "bewoner__profiel__buurt", "partner"
         ),
         pk=pk,
     )
-    services.eis_bewoner(request.user, verwijzing.bewoner)
+    eis_bewoner(request.user, verwijzing.bewoner)
     form = DoorverwijzingStatusForm(request.POST, prefix=f"status-{verwijzing.pk}")
     if form.is_valid():
         try:
@@ -358,7 +282,7 @@ def doorverwijzing_status(request, pk: int):
 @toegang(is_buurtassistent)
 @require_http_methods(["GET", "POST"])
 def partners(request):
-    _eis_buurtassistent(request.user)
+    eis_buurtassistent(request.user)
     form = WijkpartnerForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         partner = form.save()
@@ -369,7 +293,7 @@ def partners(request):
         "buurtassistenten/partner_lijst.html",
         {
             "form": form,
-            "partners": list(Wijkpartner.objects.prefetch_related("buurten").order_by("naam")),
+            "partners": selectors.partners(),
         },
         status=400 if request.method == "POST" else 200,
     )
@@ -378,7 +302,7 @@ def partners(request):
 @toegang(is_buurtassistent)
 @require_http_methods(["GET", "POST"])
 def partner_bewerken(request, pk: int):
-    _eis_buurtassistent(request.user)
+    eis_buurtassistent(request.user)
     partner = get_object_or_404(Wijkpartner, pk=pk)
     naam = partner.naam  # the heading keeps the saved name while the form has mistakes
     form = WijkpartnerForm(request.POST or None, instance=partner)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -28,8 +27,8 @@ from wijk.lib.htmx import is_deel
 from wijk.lib.pagination import page_context
 from wijk.lib.toegang import toegang
 
-from . import queues, services
-from .permissions import is_buurtassistent
+from . import queues, selectors
+from .permissions import eis_buurtassistent, is_buurtassistent
 
 # Per queue: the tab's name and the page's explanation (B1: short, common words).
 WACHTRIJEN = {
@@ -87,8 +86,7 @@ def _tabs(base: str, tellingen: dict, gekozen: str, alle: bool) -> list[dict]:
 @require_GET
 @vary_on_headers("HX-Request", "HX-Target")
 def dashboard(request):
-    if not services.is_buurtassistent(request.user):
-        raise PermissionDenied
+    eis_buurtassistent(request.user)
     now = timezone.now()
     alle = request.GET.get("alle") == "1"
     naam = request.GET.get("wachtrij")
@@ -122,7 +120,7 @@ def dashboard(request):
     tellingen = queues.tellingen(request.user, alle=alle, now=now)
     context.update(
         tabs=_tabs(base, tellingen, naam, alle),
-        mijn_buurten=list(services.mijn_buurten(request.user)),
+        mijn_buurten=list(selectors.mijn_buurten(request.user)),
         mijn_url=_url(base, wachtrij=naam),
         alle_url=_url(base, wachtrij=naam, alle="1"),
     )

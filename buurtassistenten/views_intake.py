@@ -1,7 +1,7 @@
 """The buurtassistent's pages for the assisted intake, for acting on a resident's behalf (a help
 request, a sign-up, a booking, handing over the account) and for matching a request by hand.
 
-Thin views: the buurtassistent role and access to the resident (``services.eis_bewoner``, else
+Thin views: the buurtassistent role and access to the resident (``permissions.eis_bewoner``, else
 403), a form, a service, a redirect. The services record every action done on someone's behalf
 (``Namens``); their Dutch ``ValidationError`` is shown on the form with the input kept.
 """
@@ -9,7 +9,7 @@ Thin views: the buurtassistent role and access to the resident (``services.eis_b
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -22,7 +22,7 @@ from hulpvragen.forms import HulpvraagForm
 from hulpvragen.models import Aanbod, Hulpvraag, Match
 from wijk.lib.toegang import toegang
 
-from . import services
+from . import selectors, services
 from .forms_intake import (
     AanmeldenNamensForm,
     AfzeggenNamensForm,
@@ -32,36 +32,31 @@ from .forms_intake import (
     VoorstelForm,
 )
 from .models import bewoner_url
-from .permissions import is_buurtassistent
+from .permissions import eis_bewoner, eis_buurtassistent, is_buurtassistent
 
 KANDIDATEN = 10  # the engine's best candidates shown on the match page
 
 # --- helpers ---------------------------------------------------------------------------------
 
 
-def _eis_buurtassistent(request) -> None:
-    if not services.is_buurtassistent(request.user):
-        raise PermissionDenied
-
-
 def _bewoner_for(request, pk: int) -> User:
     """An active resident this buurtassistent works for. Others get 403 before any lookup,
     so they cannot learn who exists."""
-    _eis_buurtassistent(request)
+    eis_buurtassistent(request.user)
     bewoner = get_object_or_404(User.objects.select_related("profiel"), pk=pk, is_active=True)
-    services.eis_bewoner(request.user, bewoner)
+    eis_bewoner(request.user, bewoner)
     return bewoner
 
 
 def _hulpvraag_for(request, pk: int) -> Hulpvraag:
-    _eis_buurtassistent(request)
+    eis_buurtassistent(request.user)
     hulpvraag = get_object_or_404(
         Hulpvraag.objects.select_related(
             "categorie", "buurt", "aanvrager", "aanvrager__profiel", "ingevoerd_door"
         ),
         pk=pk,
     )
-    services.eis_bewoner(request.user, hulpvraag.aanvrager)
+    eis_bewoner(request.user, hulpvraag.aanvrager)
     return hulpvraag
 
 
@@ -81,7 +76,7 @@ def _fouten(request, exc: ValidationError) -> None:
 @toegang(is_buurtassistent)
 @require_http_methods(["GET", "POST"])
 def intake(request):
-    _eis_buurtassistent(request)
+    eis_buurtassistent(request.user)
     form = IntakeForm(request.POST or None, door=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -251,11 +246,7 @@ def _kandidaten(hulpvraag: Hulpvraag) -> list[dict]:
 
 
 def _match_page(request, hulpvraag: Hulpvraag, *, status: int = 200, afzeggen_form=None):
-    matches = list(
-        hulpvraag.matches.select_related("helper", "helper__profiel", "voorgesteld_door").order_by(
-            "-aangemaakt_op", "-id"
-        )
-    )
+    matches = selectors.matches_van(hulpvraag)
     kandidaten = _kandidaten(hulpvraag)
     # What this buurtassistent may see of every person on the page, decided at once: helpers
     # from buurten they do not work for show by first name, without a phone number.
