@@ -85,3 +85,13 @@ class PeriodeForm(DatumBereikMixin, forms.Form):
         else:
             van, tot = vaste_periode(keuze, vandaag)
         return Periode(van=van, tot=tot, buurt=data.get("buurt"))
+
+
+def periodeform(params) -> tuple[PeriodeForm, str]:
+    """The report's period form, filled from the query string ``params`` (this month when it
+    is empty), and the query string that links to the same period."""
+    if not params:
+        form = PeriodeForm({"periode": Keuze.DEZE_MAAND})
+        form.is_valid()
+        return form, "periode=deze_maand"
+    return PeriodeForm(params), params.urlencode()

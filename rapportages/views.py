@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 from datetime import timedelta
+from functools import wraps
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -20,23 +21,34 @@ from django.views.decorators.http import require_GET
 from wijk.lib.toegang import toegang
 
 from . import voorberekend
-from .forms import PeriodeForm
+from .forms import periodeform
 from .permissions import mag_rapporten_zien
+
+
+def met_periode(view):
+    """A report view for the period of the query string (this month when it is empty): it is
+    called as ``view(request, form=..., periode=..., query=...)``. Only for who may see the
+    reports (else a 403); a wrong period shows the report page with the form's mistakes (400).
+    """
+
+    @wraps(view)
+    def _view(request):
+        if not mag_rapporten_zien(request.user):
+            raise PermissionDenied
+        form, query = periodeform(request.GET)
+        if not form.is_valid():
+            return render(request, "rapportages/rapport.html", {"form": form}, status=400)
+        periode = form.periode_voor(timezone.localdate())
+        return view(request, form=form, periode=periode, query=query)
+
+    return _view
 
 
 @never_cache
 @require_GET
 @toegang(mag_rapporten_zien)
-def rapport(request):
-    if not mag_rapporten_zien(request.user):
-        raise PermissionDenied
-    form = PeriodeForm(request.GET or None)
-    if request.GET and not form.is_valid():
-        return render(request, "rapportages/rapport.html", {"form": form}, status=400)
-    if not request.GET:
-        form = PeriodeForm({"periode": "deze_maand"})
-        form.is_valid()
-    periode = form.periode_voor(timezone.localdate())
+@met_periode
+def rapport(request, *, form, periode, query):
     berekend = voorberekend.rapport_voor(periode)
     secties = berekend.secties
 
@@ -52,7 +64,7 @@ def rapport(request):
             "einddatum": periode.tot - timedelta(days=1),
             "secties": secties,
             "berekend_op": berekend.berekend_op,
-            "query": request.GET.urlencode() if request.GET else "periode=deze_maand",
+            "query": query,
         },
     )
 

@@ -2,7 +2,8 @@
 
 The bestuur sets the values (euro per volunteer hour, per prevented contact with formal care, per
 visit to an activity) and sees what they add up to in a period; a beheerder may look but not
-change. Everybody else gets a 403. The period is chosen with the report's own ``PeriodeForm``.
+change. Everybody else gets a 403. The period is chosen with the report's own ``PeriodeForm``
+(``forms.periodeform``).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from django.views.decorators.http import require_http_methods
 from wijk.lib.toegang import toegang
 
 from . import businesscase as bc
-from .forms import PeriodeForm
+from .forms import periodeform
 from .models import Waardering
 from .permissions import mag_rapporten_zien, mag_waarden_instellen
 
@@ -91,15 +92,6 @@ class WaarderingForm(forms.Form):
             )
 
 
-def _periodeform(request):
-    """The report's period form, filled from the query string (this month when empty)."""
-    if not request.GET:
-        form = PeriodeForm({"periode": "deze_maand"})
-        form.is_valid()
-        return form, "periode=deze_maand"
-    return PeriodeForm(request.GET), request.GET.urlencode()
-
-
 @require_http_methods(["GET", "POST"])
 @toegang(mag_rapporten_zien)
 def businesscase(request):
@@ -109,7 +101,7 @@ def businesscase(request):
     if request.method == "POST" and not mag_instellen:
         raise PermissionDenied
 
-    periode_form, query = _periodeform(request)
+    periode_form, query = periodeform(request.GET)
     waarden = bc.waarderingen()
     status = 200
     if request.method == "POST":

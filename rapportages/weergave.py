@@ -181,18 +181,8 @@ def rapport(periode: cijfers.Periode) -> Rapport:
         [_("Buurt"), *kol_per],
         _per("hulp_buurt", h["per_buurt"], _("Geen buurt")),
     )
-    trend = Tabel(
-        "trend",
-        _("Hulpvragen per maand"),
-        [_("Maand"), _("Nieuw"), _("Gematcht")],
-        [
-            [
-                date_format(r["maand"], "F Y"),
-                A(f"trend.{i}.nieuw", r["nieuw"]),
-                A(f"trend.{i}.gematcht", r["gematcht"]),
-            ]
-            for i, r in enumerate(t)
-        ],
+    trend = _per_maand(
+        A, "trend", _("Hulpvragen per maand"), t, {"nieuw": _("Nieuw"), "gematcht": _("Gematcht")}
     )
     A.som(nieuw, [r[1] for r in trend.rijen])
     A.som(gematcht, [r[2] for r in trend.rijen])
@@ -204,18 +194,12 @@ def rapport(periode: cijfers.Periode) -> Rapport:
     niet_of_onbekend = A.rest("meedoen.niet_of_onbekend", aanmeldingen, [gekomen])
     if niet_of_onbekend is not None:
         A.rest("meedoen.onbekend", niet_of_onbekend, [niet_gekomen])
-    trend_meedoen = Tabel(
+    trend_meedoen = _per_maand(
+        A,
         "trend_meedoen",
         _("Aanmeldingen en aanwezigheid per maand"),
-        [_("Maand"), _("Aanmeldingen"), _("Gekomen")],
-        [
-            [
-                date_format(r["maand"], "F Y"),
-                A(f"trend_meedoen.{i}.aanmeldingen", r["aanmeldingen"]),
-                A(f"trend_meedoen.{i}.gekomen", r["gekomen"]),
-            ]
-            for i, r in enumerate(tm)
-        ],
+        tm,
+        {"aanmeldingen": _("Aanmeldingen"), "gekomen": _("Gekomen")},
     )
     A.som(aanmeldingen, [r[1] for r in trend_meedoen.rijen])
     A.som(gekomen, [r[2] for r in trend_meedoen.rijen])
@@ -290,18 +274,12 @@ def rapport(periode: cijfers.Periode) -> Rapport:
         ],
         rijen,
     )
-    trend_ruimtes = Tabel(
+    trend_ruimtes = _per_maand(
+        A,
         "trend_ruimtes",
         _("Boekingen per maand"),
-        [_("Maand"), _("Doorgegaan"), _("Afgezegd")],
-        [
-            [
-                date_format(r["maand"], "F Y"),
-                A(f"trend_ruimtes.{i}.boekingen", r["boekingen"]),
-                A(f"trend_ruimtes.{i}.geannuleerd", r["geannuleerd"]),
-            ]
-            for i, r in enumerate(tr)
-        ],
+        tr,
+        {"boekingen": _("Doorgegaan"), "geannuleerd": _("Afgezegd")},
     )
     for j, k in ((1, "boekingen"), (2, "geannuleerd")):
         maanden = [r[j] for r in trend_ruimtes.rijen]
@@ -362,6 +340,20 @@ def rapport(periode: cijfers.Periode) -> Rapport:
         ],
         aantallen=A.aantallen,
         uren_hulp=h["uren"],
+    )
+
+
+def _per_maand(A: Cellen, sleutel: str, titel: str, maanden: list[dict], kolommen: dict) -> Tabel:
+    """A month-by-month table with two counts (``kolommen``: the key in each month's row and
+    its column heading); its bar chart is drawn once every count knows how it is shown."""
+    return Tabel(
+        sleutel,
+        titel,
+        [_("Maand"), *kolommen.values()],
+        [
+            [date_format(r["maand"], "F Y"), *(A(f"{sleutel}.{i}.{k}", r[k]) for k in kolommen)]
+            for i, r in enumerate(maanden)
+        ],
     )
 
 
