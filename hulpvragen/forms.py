@@ -14,7 +14,7 @@ from bewoners.models import Buurt, Categorie
 from wijk.lib.forms import DatumBereikMixin, ServiceErrorsMixin
 
 from . import services
-from .models import Aanbod, Bereik, Hulpvraag, Match
+from .models import WANNEER_VELDEN, Aanbod, Bereik, Hulpvraag, Match
 
 DATE = {"type": "date"}
 TIME = {"type": "time"}
@@ -95,15 +95,7 @@ class HulpvraagForm(DatumBereikMixin, ServiceForm):
             field = self.fields[name]
             field.choices = [c for c in field.choices if c[0] != ""]
 
-    WHEN_FIELDS = (
-        "wanneer",
-        "datum",
-        "tijd_van",
-        "tijd_tot",
-        "uiterlijk",
-        "weekdag",
-        "herhalen_tot",
-    )
+    WHEN_FIELDS = WANNEER_VELDEN
 
     def clean(self):
         cleaned = super().clean()

@@ -28,6 +28,17 @@ def is_coordinator_voor(user, hulpvraag) -> bool:
     return is_buurtassistent_voor(user, hulpvraag.aanvrager)
 
 
+def mag_plaatsen(user) -> bool:
+    """Post a request or an offer, or have an offer asked again: consent in the profile."""
+    profiel = getattr(user, "profiel", None)
+    return profiel is not None and profiel.heeft_toestemming
+
+
+def mag_gevraagd_worden(helper) -> bool:
+    """Be asked to help, by the engine or by a buurtassistent: active, consent given."""
+    return helper.is_active and mag_plaatsen(helper)
+
+
 def can_edit_hulpvraag(user, hulpvraag) -> bool:
     """Change or withdraw: the requester, who entered it for them, their buurtassistent."""
     if not _authenticated(user):

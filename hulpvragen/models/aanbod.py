@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .base import AchtergrondMatchingQuerySet
+
 
 class Bereik(models.TextChoices):
     EIGEN_BUURT = "eigen_buurt", _("Alleen in mijn eigen buurt")
@@ -18,7 +20,7 @@ class Bereik(models.TextChoices):
     OVERAL = "overal", _("In de hele wijk")
 
 
-class AanbodQuerySet(models.QuerySet):
+class AanbodQuerySet(AchtergrondMatchingQuerySet):
     def actief(self):
         return self.filter(actief=True)
 

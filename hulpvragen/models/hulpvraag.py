@@ -20,6 +20,8 @@ from django.utils.translation import gettext_lazy as _
 
 from bewoners.availability import ALL, DAGEN, bit
 
+from .base import AchtergrondMatchingQuerySet
+
 # Parts of the day, as in ``bewoners.availability``: ochtend until 12:00, middag until 18:00.
 DAGDEEL_GRENZEN = (time(12, 0), time(18, 0))
 
@@ -46,7 +48,19 @@ class Wanneer(models.TextChoices):
     WEKELIJKS = "wekelijks", _("Elke week")
 
 
-class HulpvraagQuerySet(models.QuerySet):
+# The fields that say when help is needed, in the order of the form.
+WANNEER_VELDEN = (
+    "wanneer",
+    "datum",
+    "tijd_van",
+    "tijd_tot",
+    "uiterlijk",
+    "weekdag",
+    "herhalen_tot",
+)
+
+
+class HulpvraagQuerySet(AchtergrondMatchingQuerySet):
     def open(self):
         return self.filter(status=Hulpvraag.Status.OPEN)
 

@@ -19,6 +19,10 @@ class MatchQuerySet(models.QuerySet):
     def voorgesteld(self):
         return self.filter(status=Match.Status.VOORGESTELD)
 
+    def lopend(self):
+        """Matches still running: waiting for an answer, or agreed and not yet done."""
+        return self.filter(status__in=Match.LOPEND)
+
     def geaccepteerd(self):
         """Accepted matches, also when the help is done: contact stays visible then."""
         return self.filter(status__in=Match.AKKOORD)
@@ -43,6 +47,7 @@ class Match(models.Model):
         GEANNULEERD = "geannuleerd", _("Geannuleerd")
 
     AKKOORD = (Status.GEACCEPTEERD, Status.AFGEROND)
+    LOPEND = (Status.VOORGESTELD, Status.GEACCEPTEERD)
 
     hulpvraag = models.ForeignKey(
         Hulpvraag, on_delete=models.CASCADE, related_name="matches", verbose_name=_("hulpvraag")
