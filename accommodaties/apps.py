@@ -10,6 +10,3 @@ class AccommodatiesConfig(AppConfig):
         # Importing registers this app's kinds of melding, its privacy section and the contact
         # rule "a keeper and the booker of an active booking".
         from . import permissions, privacy_registrations, soorten  # noqa: F401
-        from .demo import register_demo
-
-        register_demo()  # its demo data for seed_demo

@@ -13,6 +13,3 @@ class BuurtassistentenConfig(AppConfig):
             privacy_registrations,  # noqa: F401
             services,  # noqa: F401
         )
-        from .demo import register_demo
-
-        register_demo()  # its demo data for seed_demo

@@ -8,9 +8,6 @@ class HulpvragenConfig(AppConfig):
 
     def ready(self):
         # Importing registers this app's kinds of melding, its privacy sections, the contact
-        # rule "the other side of an accepted match", its demo data and the signals that keep
+        # rule "the other side of an accepted match" and the signals that keep
         # the matching search table in step with profiles.
         from . import permissions, privacy_registrations, signals, soorten  # noqa: F401
-        from .demo import register_demo
-
-        register_demo()

@@ -11,6 +11,3 @@ class InitiatievenConfig(AppConfig):
         # permissions) the contact rule "organiser and member" and the rule that members of an
         # initiative may book rooms meant for initiatives.
         from . import permissions, privacy_registrations, soorten  # noqa: F401
-        from .demo import register_demo
-
-        register_demo()  # its demo data for seed_demo

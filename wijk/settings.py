@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "initiatieven",
     "buurtassistenten",
     "rapportages",
+    "demo",  # development only: seed_demo and the bench commands
 ]
 
 SITE_ID = 1

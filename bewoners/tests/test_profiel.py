@@ -1,7 +1,5 @@
 """Profile, onboarding, buurt from postcode and who may see what."""
 
-from io import StringIO
-
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -235,24 +233,6 @@ def test_profile_detail_query_count_does_not_grow_with_categories(
     bewoner.profiel.nodig_categorieen.set(Categorie.objects.all())
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(url)
-
-
-@pytest.mark.django_db
-def test_seed_demo_is_idempotent_and_scales():
-    from django.core.management import call_command
-
-    from bewoners.models import User
-
-    call_command("seed_demo", stdout=StringIO())
-    first = (User.objects.count(), Profiel.objects.count(), Melding.objects.count())
-    call_command("seed_demo", stdout=StringIO())
-    assert (User.objects.count(), Profiel.objects.count(), Melding.objects.count()) == first
-    assert first[0] >= 50
-
-    call_command("seed_demo", "--scale", "300", stdout=StringIO())
-    call_command("seed_demo", "--scale", "300", stdout=StringIO())
-    assert User.objects.filter(email__startswith="schaal-").count() == 300
-    assert Profiel.objects.filter(user__email__startswith="schaal-").count() == 300
 
 
 @pytest.mark.django_db

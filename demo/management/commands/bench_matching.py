@@ -28,6 +28,10 @@ from django.db import connection, reset_queries, transaction
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 
+from bewoners.models import Categorie, Profiel, User
+from hulpvragen import matching, services
+from hulpvragen.models import Aanbod, Hulpvraag, Match, Wanneer
+
 
 class Rollback(Exception):
     """Raised to roll back one measured run."""
@@ -47,9 +51,6 @@ def analyze() -> None:
 
 def _fresh_requests(n: int, *, seed: int):
     """Unsaved open requests by scale residents, spread over categories, buurten and 'when'."""
-    from bewoners.models import Categorie, Profiel
-    from hulpvragen.models import Hulpvraag, Wanneer
-
     rng = random.Random(seed)
     categorieen = list(Categorie.objects.actief().order_by("pk"))
     profielen = list(
@@ -108,8 +109,6 @@ def _p95(values: list[float]) -> float:
 
 def measure(n_requests: int, *, seed: int = 7, warmup: int = 5) -> dict:
     """Time ``hulpvraag_match`` (and the candidate query alone) on fresh requests."""
-    from hulpvragen import matching, services
-
     vragen = _fresh_requests(n_requests + warmup, seed=seed)
     limit = matching.config()["KANDIDATEN_MAX"]
     match_ms, kandidaten_ms, queries, voorstellen, kandidaten = [], [], [], [], []
@@ -157,9 +156,6 @@ def measure(n_requests: int, *, seed: int = 7, warmup: int = 5) -> dict:
 
 
 def counts() -> dict:
-    from bewoners.models import User
-    from hulpvragen.models import Aanbod, Hulpvraag, Match
-
     return {
         "residents": User.objects.count(),
         "offers": Aanbod.objects.count(),
@@ -178,8 +174,6 @@ def figures(size: int, n_requests: int, *, seed: int = 2026) -> dict:
 
 def explain(*, analyze_plan: bool = True) -> str:
     """The plan of the candidate query for one fresh request (rolled back)."""
-    from hulpvragen import matching
-
     vraag = _fresh_requests(1, seed=11)[0]
 
     def run():

@@ -1,4 +1,4 @@
-"""seed_demo's help-request data (hulpvragen.demo) and bench_matching's figures."""
+"""seed_demo's help-request data (demo.hulpvragen) and bench_matching's figures."""
 
 from io import StringIO
 
@@ -95,7 +95,7 @@ def test_seed_demo_scale_creates_data_in_proportion():
 
 @pytest.mark.django_db
 def test_bench_figures_with_tiny_sizes():
-    from hulpvragen.management.commands import bench_matching
+    from demo.management.commands import bench_matching
 
     row = bench_matching.figures(40, 4)
     assert row["measured"] == 4

@@ -1,4 +1,4 @@
-"""Demo and scale data for initiatives, their activities and sign-ups (a ``seed_demo`` hook).
+"""Demo and scale data for initiatives, their activities and sign-ups (a part of ``seed_demo``).
 
 Two parts, both idempotent:
 
@@ -20,7 +20,7 @@ Two parts, both idempotent:
   people signed up never exceeds an activity's places. Initiatives that exist already keep
   their data; a larger scale adds initiatives.
 
-E-mail: ``seed_demo`` runs its hooks with the dummy e-mail backend. On top of that the fixed
+E-mail: ``seed_demo`` runs the parts with the dummy e-mail backend. On top of that the fixed
 set's "new activity" notices find nobody (members get that choice switched on only after
 the commit, when those notices have run), and the meldingen of the sign-ups are marked as
 not to be e-mailed before they are committed, so a Celery worker with a real mail server
@@ -36,7 +36,18 @@ from datetime import date, datetime, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from .models import Aanmelding, Activiteit, Bijeenkomst, Initiatief, Lidmaatschap, Thema
+from accommodaties.models import Accommodatie
+from bewoners.models import Buurt, User
+from initiatieven import services
+from initiatieven.models import (
+    Aanmelding,
+    Activiteit,
+    Bijeenkomst,
+    Initiatief,
+    Lidmaatschap,
+    Thema,
+)
+from meldingen.models import Melding
 
 SCHAAL_PREFIX = "schaal-"
 SCHAAL_SLUG = "schaal-initiatief-"
@@ -318,20 +329,8 @@ def seed(command, rng, scale):
         seed_scale(command, rng, scale)
 
 
-def register_demo():
-    from bewoners.management.commands.seed_demo import register_hook
-
-    register_hook(seed)
-
-
 def seed_fixed(command) -> int:
     """The readable demo set; returns the number of meetings made (0 when already there)."""
-    from accommodaties.models import Accommodatie
-    from bewoners.models import Buurt, User
-    from meldingen.models import Melding
-
-    from . import services
-
     if Initiatief.objects.filter(slug__in=MARKER_SLUGS).exists():
         return 0
     users = {
@@ -493,8 +492,6 @@ def _demo_verleden(rng, activiteit, leden, now) -> int:
 
 def _demo_aanmeldingen(rng, activiteit, leden, bewoner1, spec, now) -> None:
     """Sign-ups for the next three meetings through the service (the real rules)."""
-    from . import services
-
     if not activiteit.aanmelden_nodig:
         return
     komend = list(activiteit.bijeenkomsten.filter(begin__gt=now).order_by("begin")[:3])
@@ -613,10 +610,6 @@ def aantal_initiatieven(scale: int) -> int:
 
 def seed_scale(command, rng, scale: int) -> None:
     """Initiatives in proportion to ``scale``, each with two years of meetings (bulk)."""
-    from bewoners.models import Buurt, User
-
-    from . import services
-
     started = clock.monotonic()
     target = aantal_initiatieven(scale)
     have = Initiatief.objects.filter(slug__startswith=SCHAAL_SLUG).count()
@@ -698,8 +691,6 @@ def seed_scale(command, rng, scale: int) -> None:
 def _schaal_activiteit(
     rng, initiatief, *, titel, begin, minuten, plaatsen, regel, tot_en_met, leden, door, now
 ) -> dict[str, int]:
-    from . import services
-
     capaciteit = plaatsen if isinstance(plaatsen, int) else None
     activiteit = Activiteit.objects.create(
         initiatief=initiatief,

@@ -1,5 +1,5 @@
 """seed_demo's partners, contact moments, follow-ups, referrals, newcomers and intake
-(buurtassistenten.demo)."""
+(demo.buurtassistenten)."""
 
 import random
 from datetime import timedelta
@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from bewoners import privacy
 from bewoners.models import Buurt, Categorie, Profiel, User
-from buurtassistenten import demo, services
+from buurtassistenten import services
 from buurtassistenten.models import (
     Contactmoment,
     Doorverwijzing,
@@ -24,6 +24,7 @@ from buurtassistenten.models import (
     Vervolg,
     Wijkpartner,
 )
+from demo import buurtassistenten as demo
 from hulpvragen.models import Hulpvraag
 from initiatieven.models import Aanmelding
 from meldingen.models import Melding
@@ -189,7 +190,7 @@ def test_seed_demo_scale_adds_work_in_proportion_to_the_residents():
     before = _snapshot()
     _seed("--scale", "400")
     assert _snapshot() == before
-    from bewoners.management.commands.seed_demo import Command
+    from demo.management.commands.seed_demo import Command
 
     Command(stdout=StringIO()).seed_scale(
         random.Random(1), 600, list(Buurt.objects.all()), list(Categorie.objects.actief())

@@ -1,4 +1,4 @@
-"""Demo and scale data for the buurtassistent's work (a ``seed_demo`` hook).
+"""Demo and scale data for the buurtassistent's work (a part of ``seed_demo``).
 
 Two parts, both idempotent:
 
@@ -20,7 +20,7 @@ Two parts, both idempotent:
   newcomers, most of them welcomed, with their welcome follow-ups. Everything is inserted
   with ``bulk_create``. Who already has data keeps it; more residents add in proportion.
 
-E-mail: nothing is mailed. ``seed_demo`` runs its hooks with the dummy e-mail backend; on top
+E-mail: nothing is mailed. ``seed_demo`` runs the parts with the dummy e-mail backend; on top
 of that, the meldingen the services make here (a helper proposed for Truus's request, her
 sign-up) are marked as not to be e-mailed before they are committed, so a Celery worker with a
 real mail server sends nothing either. The scale data makes no meldingen.
@@ -37,7 +37,10 @@ from django.db.models import F
 from django.db.models.functions import Least
 from django.utils import timezone
 
-from .models import (
+from bewoners.models import Buurt, Categorie, Profiel, User
+from bewoners.roles import Rol
+from buurtassistenten import services
+from buurtassistenten.models import (
     Behoefte,
     Contactmoment,
     Doorverwijzing,
@@ -47,6 +50,10 @@ from .models import (
     Vervolg,
     Wijkpartner,
 )
+from buurtassistenten.services import WELKOM_VERVOLGEN
+from hulpvragen import services as hulpvragen_services
+from initiatieven.models import Bijeenkomst
+from meldingen.models import Melding
 
 ASSISTENT = "buurtassistent@demo.wijk"
 ASSISTENT_BUURTEN = ["oud-zuid", "de-wetering"]
@@ -161,20 +168,12 @@ def seed(command, rng, scale):
         seed_scale(command, rng, scale)
 
 
-def register_demo():
-    from bewoners.management.commands.seed_demo import register_hook
-
-    register_hook(seed)
-
-
 def _aware(dag: date, tijd: time) -> datetime:
     return timezone.make_aware(datetime.combine(dag, tijd))
 
 
 def partners_maken() -> list[Wijkpartner]:
     """The demo partners (by name; existing ones are left as they are)."""
-    from bewoners.models import Buurt
-
     buurten = {b.slug: b for b in Buurt.objects.all()}
     partners = []
     for naam, soort, contact, slugs, actief in PARTNERS:
@@ -192,8 +191,6 @@ def partners_maken() -> list[Wijkpartner]:
 
 def seed_fixed(command) -> bool:
     """The readable demo set; returns False when it was already there (or nobody to use)."""
-    from bewoners.models import Buurt, User
-
     if Intake.objects.filter(
         bewoner__first_name=INTAKE_VOORNAAM,
         bewoner__last_name=INTAKE_ACHTERNAAM,
@@ -209,8 +206,6 @@ def seed_fixed(command) -> bool:
     }
     if assistent is None or not users.keys() >= GEBRUIKT:
         return False
-    from meldingen.models import Melding
-
     melding_voor = Melding.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     with transaction.atomic():
         partners = {p.naam: p for p in partners_maken()}
@@ -253,10 +248,6 @@ def _verwijzing(bewoner, door, partner, behoefte, status, dagen_geleden, bijgewe
 
 def _demo_nieuwkomers(assistent, users) -> None:
     """New in the wijk: three welcomed (follow-ups overdue, due today, one done), three not."""
-    from bewoners.models import Profiel
-
-    from . import services
-
     vandaag = timezone.localdate()
     # bewoner<n>: (new since, days ago; the day of the welcome or None)
     plan = {
@@ -387,12 +378,6 @@ def _demo_contacten(assistent, users, partners) -> None:
 
 def _demo_intake(assistent):
     """Truus has no e-mail: entered by Aisha, a help request and a sign-up on her behalf."""
-    from bewoners.models import Buurt, Categorie
-    from hulpvragen import services as hulpvragen_services
-    from initiatieven.models import Bijeenkomst
-
-    from . import services
-
     truus = services.intake_create(
         door=assistent,
         first_name=INTAKE_VOORNAAM,
@@ -462,9 +447,6 @@ def aantallen(bewoners: int) -> dict[str, int]:
 
 
 def seed_scale(command, rng, scale) -> None:
-    from bewoners.models import Profiel, User
-    from bewoners.roles import Rol
-
     started = clock.monotonic()
     schaal = User.objects.filter(email__startswith=SCHAAL_PREFIX, is_active=True)
     bewoners = list(schaal.order_by("pk").values_list("pk", flat=True))
@@ -657,10 +639,6 @@ def _schaal_verwijzingen(rng, bewoners, assistenten, partners, now) -> int:
 def _schaal_nieuwkomers(rng, bewoners, assistenten, now) -> dict[str, int]:
     """New in the last six months; most of those here longer than a week were welcomed, with
     their follow-ups after 1, 3 and 6 months (as ``services.vervolgen_create`` makes them)."""
-    from bewoners.models import Profiel
-
-    from .services import WELKOM_VERVOLGEN
-
     vandaag = timezone.localdate()
     sinds = {bewoner_id: vandaag - timedelta(days=rng.randint(2, 180)) for bewoner_id in bewoners}
     per_dag: dict[date, list[int]] = {}

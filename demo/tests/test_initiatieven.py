@@ -1,4 +1,4 @@
-"""seed_demo's initiatives, activities and sign-ups (initiatieven.demo)."""
+"""seed_demo's initiatives, activities and sign-ups (demo.initiatieven)."""
 
 import random
 from datetime import timedelta
@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.db.models import F, Q
 from django.utils import timezone
 
-from initiatieven import demo
+from demo import initiatieven as demo
 from initiatieven.models import Aanmelding, Activiteit, Bijeenkomst, Initiatief, Lidmaatschap
 from meldingen.models import Melding
 

@@ -1,4 +1,4 @@
-"""seed_demo's facilities and bookings (accommodaties.demo)."""
+"""seed_demo's facilities and bookings (demo.accommodaties)."""
 
 import random
 from datetime import date, datetime, timedelta
@@ -11,8 +11,9 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from accommodaties import demo, services
+from accommodaties import services
 from accommodaties.models import Accommodatie, Openingstijd, Reeks, Reservering, Sluiting
+from demo import accommodaties as demo
 from meldingen.models import Melding
 
 S = Reservering.Status

@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from rapportages.management.commands import bench_reports as bench
+from demo.management.commands import bench_reports as bench
 
 BASE_DIR = Path(settings.BASE_DIR)
 

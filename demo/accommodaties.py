@@ -1,4 +1,4 @@
-"""Demo and scale data for shared facilities and their bookings (a ``seed_demo`` hook).
+"""Demo and scale data for shared facilities and their bookings (a part of ``seed_demo``).
 
 Two parts, both idempotent:
 
@@ -20,7 +20,7 @@ Two parts, both idempotent:
 
 ``plan_boekingen`` (a non-overlapping schedule) is also used by ``bench_bookings``.
 
-E-mail: ``seed_demo`` runs its hooks with the dummy e-mail backend, so the notifications of the
+E-mail: ``seed_demo`` runs the parts with the dummy e-mail backend, so the notifications of the
 demo bookings land in the inboxes and no mail leaves.
 """
 
@@ -33,7 +33,9 @@ from datetime import date, datetime, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from .models import Reservering
+from accommodaties import services
+from accommodaties.models import Accommodatie, Openingstijd, Reservering, Sluiting
+from bewoners.models import Buurt, Profiel, User
 
 SCHAAL_PREFIX = "schaal-"
 SCHAAL_SLUG = "schaal-ruimte-"
@@ -591,22 +593,11 @@ def seed(command, rng, scale):
         seed_scale(command, rng, scale)
 
 
-def register_demo():
-    from bewoners.management.commands.seed_demo import register_hook
-
-    register_hook(seed)
-
-
 # --- the fixed demo set ------------------------------------------------------------------------
 
 
 def seed_fixed(command) -> int:
     """The readable demo set; returns the number of bookings made (0 when already there)."""
-    from bewoners.models import Buurt, User
-
-    from . import services
-    from .models import Accommodatie, Openingstijd, Sluiting
-
     # The marker, or any other demo facility (someone may have removed or renamed one).
     if Accommodatie.objects.filter(slug__in=[r["velden"]["slug"] for r in DEMO_RUIMTES]).exists():
         return 0
@@ -800,10 +791,6 @@ def aantal_ruimtes(scale: int) -> int:
 
 def seed_scale(command, rng, scale: int) -> None:
     """Facilities in proportion to ``scale``, each with two years of bookings (bulk inserts)."""
-    from bewoners.models import Buurt, Profiel, User
-
-    from .models import Accommodatie, Openingstijd
-
     started = clock.monotonic()
     target = aantal_ruimtes(scale)
     have = Accommodatie.objects.filter(slug__startswith=SCHAAL_SLUG).count()

@@ -40,7 +40,11 @@ from django.db import IntegrityError, connection
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 
-from accommodaties import demo
+from accommodaties import services
+from accommodaties.models import Accommodatie, Openingstijd, Reservering
+from bewoners.models import Buurt, Profiel, User
+from demo import accommodaties as demo
+from demo.management.commands.seed_demo import VOORNAMEN
 
 # The measured facility: the big hall of a community centre (three periods on weekdays).
 MEETZAAL_SOORT = demo.SCHAAL_SOORTEN[0]
@@ -57,9 +61,6 @@ def volgende_maand(vandaag: date) -> tuple[date, date]:
 
 def _bewoners(aantal: int, buurt) -> list:
     """``aantal`` residents with consent (no password), made in bulk."""
-    from bewoners.management.commands.seed_demo import VOORNAMEN
-    from bewoners.models import Profiel, User
-
     now = timezone.now()
     users = User.objects.bulk_create(
         User(
@@ -78,8 +79,6 @@ def _bewoners(aantal: int, buurt) -> list:
 
 
 def _ruimte(naam: str, slug: str, buurt, *, openingstijden, keepers, **velden):
-    from accommodaties.models import Accommodatie, Openingstijd
-
     ruimte = Accommodatie.objects.create(naam=naam, slug=slug, buurt=buurt, **velden)
     ruimte.beheerders.add(*keepers)
     Openingstijd.objects.bulk_create(
@@ -92,7 +91,6 @@ def _ruimte(naam: str, slug: str, buurt, *, openingstijden, keepers, **velden):
 
 def meet_maand(ruimte, *, van: date, tot: date, runs: int) -> dict:
     """Time ``beschikbaarheid`` + ``rooster`` for ``[van, tot)``: median of ``runs``, queries."""
-    from accommodaties import services
 
     def een_keer():
         dagen = services.beschikbaarheid(ruimte, van=van, tot=tot)
@@ -182,10 +180,6 @@ def gelijktijdig(ruimte_pk: int, user_pks: list[int], plannen: list[list], *, bo
     With ``botsend`` the threads wait for each other before every attempt, so attempts on the
     same slot really happen at the same moment.
     """
-    from accommodaties import services
-    from accommodaties.models import Accommodatie
-    from bewoners.models import User
-
     n = len(user_pks)
     start = threading.Barrier(n + 1, timeout=120)
     ronde = threading.Barrier(n, timeout=120)
@@ -254,8 +248,6 @@ def gelijktijdig(ruimte_pk: int, user_pks: list[int], plannen: list[list], *, bo
 
 def controleer_overlap() -> tuple[int, list]:
     """All active bookings and the overlapping pairs among them (there must be none)."""
-    from accommodaties.models import Reservering
-
     per_ruimte: dict[int, list] = {}
     for r in Reservering.objects.actief().order_by("accommodatie_id", "begin").iterator():
         per_ruimte.setdefault(r.accommodatie_id, []).append(r)
@@ -315,8 +307,6 @@ class Command(BaseCommand):
             self.stdout.write(f"Database {naam} (SQLite: rookproef, de cijfers zeggen weinig)")
 
     def run(self, *, boekingen, runs, threads, pogingen, seed) -> None:
-        from bewoners.models import Buurt
-
         _soort, _patroon, velden, openingstijden, _drukte = MEETZAAL_SOORT
         buurt = Buurt.objects.create(naam="Meetbuurt", slug="meetbuurt")
         mensen = _bewoners(max(threads, 20), buurt)

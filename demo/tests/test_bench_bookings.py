@@ -15,10 +15,10 @@ from django.core.management.base import CommandError
 from django.db import connection
 from django.utils import timezone
 
-from accommodaties import demo
-from accommodaties.management.commands import bench_bookings as bench
 from accommodaties.models import Reservering
 from bewoners.models import Buurt
+from demo import accommodaties as demo
+from demo.management.commands import bench_bookings as bench
 
 BASE_DIR = Path(settings.BASE_DIR)
 

@@ -1,4 +1,4 @@
-"""Demo and scale data for help requests, offers and matches (a ``seed_demo`` hook).
+"""Demo and scale data for help requests, offers and matches (a part of ``seed_demo``).
 
 Two parts, both idempotent:
 
@@ -25,6 +25,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bewoners.availability import ALL, bit
+from bewoners.models import Buurt, Categorie, Profiel, User
+from hulpvragen import services, zoekindex
+from hulpvragen.models import Aanbod, Hulpvraag, Match, Zoekregel
+from meldingen.services import melding_send
 
 # --- texts -----------------------------------------------------------------------------------
 
@@ -157,12 +161,6 @@ def seed(command, rng, scale):
         seed_scale(command, rng, scale)
 
 
-def register_demo():
-    from bewoners.management.commands.seed_demo import register_hook
-
-    register_hook(seed)
-
-
 # --- the fixed demo set ----------------------------------------------------------------------
 
 
@@ -171,11 +169,6 @@ def seed_fixed(command, rng) -> bool:
 
     It does not depend on chance (``rng`` is unused), so it is the same on every machine.
     """
-    from bewoners.models import Buurt, Categorie, User
-
-    from . import services
-    from .models import Aanbod, Hulpvraag, Match
-
     if Hulpvraag.objects.filter(aanvrager__email=MARKER_EMAIL, titel=MARKER_TITEL).exists():
         return False
     users = {
@@ -364,8 +357,6 @@ def seed_fixed(command, rng) -> bool:
         Hulpvraag.objects.filter(pk=lastig.pk).update(
             geescaleerd_op=geescaleerd, gematcht_gezocht_op=geescaleerd
         )
-        from meldingen.services import melding_send
-
         for persoon in services.buurtassistenten_for(lastig.buurt):
             melding_send(
                 persoon,
@@ -454,10 +445,6 @@ def seed_fixed(command, rng) -> bool:
 
 def seed_scale(command, rng, scale: int) -> None:
     """Requests, offers and matches in proportion to the scale residents (bulk inserts)."""
-    from bewoners.models import Buurt, Categorie, Profiel
-
-    from .models import Aanbod, Hulpvraag
-
     started = clock.monotonic()
     target = scale * 24 // 10  # one per ten residents per month, for 24 months
     have_vragen = Hulpvraag.objects.filter(aanvrager__email__startswith=SCHAAL_PREFIX).count()
@@ -494,8 +481,6 @@ def seed_scale(command, rng, scale: int) -> None:
 
 
 def _existing_offers_by_cat():
-    from .models import Aanbod
-
     by_cat: dict[int, list[tuple[int, int]]] = {}
     rows = Aanbod.categorieen.through.objects.filter(
         aanbod__helper__email__startswith=SCHAAL_PREFIX
@@ -507,9 +492,6 @@ def _existing_offers_by_cat():
 
 def _scale_offers(rng, residents, categorieen, buurt_ids, todo, now):
     """``todo`` offers: every helper of a pool one, a frequent few the rest; old ones paused."""
-    from . import zoekindex
-    from .models import Aanbod, Zoekregel
-
     if todo <= 0:
         return {}
     n = len(residents)
@@ -604,8 +586,6 @@ def _scale_offers(rng, residents, categorieen, buurt_ids, todo, now):
 
 
 def _skills_by_helper() -> dict[int, list[int]]:
-    from bewoners.models import Profiel
-
     skills: dict[int, list[int]] = {}
     rows = Profiel.kan_categorieen.through.objects.filter(
         profiel__user__email__startswith=SCHAAL_PREFIX
@@ -650,8 +630,6 @@ def _laatste_dag(fields: dict) -> date:
 
 def _scale_requests(rng, residents, categorieen, offers_by_cat, todo, now):
     """``todo`` requests over two years, each with the matches its state implies."""
-    from .models import Hulpvraag, Match
-
     if todo <= 0:
         return 0, 0
     n = len(residents)

@@ -4,8 +4,8 @@
 buurtassistent, a bestuurslid and a beheerder with known passwords, printed at the end.
 ``--scale N`` adds N residents with bulk inserts for performance work.
 
-Later apps add their own demo data through ``seed_demo_hooks``: a module-level list of
-callables ``hook(command, rng, scale)`` that each app appends to in its ``AppConfig.ready()``.
+Then the other apps' parts (``demo/<app>.py``) add theirs, each with ``seed(command, rng,
+scale)``, called one after the other in ``DELEN``.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ import random
 import time
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
@@ -25,15 +27,13 @@ from django.utils import timezone
 from bewoners.availability import ALL
 from bewoners.models import Buurt, Categorie, Profiel, Taal, User
 from bewoners.roles import Rol
+from demo import accommodaties, buurtassistenten, hulpvragen, initiatieven
+from meldingen.models import Melding
 
-seed_demo_hooks: list = []
-
-
-def register_hook(hook) -> None:
-    """Add an app's ``hook(command, rng, scale)`` once (``AppConfig.ready()`` may run twice)."""
-    if hook not in seed_demo_hooks:
-        seed_demo_hooks.append(hook)
-
+# The apps' parts after the residents, in an order the arrows allow: a part may use what the
+# parts before it made (initiatives meet in the demo rooms; the buurtassistent signs a
+# resident up for an initiative's activity and posts a help request).
+DELEN = [hulpvragen.seed, accommodaties.seed, initiatieven.seed, buurtassistenten.seed]
 
 DEMO_PASSWORD = "wijk-demo-2026"
 DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXP"
@@ -158,8 +158,8 @@ class Command(BaseCommand):
         # Demo activity notifies demo people (in the inbox); their e-mails go nowhere, so a
         # seed never mails anyone and `make run` does not print a screenful of mail.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
-            for hook in seed_demo_hooks:
-                hook(self, rng, scale)
+            for deel in DELEN:
+                deel(self, rng, scale)
         self.stdout.write(
             self.style.SUCCESS(f"Demogegevens klaar in {time.monotonic() - started:.1f} s.")
         )
@@ -226,9 +226,6 @@ class Command(BaseCommand):
 
     # -- staff with known passwords and TOTP -------------------------------------------------
     def seed_staff(self, buurten) -> list[tuple[str, str, str]]:
-        from allauth.mfa.models import Authenticator
-        from allauth.mfa.totp.internal.auth import TOTP
-
         people = [
             (
                 "buurtassistent@demo.wijk",
@@ -265,8 +262,6 @@ class Command(BaseCommand):
 
     # -- a welcome notification in each demo inbox ------------------------------------------
     def seed_meldingen(self) -> None:
-        from meldingen.models import Melding
-
         ontvangers = User.objects.filter(
             email__endswith="@demo.wijk", profiel__isnull=False
         ).exclude(meldingen__soort="welkom")

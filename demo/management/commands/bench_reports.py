@@ -34,6 +34,15 @@ from django.db.models import Count
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 
+from accommodaties.models import Reservering
+from bewoners.models import Buurt, Profiel, User
+from buurtassistenten.models import Contactmoment, Doorverwijzing
+from hulpvragen.models import Hulpvraag, Match
+from initiatieven.models import Aanmelding, Bijeenkomst
+from rapportages import voorberekend, weergave
+from rapportages.cijfers import Periode
+from rapportages.forms import Keuze, vaste_periode
+
 DOEL_MS = 1000.0
 DOEL_VERHOUDING = 3.0
 SCHAAL_PREFIX = "schaal-"
@@ -48,8 +57,6 @@ def build(size: int, *, seed: int = 2026) -> float:
 
 def seeded(size: int) -> bool:
     """Whether the current database already holds ``size`` scale residents (``--keep``)."""
-    from bewoners.models import User
-
     return User.objects.filter(email__startswith=SCHAAL_PREFIX).count() >= size
 
 
@@ -61,8 +68,6 @@ def analyze() -> None:
 
 def perioden(vandaag: date) -> list[tuple[str, date, date]]:
     """Last quarter (as the page's "Vorig kwartaal") and the twelve full months before this one."""
-    from rapportages.forms import Keuze, vaste_periode
-
     kwartaal = vaste_periode(Keuze.VORIG_KWARTAAL, vandaag)
     maand = vandaag.replace(day=1)
     return [
@@ -73,8 +78,6 @@ def perioden(vandaag: date) -> list[tuple[str, date, date]]:
 
 def grootste_buurt():
     """The buurt with the most residents (ties: the lowest id), or None without profiles."""
-    from bewoners.models import Buurt, Profiel
-
     rij = (
         Profiel.objects.filter(buurt__isnull=False)
         .values("buurt")
@@ -95,12 +98,6 @@ def belasting() -> str:
 
 
 def counts() -> dict:
-    from accommodaties.models import Reservering
-    from bewoners.models import User
-    from buurtassistenten.models import Contactmoment, Doorverwijzing
-    from hulpvragen.models import Hulpvraag, Match
-    from initiatieven.models import Aanmelding, Bijeenkomst
-
     return {
         "bewoners": User.objects.count(),
         "hulpvragen": Hulpvraag.objects.count(),
@@ -122,8 +119,6 @@ def _ms(query: dict) -> float:
 
 def measure(periode, *, runs: int) -> dict:
     """Time ``weergave.tabellen(periode)``: median of ``runs`` after a warm-up, and its queries."""
-    from rapportages import weergave
-
     weergave.tabellen(periode)  # warm up (imports, translations, the first connection)
     reset_queries()  # a full query log (DEBUG) would make the count wrong
     with CaptureQueriesContext(connection) as captured:
@@ -135,8 +130,6 @@ def measure(periode, *, runs: int) -> dict:
         weergave.tabellen(periode)
         tijden.append((time.perf_counter() - started) * 1000)
     # As the page serves it when the hourly task has computed it ahead (rapportages.voorberekend).
-    from rapportages import voorberekend
-
     voorberekend.bereken(periode)
     klaar = []
     for _ in range(runs):
@@ -168,8 +161,6 @@ def explain(sql: str) -> str:
 
 def figures(size: int, *, runs: int, vandaag: date) -> tuple[dict, list[dict]]:
     """Measure the four reports in the current (seeded) database."""
-    from rapportages.cijfers import Periode
-
     buurt = grootste_buurt()
     metingen = []
     for soort, van, tot in perioden(vandaag):
