@@ -6,7 +6,6 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
@@ -29,7 +28,8 @@ from initiatieven import services as initiatieven_services
 from initiatieven.models import Aanmelding
 from initiatieven.tests.factories import InitiatiefFactory
 
-pytestmark = pytest.mark.django_db
+# The clock frozen (``klok``); Bas assigned to Oud-Zuid, where Bep and Henk live (``assistent``).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("klok", "assistent")]
 
 AMS = ZoneInfo("Europe/Amsterdam")
 # Monday 4 March 2030, 09:00.
@@ -37,31 +37,16 @@ START = datetime(2030, 3, 4, 9, 0, tzinfo=AMS)
 GEVOELIG = "Gevoelige notitie (alleen voor de schrijver en de buurtassistenten van de buurt)"
 
 
-@pytest.fixture(autouse=True)
-def klok():
-    with time_machine.travel(START, tick=False) as reis:
-        yield reis
-
-
-@pytest.fixture(autouse=True)
-def toegewezen(buurt, buurtassistent):
-    """Bas is the buurtassistent of Oud-Zuid, where Bep and Henk live."""
-    buurt.buurtassistenten.add(buurtassistent)
-
-
 @pytest.fixture
-def andere_assistent(andere_buurt):
+def andere_assistent(andere_buurt, assistent_van):
     """Anna is the buurtassistent of Nieuwland."""
-    anna = UserFactory(
+    return assistent_van(
+        andere_buurt,
         first_name="Anna",
         last_name="Anders",
         email="anna@example.org",
-        rollen=[Rol.BUURTASSISTENT],
-        with_mfa=True,
         profiel__buurt=andere_buurt,
     )
-    andere_buurt.buurtassistenten.add(anna)
-    return anna
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -21,7 +20,7 @@ from hulpvragen.tests.factories import HulpvraagFactory, MatchFactory
 from initiatieven.models import Aanmelding, Activiteit, Bijeenkomst
 from initiatieven.tests.factories import InitiatiefFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("klok")]
 
 AMS = ZoneInfo("Europe/Amsterdam")
 # Monday 4 March 2030, 09:00.
@@ -30,31 +29,12 @@ VANDAAG = NU.date()
 URL = "/coordinatie/"
 
 
-@pytest.fixture(autouse=True)
-def klok():
-    with time_machine.travel(NU, tick=False) as reis:
-        yield reis
-
-
 @pytest.fixture
-def bas(buurtassistent, buurt):
-    """The buurtassistent of ``buurt`` (Oud-Zuid)."""
-    buurt.buurtassistenten.add(buurtassistent)
-    return buurtassistent
-
-
-@pytest.fixture
-def anna(andere_buurt):
+def anna(andere_buurt, assistent_van):
     """The buurtassistent of ``andere_buurt`` (Nieuwland)."""
-    assistent = UserFactory(
-        first_name="Anna",
-        last_name="Anders",
-        email="anna@example.org",
-        rollen=[Rol.BUURTASSISTENT],
-        with_mfa=True,
+    return assistent_van(
+        andere_buurt, first_name="Anna", last_name="Anders", email="anna@example.org"
     )
-    andere_buurt.buurtassistenten.add(assistent)
-    return assistent
 
 
 def bewoner_url(user) -> str:
@@ -132,25 +112,25 @@ def test_only_buurtassistenten_may_open_it(client_for, request, persona):
     assert client_for(user).get(URL, headers={"HX-Request": "true"}).status_code == 403
 
 
-def test_the_url_name_and_an_empty_dashboard(client_for, bas):
+def test_the_url_name_and_an_empty_dashboard(client_for, assistent):
     assert reverse("buurtassistenten:dashboard") == URL
-    inhoud = client_for(bas).get(URL).content.decode()
+    inhoud = client_for(assistent).get(URL).content.decode()
     assert "<h1>Coördinatie</h1>" in inhoud
     assert "Hier staat nu niets." in inhoud
     assert "Je ziet jouw buurten: Oud-Zuid." in inhoud
 
 
-def test_a_nonsense_queue_shows_the_first(client_for, bas):
-    inhoud = open_wachtrij(client_for(bas), "<script>", page="x")
+def test_a_nonsense_queue_shows_the_first(client_for, assistent):
+    inhoud = open_wachtrij(client_for(assistent), "<script>", page="x")
     assert "Hulpvragen zonder helper" in inhoud and "<script>" not in inhoud
 
 
 # --- mine or all buurten ------------------------------------------------------------------------
 
 
-def test_another_buurts_assistent_sees_its_items_only_with_alle(client_for, bas, anna, buurt):
+def test_another_buurts_assistent_sees_its_items_only_with_alle(client_for, assistent, anna, buurt):
     een_van_elk(buurt)
-    assert queues.tellingen(bas, now=NU) == EEN_VAN_ELK
+    assert queues.tellingen(assistent, now=NU) == EEN_VAN_ELK
     assert queues.tellingen(anna, now=NU) == dict.fromkeys(queues.WACHTRIJEN, 0)
     assert queues.tellingen(anna, alle=True, now=NU) == EEN_VAN_ELK
 
@@ -163,18 +143,18 @@ def test_another_buurts_assistent_sees_its_items_only_with_alle(client_for, bas,
         assert f'href="{URL}?wachtrij={naam}&amp;alle=1" aria-current="page"' in inhoud
 
 
-def test_a_buurt_without_buurtassistent_is_everyones(client_for, bas, anna, outsider):
+def test_a_buurt_without_buurtassistent_is_everyones(client_for, assistent, anna, outsider):
     """Residents of a buurt nobody follows (or of no buurt) show to every buurtassistent."""
     outsider.profiel.buurt.buurtassistenten.clear()
     HulpvraagFactory(aanvrager=outsider, titel="Wie helpt Olga?")
     zonder = UserFactory(profiel__buurt=None)
     HulpvraagFactory(aanvrager=zonder, titel="Geen buurt")
-    for assistent in (bas, anna):
+    for assistent in (assistent, anna):
         inhoud = open_wachtrij(client_for(assistent), "hulpvragen")
         assert "Wie helpt Olga?" in inhoud and "Geen buurt" in inhoud
 
 
-def test_two_buurtassistenten_in_one_buurt_see_each_row_once(bas, anna, buurt):
+def test_two_buurtassistenten_in_one_buurt_see_each_row_once(assistent, anna, buurt):
     buurt.buurtassistenten.add(anna)
     een_van_elk(buurt)
     assert queues.tellingen(anna, now=NU) == EEN_VAN_ELK
@@ -186,7 +166,7 @@ def test_two_buurtassistenten_in_one_buurt_see_each_row_once(bas, anna, buurt):
 # --- each queue ---------------------------------------------------------------------------------
 
 
-def test_open_requests_oldest_first_with_waiting_time(client_for, bas, bewoner, helper):
+def test_open_requests_oldest_first_with_waiting_time(client_for, assistent, bewoner, helper):
     oud = HulpvraagFactory(
         aanvrager=bewoner,
         titel="Boodschappen",
@@ -207,7 +187,7 @@ def test_open_requests_oldest_first_with_waiting_time(client_for, bas, bewoner, 
     # A waiting proposal does not take a request out of the queue.
     MatchFactory(hulpvraag=nieuw, helper=helper)
 
-    inhoud = open_wachtrij(client_for(bas), "hulpvragen")
+    inhoud = open_wachtrij(client_for(assistent), "hulpvragen")
     assert "Al gematcht" not in inhoud and "Al klaar" not in inhoud
     assert "Heeft helper" not in inhoud
     assert inhoud.index("Boodschappen") < inhoud.index("Lamp ophangen")
@@ -217,7 +197,9 @@ def test_open_requests_oldest_first_with_waiting_time(client_for, bas, bewoner, 
     assert inhoud.count("Lang geen helper") == 1
 
 
-def test_proposals_unanswered_for_half_their_validity(client_for, bas, bewoner, helper, outsider):
+def test_proposals_unanswered_for_half_their_validity(
+    client_for, assistent, bewoner, helper, outsider
+):
     # Proposals lapse after 24 hours; after 12 there is still time to phone the helper.
     MatchFactory(
         hulpvraag=HulpvraagFactory(aanvrager=bewoner, titel="Oude vraag"),
@@ -242,30 +224,30 @@ def test_proposals_unanswered_for_half_their_validity(client_for, bas, bewoner, 
         aangemaakt_op=NU - timedelta(days=3),
     )
 
-    inhoud = open_wachtrij(client_for(bas), "voorstellen")
+    inhoud = open_wachtrij(client_for(assistent), "voorstellen")
     assert "Oude vraag" in inhoud
     assert "Verse vraag" not in inhoud and "Ja gezegd" not in inhoud and "Nee gezegd" not in inhoud
     assert f'href="{bewoner_url(helper)}"' in inhoud and f'href="{bewoner_url(bewoner)}"' in inhoud
     assert "13 uur geleden" in inhoud
 
 
-def test_newcomers_not_yet_welcomed(client_for, bas, buurt):
+def test_newcomers_not_yet_welcomed(client_for, assistent, buurt):
     nieuw = UserFactory(first_name="Nina", last_name="Nieuw", profiel__buurt=buurt)
     welkom = UserFactory(first_name="Willem", last_name="Welkom", profiel__buurt=buurt)
     lang = UserFactory(first_name="Lotte", last_name="Lang", profiel__buurt=buurt)
     Profiel.objects.filter(user__in=[nieuw, welkom]).update(nieuw_in_wijk_sinds=date(2030, 2, 1))
     Profiel.objects.filter(user=lang).update(nieuw_in_wijk_sinds=date(2029, 6, 1))
     Contactmoment.objects.create(
-        bewoner=welkom, door=bas, kanaal="huisbezoek", soort=Contactmoment.Soort.WELKOM
+        bewoner=welkom, door=assistent, kanaal="huisbezoek", soort=Contactmoment.Soort.WELKOM
     )
 
-    inhoud = open_wachtrij(client_for(bas), "nieuwkomers")
+    inhoud = open_wachtrij(client_for(assistent), "nieuwkomers")
     assert "Nina Nieuw" in inhoud and f'href="{bewoner_url(nieuw)}"' in inhoud
     assert "1 februari 2030" in inhoud
     assert "Willem" not in inhoud and "Lotte" not in inhoud
 
 
-def test_follow_ups_due_today_or_overdue(client_for, bas, bewoner, helper, outsider):
+def test_follow_ups_due_today_or_overdue(client_for, assistent, bewoner, helper, outsider):
     Vervolg.objects.create(bewoner=bewoner, datum=VANDAAG, reden=Vervolg.Reden.AFSPRAAK)
     Vervolg.objects.create(
         bewoner=helper, datum=VANDAAG - timedelta(days=5), reden=Vervolg.Reden.WELKOM_1
@@ -280,17 +262,17 @@ def test_follow_ups_due_today_or_overdue(client_for, bas, bewoner, helper, outsi
         datum=VANDAAG - timedelta(days=1),
         reden=Vervolg.Reden.AFSPRAAK,
         gedaan_op=NU,
-        gedaan_door=bas,
+        gedaan_door=assistent,
     )
 
-    inhoud = open_wachtrij(client_for(bas), "vervolg")
+    inhoud = open_wachtrij(client_for(assistent), "vervolg")
     assert inhoud.index("Henk de Vries") < inhoud.index("Bep Jansen")  # oldest date first
     assert "Welkom: na 1 maand" in inhoud and "Te laat" in inhoud and "Vandaag" in inhoud
     assert "Maarten" not in inhoud and "Gerda" not in inhoud
     assert f'href="{bewoner_url(bewoner)}"' in inhoud
 
 
-def test_outreach_signals(client_for, bas, buurt):
+def test_outreach_signals(client_for, assistent, buurt):
     def persoon(naam):
         return UserFactory(first_name=naam, last_name="Signaal", profiel__buurt=buurt)
 
@@ -335,7 +317,7 @@ def test_outreach_signals(client_for, bas, buurt):
         afgerond_op=NU - timedelta(days=75),
     )
 
-    inhoud = open_wachtrij(client_for(bas), "signalen")
+    inhoud = open_wachtrij(client_for(assistent), "signalen")
     for naam in ("Gijs", "Ada", "Stijn", "Hanna", "Vera"):
         assert f"{naam} Signaal" in inhoud
     for naam in ("Karel", "Gerrit", "Eenmaal", "Oud", "Aanwezig", "Nora", "Koen", "Lex", "Frits"):
@@ -347,7 +329,7 @@ def test_outreach_signals(client_for, bas, buurt):
     assert "Stil sinds 19 december 2029" in inhoud  # Vera's help was done 75 days ago
 
 
-def test_open_referrals_oldest_first(client_for, bas, bewoner, helper, buurt):
+def test_open_referrals_oldest_first(client_for, assistent, bewoner, helper, buurt):
     wijkteam = partner()
     Doorverwijzing.objects.create(
         bewoner=bewoner, partner=wijkteam, behoefte="geld", aangemaakt_op=NU - timedelta(days=2)
@@ -364,17 +346,17 @@ def test_open_referrals_oldest_first(client_for, bas, bewoner, helper, buurt):
         bewoner=klaar, partner=wijkteam, behoefte="zorg", status=Doorverwijzing.Status.AFGEROND
     )
 
-    inhoud = open_wachtrij(client_for(bas), "doorverwijzingen")
+    inhoud = open_wachtrij(client_for(assistent), "doorverwijzingen")
     assert inhoud.index("Henk de Vries") < inhoud.index("Bep Jansen")
     assert "Geld en administratie" in inhoud and "Opgepakt" in inhoud and "Wijkteam Zuid" in inhoud
     assert "Klaas" not in inhoud
     assert f'href="{bewoner_url(bewoner)}"' in inhoud
 
 
-def test_the_counts_are_tabs_to_their_queues(client_for, bas, buurt):
+def test_the_counts_are_tabs_to_their_queues(client_for, assistent, buurt):
     een_van_elk(buurt)
     HulpvraagFactory(aanvrager=UserFactory(profiel__buurt=buurt))
-    inhoud = client_for(bas).get(URL, {"wachtrij": "vervolg"}).content.decode()
+    inhoud = client_for(assistent).get(URL, {"wachtrij": "vervolg"}).content.decode()
     assert 'hx-trigger="every 60s"' in inhoud
     assert f'href="{URL}?wachtrij=vervolg" aria-current="page">Terugbellen' in inhoud
     assert (
@@ -385,9 +367,9 @@ def test_the_counts_are_tabs_to_their_queues(client_for, bas, buurt):
 # --- htmx parts --------------------------------------------------------------------------------
 
 
-def test_htmx_gets_only_the_queue_or_only_the_counts(client_for, bas, bewoner):
+def test_htmx_gets_only_the_queue_or_only_the_counts(client_for, assistent, bewoner):
     HulpvraagFactory(aanvrager=bewoner, titel="Samen naar de markt")
-    client = client_for(bas)
+    client = client_for(assistent)
 
     deel = client.get(URL, headers={"HX-Request": "true", "HX-Target": "wachtrij"})
     inhoud = deel.content.decode()
@@ -405,15 +387,15 @@ def test_htmx_gets_only_the_queue_or_only_the_counts(client_for, bas, bewoner):
 # --- links to the dashboard ----------------------------------------------------------------------
 
 
-def test_the_menu_links_to_it_for_buurtassistenten_only(client_for, bas, bewoner):
+def test_the_menu_links_to_it_for_buurtassistenten_only(client_for, assistent, bewoner):
     assert (
         f'href="{URL}"' not in client_for(bewoner).get(reverse("bewoners:start")).content.decode()
     )
-    inhoud = client_for(bas).get(reverse("bewoners:start")).content.decode()
+    inhoud = client_for(assistent).get(reverse("bewoners:start")).content.decode()
     assert f'<a href="{URL}">Coördinatie</a>' in inhoud
     assert (
         f'<a href="{URL}" aria-current="page">Coördinatie</a>'
-        in client_for(bas).get(URL).content.decode()
+        in client_for(assistent).get(URL).content.decode()
     )
 
 
@@ -430,10 +412,10 @@ def test_the_admin_links_to_it_for_buurtassistenten(client_for, beheerder):
 # --- query counts --------------------------------------------------------------------------------
 
 
-def test_all_counts_in_one_query(bas, buurt, django_assert_num_queries):
+def test_all_counts_in_one_query(assistent, buurt, django_assert_num_queries):
     een_van_elk(buurt)
     with django_assert_num_queries(1):
-        assert queues.tellingen(bas, now=NU)["signalen"] == 1
+        assert queues.tellingen(assistent, now=NU)["signalen"] == 1
 
 
 def _veel(naam, n, buurt, start):
@@ -484,9 +466,9 @@ def _veel(naam, n, buurt, start):
 
 @pytest.mark.parametrize("naam", queues.WACHTRIJEN)
 def test_the_query_count_is_the_same_for_10_and_1000_items(
-    client_for, bas, buurt, naam, django_assert_num_queries
+    client_for, assistent, buurt, naam, django_assert_num_queries
 ):
-    client = client_for(bas)
+    client = client_for(assistent)
     _veel(naam, 10, buurt, 0)
     with CaptureQueriesContext(connection) as tien:
         inhoud = open_wachtrij(client, naam)
@@ -496,4 +478,4 @@ def test_the_query_count_is_the_same_for_10_and_1000_items(
     with django_assert_num_queries(len(tien.captured_queries)):
         inhoud = open_wachtrij(client, naam)
     assert "Pagina 1 van 50" in inhoud
-    assert queues.tellingen(bas, now=NU)[naam] == 1000
+    assert queues.tellingen(assistent, now=NU)[naam] == 1000

@@ -18,21 +18,10 @@ from django.utils import timezone
 
 from buurtassistenten.models import Contactmoment, Vervolg
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("klok", "assistent")]
 
 START = datetime(2030, 3, 4, 9, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
 BEREIK = "Kies een datum tussen 01-01-1900 en 31-12-2199."
-
-
-@pytest.fixture(autouse=True)
-def klok():
-    with time_machine.travel(START, tick=False) as reis:
-        yield reis
-
-
-@pytest.fixture(autouse=True)
-def toegewezen(buurt, buurtassistent):
-    buurt.buurtassistenten.add(buurtassistent)
 
 
 def contact(**anders):

@@ -16,7 +16,6 @@ from django.utils import timezone
 from accommodaties.models import Reservering
 from accommodaties.tests.factories import AccommodatieFactory
 from bewoners.models import Categorie, User
-from bewoners.roles import Rol
 from bewoners.tests.factories import UserFactory
 from buurtassistenten import services
 from buurtassistenten.models import Contactmoment, Intake, Inzage, Namens
@@ -32,23 +31,9 @@ MORGEN = 1
 
 
 @pytest.fixture
-def assistent(buurtassistent, buurt):
-    """Bas, the buurtassistent assigned to Oud-Zuid."""
-    buurt.buurtassistenten.add(buurtassistent)
-    return buurtassistent
-
-
-@pytest.fixture
-def andere_assistent(andere_buurt):
+def andere_assistent(andere_buurt, assistent_van):
     """The buurtassistent of Nieuwland: not for the residents of Oud-Zuid."""
-    user = UserFactory(
-        first_name="Anna",
-        email="anna@example.org",
-        rollen=[Rol.BUURTASSISTENT],
-        with_mfa=True,
-    )
-    andere_buurt.buurtassistenten.add(user)
-    return user
+    return assistent_van(andere_buurt, first_name="Anna", email="anna@example.org")
 
 
 @pytest.fixture

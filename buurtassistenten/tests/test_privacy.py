@@ -5,7 +5,6 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 
 from bewoners import privacy
 from bewoners.roles import Rol
@@ -24,7 +23,7 @@ from buurtassistenten.models import (
 )
 from hulpvragen.tests.factories import HulpvraagFactory, MatchFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("klok")]
 
 AMS = ZoneInfo("Europe/Amsterdam")
 START = datetime(2030, 3, 4, 9, 0, tzinfo=AMS)
@@ -32,31 +31,10 @@ GEVOELIG = "Maakt zich zorgen over de schulden."
 GEWOON = "Belt terug over de boodschappen."
 
 
-@pytest.fixture(autouse=True)
-def klok():
-    with time_machine.travel(START, tick=False) as reis:
-        yield reis
-
-
 @pytest.fixture
-def assistent(buurtassistent, buurt):
-    """Bas follows Oud-Zuid, Bep's buurt."""
-    buurt.buurtassistenten.add(buurtassistent)
-    return buurtassistent
-
-
-@pytest.fixture
-def collega(db, buurt):
+def collega(buurt, assistent_van):
     """Aisha follows Oud-Zuid too."""
-    aisha = UserFactory(
-        first_name="Aisha",
-        last_name="Collega",
-        email="aisha@example.org",
-        rollen=[Rol.BUURTASSISTENT],
-        with_mfa=True,
-    )
-    buurt.buurtassistenten.add(aisha)
-    return aisha
+    return assistent_van(buurt, first_name="Aisha", last_name="Collega", email="aisha@example.org")
 
 
 @pytest.fixture
