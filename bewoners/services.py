@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from . import privacy
 from .models import Profiel, User
@@ -45,30 +45,27 @@ def bewoner_create(
     return user
 
 
+# What happens when a resident finishes the welcome flow, beyond closing it: apps above bewoners
+# register a callback at start-up (meldingen sends the welcome melding), so bewoners imports none
+# of them. Each callback is called as ``callback(profiel=profiel)`` inside the transaction.
+_onboarding_voltooid: list[Callable[..., None]] = []
+
+
+def register_onboarding_voltooid(callback: Callable[..., None]) -> None:
+    """Call ``callback(profiel=...)`` once a resident's onboarding is complete (once each)."""
+    if callback not in _onboarding_voltooid:
+        _onboarding_voltooid.append(callback)
+
+
 @transaction.atomic
 def onboarding_complete(*, profiel: Profiel) -> None:
-    """Close the welcome flow and send the welcome notification (once)."""
-    from meldingen.services import melding_send
-
+    """Close the welcome flow and run the registered callbacks (the welcome melding), once."""
     if profiel.onboarding_voltooid_op is not None:
         return
     profiel.onboarding_voltooid_op = timezone.now()
     profiel.save(update_fields=["onboarding_voltooid_op", "bijgewerkt_op"])
-    if profiel.buurt:
-        titel, params = _("Welkom in %(buurt)s!"), {"buurt": profiel.buurt.naam}
-    else:
-        titel, params = _("Welkom in de wijk!"), None
-    melding_send(
-        profiel.user,
-        "welkom",
-        titel=titel,
-        tekst=_(
-            "Fijn dat je meedoet. Je kunt nu hulp vragen, hulp aanbieden en meedoen aan "
-            "activiteiten in de buurt. Je profiel kun je altijd aanpassen."
-        ),
-        params=params,
-        url=reverse("bewoners:start"),
-    )
+    for callback in _onboarding_voltooid:
+        callback(profiel=profiel)
 
 
 def consent_give(*, profiel: Profiel) -> None:

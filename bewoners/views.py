@@ -57,11 +57,9 @@ ONBOARDING = [
 
 @toegang(ingelogd)
 def start(request):
-    from meldingen.models import Melding
-
+    # The newest unread meldingen ("nieuwe_meldingen") come from meldingen's context processor.
     profiel = services.profiel_for(request.user)
-    nieuw = list(Melding.objects.for_user(request.user).in_inbox().unread()[:3])
-    return render(request, "bewoners/start.html", {"profiel": profiel, "nieuwe_meldingen": nieuw})
+    return render(request, "bewoners/start.html", {"profiel": profiel})
 
 
 @toegang(ingelogd)

@@ -8,4 +8,9 @@ class MeldingenConfig(AppConfig):
 
     def ready(self):
         # Importing registers the privacy hooks and this app's own kinds of melding.
-        from . import privacy_registrations, soorten  # noqa: F401
+        from bewoners import services as bewoners_services
+
+        from . import privacy_registrations, services, soorten  # noqa: F401
+
+        # bewoners (below meldingen) calls this when a resident finishes the welcome flow.
+        bewoners_services.register_onboarding_voltooid(services.welkomstmelding_send)

@@ -1,9 +1,11 @@
+"""Export and erasure of the data the ``meldingen`` app keeps (imported by ``apps.ready``)."""
+
 from bewoners import privacy
+
+from .models import Instellingen, Melding, Voorkeur
 
 
 def _export(user):
-    from .models import Instellingen, Melding, Voorkeur
-
     return {
         "meldingen": list(
             Melding.objects.for_user(user).values(
@@ -24,8 +26,6 @@ def _export(user):
 
 
 def _erase(user):
-    from .models import Instellingen, Melding, Voorkeur
-
     Melding.objects.filter(ontvanger=user).delete()
     Voorkeur.objects.filter(user=user).delete()
     Instellingen.objects.filter(user=user).delete()

@@ -17,8 +17,10 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
 
 from wijk.lib import taken
 
@@ -164,6 +166,30 @@ def melding_send_many(
         if melding.email_gewenst and melding.ontvanger_id not in digest:
             _queue_email(melding.pk)
     return meldingen
+
+
+def welkomstmelding_send(*, profiel) -> Melding | None:
+    """The welcome melding for a resident who finished the welcome flow.
+
+    Registered at start-up (``MeldingenConfig.ready``) on
+    ``bewoners.services.register_onboarding_voltooid``: bewoners, below meldingen, calls it
+    without importing meldingen.
+    """
+    if profiel.buurt:
+        titel, params = _("Welkom in %(buurt)s!"), {"buurt": profiel.buurt.naam}
+    else:
+        titel, params = _("Welkom in de wijk!"), None
+    return melding_send(
+        profiel.user,
+        "welkom",
+        titel=titel,
+        tekst=_(
+            "Fijn dat je meedoet. Je kunt nu hulp vragen, hulp aanbieden en meedoen aan "
+            "activiteiten in de buurt. Je profiel kun je altijd aanpassen."
+        ),
+        params=params,
+        url=reverse("bewoners:start"),
+    )
 
 
 def meldingen_mark_read(user) -> int:

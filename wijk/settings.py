@@ -101,6 +101,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "wijk.context_processors.wijk",
+                "meldingen.context_processors.meldingen",
                 "buurtassistenten.context_processors.coordinatie",
                 "rapportages.context_processors.rapportage",
             ],
