@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
+from wijk.celery import app as celery_app
 from wijk.lib.toegang import iedereen, toegang
 
 logger = logging.getLogger(__name__)
@@ -67,9 +68,7 @@ def _check_cache() -> str:
 def _check_broker() -> str:
     if not settings.CELERY_BROKER_URL:
         return "eager"  # no broker configured: tasks run in-process
-    from wijk.celery import app
-
-    with app.connection_for_write() as conn:
+    with celery_app.connection_for_write() as conn:
         conn.ensure_connection(max_retries=1, timeout=2)
     return "ok"
 

@@ -35,6 +35,7 @@ from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import resolve_url
+from django.urls import URLPattern, URLResolver, get_resolver
 
 Regel = Callable[[object], bool]
 
@@ -156,8 +157,6 @@ class Patroon:
 def alle_patronen(resolver=None, *, _route="", _namespaces=(), _prefixes=()):
     """Every URL pattern of the project (``ROOT_URLCONF``, or ``resolver``), includes
     followed to the end."""
-    from django.urls import URLPattern, URLResolver, get_resolver
-
     resolver = resolver if resolver is not None else get_resolver()
     for entry in resolver.url_patterns:
         route = _route + str(entry.pattern)

@@ -42,7 +42,6 @@ def test_an_unknown_name_fails_at_once_not_after_the_commit():
 
 @pytest.mark.django_db
 def test_the_task_is_sent_after_the_commit(django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks() as callbacks:
-        with transaction.atomic():
-            taken.na_commit("meldingen.tasks.send_digest", 0)
+    with django_capture_on_commit_callbacks() as callbacks, transaction.atomic():
+        taken.na_commit("meldingen.tasks.send_digest", 0)
     assert len(callbacks) == 1
