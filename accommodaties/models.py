@@ -173,6 +173,12 @@ class Openingstijd(models.Model):
             raise ValidationError({"tot": _("De sluitingstijd moet na de openingstijd liggen.")})
 
 
+class SluitingQuerySet(models.QuerySet):
+    def komend(self, now):
+        """Closures not over at ``now`` (those a page lists and a keeper may still change)."""
+        return self.filter(tot__gte=now)
+
+
 class Sluiting(models.Model):
     """A dated exception: closed for a holiday, maintenance, ..."""
 
@@ -185,6 +191,8 @@ class Sluiting(models.Model):
     van = models.DateTimeField(_("dicht vanaf"))
     tot = models.DateTimeField(_("dicht tot"))
     reden = models.CharField(_("reden"), max_length=200, blank=True)
+
+    objects = SluitingQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("sluiting")
@@ -247,6 +255,23 @@ class ReserveringQuerySet(models.QuerySet):
     def actief(self):
         """Requested or confirmed: these hold their time slot."""
         return self.filter(status__in=Reservering.ACTIEF)
+
+    def van_boeker(self, user):
+        return self.filter(geboekt_door=user)
+
+    def komend(self, now):
+        """Not over at ``now``, the soonest first."""
+        return self.filter(einde__gte=now).order_by("begin", "id")
+
+    def voorbij(self, now):
+        """Over at ``now``, the latest first."""
+        return self.filter(einde__lt=now).order_by("-begin", "-id")
+
+    def open_aanvragen(self, now):
+        """Requests a keeper can still decide on (they start after ``now``), the soonest first."""
+        return self.filter(status=Reservering.Status.AANGEVRAAGD, begin__gt=now).order_by(
+            "begin", "id"
+        )
 
     def overlapt(self, accommodatie, begin, bezet_tot):
         """Active bookings of ``accommodatie`` whose occupied range meets ``[begin, bezet_tot)``.
@@ -357,6 +382,10 @@ class Reservering(models.Model):
     @property
     def is_actief(self) -> bool:
         return self.status in self.ACTIEF
+
+    def andere_in_reeks(self, now):
+        """The other dates of this booking's series from ``now`` on, the soonest first."""
+        return self.reeks.reserveringen.exclude(pk=self.pk).filter(begin__gte=now).order_by("begin")
 
     @property
     def reden_tekst(self) -> str:

@@ -1,0 +1,262 @@
+"""The facilities: the list, a facility's page with its week calendar, and booking it (once or
+as a series).
+
+The week calendar is one partial (``_week.html``): week navigation with htmx swaps only that
+part; without JavaScript the same links load the whole page."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_time
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.vary import vary_on_headers
+
+from bewoners.services import profiel_for
+from wijk.lib.htmx import is_deel, pagina_of_deel
+from wijk.lib.pagination import page_context
+from wijk.lib.toegang import ingelogd, toegang
+
+from .. import services
+from ..beschikbaarheid import BEZET, DICHT, GESLOTEN, VOORBIJ, VRIJ
+from ..filters import AccommodatieFilter
+from ..forms import ReserveringForm
+from ..models import Accommodatie, Reservering
+from ..permissions import boek_bezwaar, is_beheerder
+from .basis import accommodatie_for, datum_uit, nav
+
+
+@toegang(ingelogd)
+@require_GET
+@vary_on_headers("HX-Request")
+def accommodatie_list(request):
+    queryset = (
+        Accommodatie.objects.actief().select_related("buurt").prefetch_related("openingstijden")
+    )
+    filterset = AccommodatieFilter(request.GET or None, queryset=queryset)
+    context = {
+        "filter": filterset,
+        **nav(request),
+        **page_context(request, filterset.qs, reverse("accommodaties:list")),
+    }
+    return pagina_of_deel(
+        request, "accommodaties/accommodatie_list.html", "accommodaties/_lijst.html", context
+    )
+
+
+def _maandag(dag: date) -> date:
+    return dag - timedelta(days=dag.weekday())
+
+
+def _stap(accommodatie: Accommodatie) -> int:
+    """Minutes per row of the week grid: half hours where short bookings are allowed."""
+    return 30 if accommodatie.min_duur_minuten < 60 else 60
+
+
+def _week_context(request, accommodatie: Accommodatie, beheerder: bool) -> dict:
+    vandaag = timezone.localdate()
+    gekozen = datum_uit(request.GET.get("week"))
+    if gekozen is None or abs((gekozen - vandaag).days) > 5 * 366:
+        gekozen = vandaag  # nonsense or far away: this week
+    maandag = _maandag(gekozen)
+    zondag = maandag + timedelta(days=6)
+    dagen = services.beschikbaarheid(accommodatie, van=maandag, tot=maandag + timedelta(days=7))
+    # "rooster" (the grid) or "lijst"; without a choice both are sent and the screen width
+    # picks one (CSS): the list on a phone, the grid on a wider screen.
+    weergave = request.GET.get("weergave", "")
+    if weergave not in ("rooster", "lijst"):
+        weergave = ""
+    base = accommodatie.get_absolute_url()
+
+    def week_url(dag: date, keuze: str | None = None) -> str:
+        keuze = weergave if keuze is None else keuze
+        url = f"{base}?week={dag.isoformat()}"
+        return f"{url}&weergave={keuze}" if keuze else url
+
+    boek_url = reverse("accommodaties:reserveren", kwargs={"slug": accommodatie.slug})
+    rijen = [] if weergave == "lijst" else services.rooster(dagen, stap=_stap(accommodatie))
+    stap = timedelta(minutes=_stap(accommodatie))
+    duur = timedelta(minutes=max(_stap(accommodatie), accommodatie.min_duur_minuten))
+    kortste = timedelta(minutes=accommodatie.min_duur_minuten)
+    for stuk in (s for dag in dagen for s in dag.stukken if s.boekbaar):
+        # The list offers a start time per step in each free stretch, long enough to book.
+        stuk.starts = []
+        start = _naar_boven(stuk.begin, stap)
+        while start + kortste <= stuk.einde:
+            stuk.starts.append((start, _boek_link(boek_url, start, min(start + duur, stuk.einde))))
+            start += stap
+    for vak in (v for rij in rijen for v in rij.vakken if v.boekbaar):
+        vak.url = _boek_link(boek_url, vak.begin, vak.begin + duur)
+    return {
+        "dagen": dagen,
+        "rijen": rijen,
+        "weergave": weergave,
+        "toon_lijst": weergave in ("", "lijst"),
+        "toon_rooster": weergave in ("", "rooster"),
+        "maandag": maandag,
+        "zondag": zondag,
+        "vorige_week_url": week_url(maandag - timedelta(days=7)),
+        "volgende_week_url": week_url(maandag + timedelta(days=7)),
+        "deze_week_url": week_url(_maandag(vandaag)) if maandag != _maandag(vandaag) else "",
+        "rooster_url": week_url(maandag, "rooster"),
+        "lijst_url": week_url(maandag, "lijst"),
+        "toon_wie": beheerder,
+        "VRIJ": VRIJ,
+        "BEZET": BEZET,
+        "DICHT": DICHT,
+        "VOORBIJ": VOORBIJ,
+        "GESLOTEN": GESLOTEN,
+    }
+
+
+def _naar_boven(moment, stap: timedelta):
+    """``moment`` rounded up to a whole step of the (local) day: 09:10 → 09:30 for half hours."""
+    lokaal = timezone.localtime(moment)
+    middernacht = lokaal.replace(hour=0, minute=0, second=0, microsecond=0)
+    stappen = -(-(lokaal - middernacht) // stap)
+    return middernacht + stappen * stap
+
+
+def _boek_link(boek_url: str, begin, einde) -> str:
+    begin, einde = timezone.localtime(begin), timezone.localtime(einde)
+    query = urlencode(
+        {"datum": begin.date().isoformat(), "van": f"{begin:%H:%M}", "tot": f"{einde:%H:%M}"}
+    )
+    return f"{boek_url}?{query}"
+
+
+@toegang(ingelogd)
+@require_GET
+@vary_on_headers("HX-Request")
+def accommodatie_detail(request, slug: str):
+    accommodatie = accommodatie_for(slug)
+    beheerder = is_beheerder(request.user, accommodatie)
+    context = {
+        "accommodatie": accommodatie,
+        "is_beheerder": beheerder,
+        "bezwaar": boek_bezwaar(request.user, accommodatie),
+        "zonder_toestemming": not profiel_for(request.user).heeft_toestemming,
+        **_week_context(request, accommodatie, beheerder),
+    }
+    if is_deel(request):
+        return render(request, "accommodaties/_week.html", context)
+    context["openingstijden"] = list(accommodatie.openingstijden.all())
+    context["sluitingen"] = list(accommodatie.sluitingen.komend(timezone.now())[:10])
+    context["beheerders"] = list(accommodatie.beheerders.filter(is_active=True))
+    context["feed_url"] = request.build_absolute_uri(
+        reverse("accommodaties:feed_ruimte", kwargs={"slug": accommodatie.slug})
+    )
+    context.update(nav(request))
+    return render(request, "accommodaties/accommodatie_detail.html", context)
+
+
+def _initial_uit_url(request) -> dict:
+    """A free slot clicked in the calendar: ``?datum=2030-03-04&van=09:00&tot=10:00``."""
+    initial = {"herhalen": 0}
+    datum = datum_uit(request.GET.get("datum"))
+    if datum:
+        initial["datum"] = datum
+    for veld in ("van", "tot"):
+        try:
+            tijd = parse_time(request.GET.get(veld) or "")
+        except ValueError:
+            tijd = None
+        if tijd:
+            initial[veld] = tijd
+    return initial
+
+
+@toegang(ingelogd)
+@require_http_methods(["GET", "POST"])
+def reserveren(request, slug: str):
+    accommodatie = accommodatie_for(slug)
+    form = ReserveringForm(
+        request.POST or None, accommodatie=accommodatie, initial=_initial_uit_url(request)
+    )
+    context = {
+        "accommodatie": accommodatie,
+        "form": form,
+        "bezwaar": boek_bezwaar(request.user, accommodatie),
+        **nav(request),
+    }
+    if context["bezwaar"]:
+        return render(request, "accommodaties/reserveren.html", context, status=403)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        velden = {
+            "accommodatie": accommodatie,
+            "door": request.user,
+            "begin": data["begin"],
+            "einde": data["einde"],
+            "aantal_personen": data["aantal_personen"],
+            "doel": data["doel"],
+            "namens": data["namens"],
+        }
+        try:
+            if data["herhalen"]:
+                uitkomst = services.reservering_create_series(
+                    **velden,
+                    interval_weken=data["herhalen"],
+                    tot_en_met=data["tot_en_met"],
+                    alleen_vrije=data["alleen_vrije"],
+                )
+            else:
+                reservering = services.reservering_create(**velden)
+        except ValidationError as exc:
+            form.add_service_error(exc)
+        else:
+            if not data["herhalen"]:
+                messages.success(request, _bevestiging(reservering))
+                return redirect(reservering)
+            if uitkomst.geboekt:
+                _melding_reeks(request, uitkomst)
+                return redirect("accommodaties:mijn")
+            # Some dates conflict: show which, and offer to book the others.
+            context["uitkomst"] = uitkomst
+            context["vrije_data"] = _vrije_data(uitkomst, data)
+            return render(request, "accommodaties/reeks_conflicten.html", context)
+    return render(request, "accommodaties/reserveren.html", context)
+
+
+def _vrije_data(uitkomst, data) -> list[date]:
+    """The dates of the series that are still free (the form asked for them all)."""
+    bezet = {dag for dag, _redenen in uitkomst.niet_gelukt}
+    alle = services.reeks_data(
+        data["begin"], interval_weken=data["herhalen"], tot_en_met=data["tot_en_met"]
+    )
+    return [dag for dag in alle if dag not in bezet]
+
+
+def _bevestiging(reservering: Reservering) -> str:
+    if reservering.status == Reservering.Status.AANGEVRAAGD:
+        return _(
+            "Je aanvraag is verstuurd. De beheerder kijkt ernaar. Je krijgt bericht als de "
+            "beheerder heeft besloten."
+        )
+    return _("Geboekt! De ruimte is voor je vastgelegd.")
+
+
+def _melding_reeks(request, uitkomst) -> None:
+    aantal = len(uitkomst.geboekt)
+    if uitkomst.geboekt[0].status == Reservering.Status.AANGEVRAAGD:
+        tekst = ngettext(
+            "%(aantal)s datum aangevraagd. De beheerder kijkt ernaar.",
+            "%(aantal)s datums aangevraagd. De beheerder kijkt ernaar.",
+            aantal,
+        ) % {"aantal": aantal}
+    else:
+        tekst = ngettext("%(aantal)s datum geboekt.", "%(aantal)s datums geboekt.", aantal) % {
+            "aantal": aantal
+        }
+    if uitkomst.niet_gelukt:
+        data = ", ".join(f"{dag:%d-%m-%Y}" for dag, _redenen in uitkomst.niet_gelukt)
+        tekst += " " + _("Niet gelukt op: %(data)s.") % {"data": data}
+    messages.success(request, tekst)
