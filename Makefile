@@ -65,9 +65,10 @@ test: install ## Run the test suite (pytest; extra arguments via PYTEST_ARGS="..
 
 # --- development -------------------------------------------------------------------------
 
-lint: install ## Check code style (ruff lint + format check) and migrations
+lint: install ## Check code style (ruff lint + format check), the import contracts and migrations
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-logo
 	$(PY) manage.py makemigrations --check --dry-run
 
 format: install ## Format the code and apply ruff's safe fixes
@@ -104,5 +105,5 @@ lock: $(VENV)/pyvenv.cfg ## Recompile requirements*.txt from pyproject.toml (LOC
 	@echo "Lock files updated; 'make install' (or any target) reinstalls from them."
 
 clean: ## Remove the virtualenv, caches and collected static files (keeps db.sqlite3 and .env)
-	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles test-results celerybeat-schedule*
+	rm -rf $(VENV) .pytest_cache .ruff_cache .import_linter_cache staticfiles test-results celerybeat-schedule*
 	find . -path ./.git -prune -o -type d -name __pycache__ -prune -exec rm -rf {} +
