@@ -1,11 +1,9 @@
 """Calendar feeds (``accommodaties.feeds``): read back with ``icalendar`` and checked."""
 
 import json
-from datetime import UTC, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import UTC, datetime, timedelta
 
 import pytest
-import time_machine
 from django.test import Client
 from django.urls import reverse
 from icalendar import Calendar
@@ -13,25 +11,11 @@ from icalendar import Calendar
 from accommodaties import services
 from accommodaties.models import AgendaSleutel, Reservering, Sluiting
 from accommodaties.tests.factories import AccommodatieFactory
+from accommodaties.tests.hulp import op
 from bewoners import privacy
 from bewoners.tests.factories import UserFactory
 
-pytestmark = pytest.mark.django_db
-
-AMS = ZoneInfo("Europe/Amsterdam")
-# Monday 4 March 2030, 09:00 in Utrecht. Daylight saving starts on Sunday 31 March 2030.
-START = datetime(2030, 3, 4, 9, 0, tzinfo=AMS)
-
-
-@pytest.fixture(autouse=True)
-def klok():
-    with time_machine.travel(START, tick=False) as reis:
-        yield reis
-
-
-@pytest.fixture
-def beheerder_van_zaal(db):
-    return UserFactory(first_name="Kees", email="kees@example.org")
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("klok")]
 
 
 @pytest.fixture
@@ -47,11 +31,6 @@ def zaal(beheerder_van_zaal, buurt):
 @pytest.fixture
 def anoniem():
     return Client()
-
-
-def op(dagen, uur, minuut=0):
-    dag = START.date() + timedelta(days=dagen)
-    return datetime.combine(dag, time(uur, minuut), tzinfo=AMS)
 
 
 def boek(zaal, wie, begin, einde, doel="Koffieochtend", **extra):

@@ -4,10 +4,8 @@ filter: a message and nothing saved, never a server error (issue 12)."""
 from datetime import datetime, time, timedelta
 from importlib import import_module
 from types import SimpleNamespace
-from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 from django.apps import apps
 from django.db import connection, transaction
 from django.urls import reverse
@@ -15,20 +13,13 @@ from django.urls import reverse
 from accommodaties import services
 from accommodaties.models import Reservering, Sluiting
 from accommodaties.tests.factories import AccommodatieFactory
+from accommodaties.tests.hulp import AMS, START
 from accommodaties.tests.test_views import _bewerk_data
 from bewoners.tests.factories import UserFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("klok")]
 
-AMS = ZoneInfo("Europe/Amsterdam")
-START = datetime(2030, 3, 4, 9, 0, tzinfo=AMS)
 BEREIK = "Kies een datum tussen 01-01-1900 en 31-12-2199."
-
-
-@pytest.fixture(autouse=True)
-def klok():
-    with time_machine.travel(START, tick=False) as reis:
-        yield reis
 
 
 @pytest.fixture

@@ -1,38 +1,22 @@
 """Export and erasure of bookings, the admin, and the periodic task."""
 
-from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
-
 import pytest
-import time_machine
 from django.conf import settings
 from django.urls import reverse
 
 from accommodaties import services, tasks
 from accommodaties.models import Reservering
 from accommodaties.tests.factories import AccommodatieFactory
+from accommodaties.tests.hulp import op
 from bewoners import privacy
 from bewoners.tests.factories import UserFactory
 
-pytestmark = pytest.mark.django_db
-
-AMS = ZoneInfo("Europe/Amsterdam")
-START = datetime(2030, 3, 4, 9, 0, tzinfo=AMS)
-
-
-@pytest.fixture(autouse=True)
-def klok():
-    with time_machine.travel(START, tick=False) as reis:
-        yield reis
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("klok")]
 
 
 @pytest.fixture
 def zaal(db):
     return AccommodatieFactory(naam="Buurtzaal", slug="buurtzaal", capaciteit=10, buffer_minuten=0)
-
-
-def op(dagen, uur):
-    return datetime.combine(START.date() + timedelta(days=dagen), time(uur), tzinfo=AMS)
 
 
 def boek(zaal, wie, dagen, doel="Verjaardag van Bep"):

@@ -1,35 +1,18 @@
 """Booking rules, approval, cancelling and series (``accommodaties.services``)."""
 
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, time, timedelta
 
 import pytest
-import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from accommodaties import services
 from accommodaties.models import Reservering, Sluiting, WieMagBoeken
 from accommodaties.tests.factories import AccommodatieFactory
-from bewoners.tests.factories import UserFactory
+from accommodaties.tests.hulp import op
 from meldingen.models import Melding
 
-pytestmark = pytest.mark.django_db
-
-AMS = ZoneInfo("Europe/Amsterdam")
-# Monday 4 March 2030, 09:00 in Utrecht. Daylight saving starts on Sunday 31 March 2030.
-START = datetime(2030, 3, 4, 9, 0, tzinfo=AMS)
-
-
-@pytest.fixture(autouse=True)
-def klok():
-    with time_machine.travel(START, tick=False) as reis:
-        yield reis
-
-
-@pytest.fixture
-def beheerder_van_zaal(db):
-    return UserFactory(first_name="Kees", email="kees@example.org")
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("klok")]
 
 
 @pytest.fixture
@@ -37,11 +20,6 @@ def zaal(beheerder_van_zaal, buurt):
     return AccommodatieFactory(
         slug="buurtzaal-de-linde", buurt=buurt, beheerders=[beheerder_van_zaal]
     )
-
-
-def op(dagen, uur, minuut=0):
-    dag = START.date() + timedelta(days=dagen)
-    return datetime.combine(dag, time(uur, minuut), tzinfo=AMS)
 
 
 def boek(zaal, wie, begin, einde, aantal=5, doel="Koffieochtend"):

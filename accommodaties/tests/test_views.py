@@ -1,29 +1,18 @@
 """Pages for facilities and bookings: what each person sees and may do, bad input, query counts."""
 
-from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import time, timedelta
 
 import pytest
-import time_machine
 from django.urls import reverse
 
 from accommodaties import services
 from accommodaties.models import Accommodatie, Openingstijd, Reservering, Sluiting
 from accommodaties.tests.factories import ELKE_DAG_8_TOT_22, AccommodatieFactory
+from accommodaties.tests.hulp import AMS, op
 from bewoners.tests.factories import UserFactory
 from meldingen.models import Melding
 
-pytestmark = pytest.mark.django_db
-
-AMS = ZoneInfo("Europe/Amsterdam")
-# Monday 4 March 2030, 09:00.
-START = datetime(2030, 3, 4, 9, 0, tzinfo=AMS)
-
-
-@pytest.fixture(autouse=True)
-def klok():
-    with time_machine.travel(START, tick=False) as reis:
-        yield reis
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("klok")]
 
 
 @pytest.fixture
@@ -42,10 +31,6 @@ def zaal(kees, buurt):
         beheerders=[kees],
         openingstijden=ELKE_DAG_8_TOT_22[:6],  # closed on Sundays
     )
-
-
-def op(dagen, uur, minuut=0):
-    return datetime.combine(START.date() + timedelta(days=dagen), time(uur, minuut), tzinfo=AMS)
 
 
 def boek(zaal, wie, begin, einde, doel="Koffieochtend", aantal=5):
