@@ -23,6 +23,7 @@ from buurtassistenten.models import (
     Vervolg,
     Wijkpartner,
 )
+from buurtassistenten.tests.formulieren import contact
 from hulpvragen.tests.factories import HulpvraagFactory
 from initiatieven import services as initiatieven_services
 from initiatieven.models import Aanmelding
@@ -66,18 +67,6 @@ def url(naam, *args):
 
 def op(dagen, uur, minuut=0):
     return datetime.combine(START.date() + timedelta(days=dagen), time(uur, minuut), tzinfo=AMS)
-
-
-def contact(**anders):
-    data = {
-        "contact-datum": "2030-03-04T08:30",
-        "contact-kanaal": "telefoon",
-        "contact-soort": "gewoon",
-        "contact-notitie": "Belde over de tuin.",
-        "contact-vervolg_op": "",
-    }
-    data.update({f"contact-{k}": v for k, v in anders.items()})
-    return data
 
 
 def notitie(door, bewoner, tekst, *, gevoelig=True):

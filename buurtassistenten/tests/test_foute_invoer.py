@@ -17,23 +17,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from buurtassistenten.models import Contactmoment, Vervolg
+from buurtassistenten.tests.formulieren import contact
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("klok", "assistent")]
 
 START = datetime(2030, 3, 4, 9, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
 BEREIK = "Kies een datum tussen 01-01-1900 en 31-12-2199."
-
-
-def contact(**anders):
-    data = {
-        "contact-datum": "2030-03-04T08:30",
-        "contact-kanaal": "telefoon",
-        "contact-soort": "gewoon",
-        "contact-notitie": "Belde over de tuin.",
-        "contact-vervolg_op": "",
-    }
-    data.update({f"contact-{k}": v for k, v in anders.items()})
-    return data
 
 
 @pytest.mark.parametrize(
