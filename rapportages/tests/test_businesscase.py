@@ -1,7 +1,7 @@
 """The maatschappelijke business case: exact totals on a known data set, the values the board
 sets (bad input saves nothing), small counts hidden, and who may see and change it."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -17,6 +17,7 @@ from initiatieven.tests.factories import InitiatiefFactory
 from rapportages import businesscase
 from rapportages.cijfers import Periode
 from rapportages.models import Waardering
+from rapportages.tests.gegevens import uur_bijeenkomst
 from rapportages.tests.test_cijfers import bouw_data
 
 # Every test here uses the database, also where a persona fixture is looked up by name
@@ -74,13 +75,7 @@ def bouw(buurt):
 
     def bijeenkomst(begin, status=Bijeenkomst.Status.GEPLAND):
         activiteit = Activiteit.objects.create(initiatief=initiatief, titel="Koffie")
-        return Bijeenkomst.objects.create(
-            activiteit=activiteit,
-            begin=begin,
-            einde=begin + timedelta(hours=1),
-            volgens_regel=begin,
-            status=status,
-        )
+        return uur_bijeenkomst(activiteit, begin, status)
 
     koffie = bijeenkomst(op(3, 10))
     for i, mens in enumerate(mensen[:9]):

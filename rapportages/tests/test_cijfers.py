@@ -28,6 +28,7 @@ from initiatieven.models import Aanmelding, Activiteit, Bijeenkomst, Lidmaatscha
 from initiatieven.tests.factories import InitiatiefFactory
 from rapportages import cijfers
 from rapportages.cijfers import Periode
+from rapportages.tests.gegevens import uur_bijeenkomst
 
 TZ = ZoneInfo("Europe/Amsterdam")
 NU = datetime(2026, 3, 20, 12, 0, tzinfo=TZ)
@@ -114,9 +115,7 @@ def bouw_data(buurt, andere_buurt):
 
     def bijeenkomst(initiatief, begin, status=Bijeenkomst.Status.GEPLAND):
         activiteit = Activiteit.objects.create(initiatief=initiatief, titel="Wandelen")
-        return Bijeenkomst.objects.create(
-            activiteit=activiteit, begin=begin, einde=begin + h, volgens_regel=begin, status=status
-        )
+        return uur_bijeenkomst(activiteit, begin, status)
 
     b1 = bijeenkomst(i1, op(3, 10))
     b2 = bijeenkomst(i1, op(3, 12), Bijeenkomst.Status.GEANNULEERD)
@@ -306,14 +305,7 @@ def test_month_by_month_sign_ups_and_bookings(db, buurt):
         activiteit = Activiteit.objects.create(initiatief=groep, titel="Wandelen", capaciteit=None)
 
         def keer(maand, dag, status=Bijeenkomst.Status.GEPLAND):
-            begin = op(maand, dag)
-            return Bijeenkomst.objects.create(
-                activiteit=activiteit,
-                begin=begin,
-                einde=begin + timedelta(hours=1),
-                volgens_regel=begin,
-                status=status,
-            )
+            return uur_bijeenkomst(activiteit, op(maand, dag), status)
 
         jan, feb = keer(1, 14), keer(2, 11)
         afgelast = keer(2, 18, status=Bijeenkomst.Status.GEANNULEERD)

@@ -34,12 +34,13 @@ from bewoners.tests.factories import UserFactory
 from buurtassistenten.models import Contactmoment, Kanaal
 from hulpvragen.models import Hulpvraag, Match
 from hulpvragen.tests.factories import HulpvraagFactory, MatchFactory
-from initiatieven.models import Aanmelding, Activiteit, Bijeenkomst
+from initiatieven.models import Aanmelding, Activiteit
 from initiatieven.tests.factories import InitiatiefFactory
 from rapportages import businesscase, weergave
 from rapportages.cijfers import Periode
 from rapportages.models import Waardering
 from rapportages.onderdrukking import Aantal, Relatie, onderdruk
+from rapportages.tests.gegevens import uur_bijeenkomst
 
 pytestmark = pytest.mark.django_db
 
@@ -125,12 +126,7 @@ def bouw_verleiding(oud_zuid, nieuwland):
 
     def bijeenkomst(begin, wie):
         activiteit = Activiteit.objects.create(initiatief=initiatief, titel="Koffie")
-        keer = Bijeenkomst.objects.create(
-            activiteit=activiteit,
-            begin=begin,
-            einde=begin + timedelta(hours=1),
-            volgens_regel=begin,
-        )
+        keer = uur_bijeenkomst(activiteit, begin)
         for persoon, kwam in wie:
             Aanmelding.objects.create(
                 bijeenkomst=keer, user=persoon, status=Aanmelding.Status.AANGEMELD, aanwezig=kwam
@@ -658,6 +654,33 @@ def test_regel_slaat_een_relatie_over_die_niet_klopt():
     assert _getoond(cellen) == {"totaal": "20", "a": "<5", "b": "10"}
 
 
+def _tabel_met_totalen(
+    binnen: list[list[int]], nooit: set[str] = frozenset()
+) -> tuple[dict[str, Aantal], list[tuple[str, list[str]]]]:
+    """The cells ``c{rij}.{kolom}`` of ``binnen`` with their row totals ``r{rij}``, column
+    totals ``k{kolom}`` and grand total ``t`` (the keys in ``nooit`` never shown), hidden by
+    ``onderdruk`` with those sums; and the sums, as (total, parts)."""
+    rijen, kolommen = len(binnen), len(binnen[0])
+    cellen = {}
+    for r, rij in enumerate(binnen):
+        for k, waarde in enumerate(rij):
+            cellen[f"c{r}.{k}"] = Aantal(waarde, f"c{r}.{k}", getoond=f"c{r}.{k}" not in nooit)
+        cellen[f"r{r}"] = Aantal(sum(rij), f"r{r}")
+    for k in range(kolommen):
+        cellen[f"k{k}"] = Aantal(
+            sum(rij[k] for rij in binnen), f"k{k}", getoond=f"k{k}" not in nooit
+        )
+    cellen["t"] = Aantal(sum(map(sum, binnen)), "t")
+    sommen = [
+        *[(f"r{r}", [f"c{r}.{k}" for k in range(kolommen)]) for r in range(rijen)],
+        *[(f"k{k}", [f"c{r}.{k}" for r in range(rijen)]) for k in range(kolommen)],
+        ("t", [f"r{r}" for r in range(rijen)]),
+        ("t", [f"k{k}" for k in range(kolommen)]),
+    ]
+    onderdruk(cellen, [Relatie(t, tuple(d)) for t, d in sommen])
+    return cellen, sommen
+
+
 @pytest.mark.parametrize("zaad", range(40))
 def test_regel_op_willekeurige_tabellen(zaad):
     """Tables of 2 to 5 rows and 2 to 4 columns with row, column and grand totals, with many
@@ -668,21 +691,7 @@ def test_regel_op_willekeurige_tabellen(zaad):
     binnen = [
         [rnd.choice([0, 1, 2, 3, 4, 5, 6, 8, 13]) for _k in range(kolommen)] for _r in range(rijen)
     ]
-    cellen = {}
-    for r, rij in enumerate(binnen):
-        for k, waarde in enumerate(rij):
-            cellen[f"c{r}.{k}"] = Aantal(waarde, f"c{r}.{k}")
-        cellen[f"r{r}"] = Aantal(sum(rij), f"r{r}")
-    for k in range(kolommen):
-        cellen[f"k{k}"] = Aantal(sum(rij[k] for rij in binnen), f"k{k}")
-    cellen["t"] = Aantal(sum(map(sum, binnen)), "t")
-    sommen = [
-        *[(f"r{r}", [f"c{r}.{k}" for k in range(kolommen)]) for r in range(rijen)],
-        *[(f"k{k}", [f"c{r}.{k}" for r in range(rijen)]) for k in range(kolommen)],
-        ("t", [f"r{r}" for r in range(rijen)]),
-        ("t", [f"k{k}" for k in range(kolommen)]),
-    ]
-    onderdruk(cellen, [Relatie(t, tuple(d)) for t, d in sommen])
+    cellen, sommen = _tabel_met_totalen(binnen)
     lezer = Lezer()
     for k, v in _getoond(cellen).items():
         lezer.cel(k, v)
@@ -724,23 +733,7 @@ def _tegen_elke_invulling(binnen: list[list[int]], rest: bool) -> None:
     each hidden cell must keep at least two possible values."""
     rijen, kolommen = len(binnen), len(binnen[0])
     nooit = {f"c{r}.{kolommen - 1}" for r in range(rijen)} | {f"k{kolommen - 1}"} if rest else set()
-    cellen = {}
-    for r, rij in enumerate(binnen):
-        for k, waarde in enumerate(rij):
-            cellen[f"c{r}.{k}"] = Aantal(waarde, f"c{r}.{k}", getoond=f"c{r}.{k}" not in nooit)
-        cellen[f"r{r}"] = Aantal(sum(rij), f"r{r}")
-    for k in range(kolommen):
-        cellen[f"k{k}"] = Aantal(
-            sum(rij[k] for rij in binnen), f"k{k}", getoond=f"k{k}" not in nooit
-        )
-    cellen["t"] = Aantal(sum(map(sum, binnen)), "t")
-    sommen = [
-        *[(f"r{r}", [f"c{r}.{k}" for k in range(kolommen)]) for r in range(rijen)],
-        *[(f"k{k}", [f"c{r}.{k}" for r in range(rijen)]) for k in range(kolommen)],
-        ("t", [f"r{r}" for r in range(rijen)]),
-        ("t", [f"k{k}" for k in range(kolommen)]),
-    ]
-    onderdruk(cellen, [Relatie(t, tuple(d)) for t, d in sommen])
+    cellen, sommen = _tabel_met_totalen(binnen, nooit)
     lezer = Lezer()
     for k, a in cellen.items():
         if k in nooit:
