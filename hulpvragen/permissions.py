@@ -64,7 +64,7 @@ def can_view_hulpvraag(user, hulpvraag) -> bool:
         return False
     if hulpvraag.is_open or can_see_prive_details(user, hulpvraag):
         return True
-    return hulpvraag.matches.filter(helper=user).exists()
+    return hulpvraag.matches.als_helper(user).exists()
 
 
 def can_view_match(user, match) -> bool:

@@ -1,16 +1,18 @@
 """Export and erasure of the data this app keeps about a person."""
 
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from bewoners import privacy
+from meldingen.models import Melding
+from meldingen.services import melding_send
+
+from . import services
+from .models import Aanbod, Hulpvraag, Match
 
 
 def _export(user):
-    from .models import Aanbod, Hulpvraag, Match
-
     return {
         "hulpvragen": [
             {
@@ -68,10 +70,6 @@ def _forget_in_others_inboxes(user) -> int:
     Their titles quote the request or name the person ("Henk helpt je met ..."). The melding
     itself stays (it is part of the other person's history), with a neutral title.
     """
-    from meldingen.models import Melding
-
-    from .models import Hulpvraag, Match
-
     urls = [
         *(h.get_absolute_url() for h in Hulpvraag.objects.filter(aanvrager=user).only("pk")),
         *(m.get_absolute_url() for m in Match.objects.van(user).only("pk")),
@@ -86,19 +84,13 @@ def _forget_in_others_inboxes(user) -> int:
 
 
 def _erase(user):
-    from meldingen.services import melding_send
-
-    from . import services
-    from .models import Aanbod, Hulpvraag, Match
-
     now = timezone.now()
     _forget_in_others_inboxes(user)
     # Waiting proposals and agreed helps end; the other side keeps a record without free text.
     ending = list(
-        Match.objects.filter(
-            Q(helper=user) | Q(hulpvraag__aanvrager=user),
-            status__in=[Match.Status.VOORGESTELD, Match.Status.GEACCEPTEERD],
-        ).select_related("hulpvraag", "hulpvraag__aanvrager", "helper")
+        Match.objects.van(user)
+        .lopend()
+        .select_related("hulpvraag", "hulpvraag__aanvrager", "helper")
     )
     Match.objects.filter(pk__in=[m.pk for m in ending]).update(
         status=Match.Status.GEANNULEERD, geannuleerd_op=now
@@ -131,14 +123,12 @@ def _erase(user):
             )
         if Hulpvraag.objects.filter(pk=hulpvraag.pk, status=Hulpvraag.Status.OPEN).exists():
             services.hulpvraag_queue_matching(hulpvraag)
-    Match.objects.filter(Q(helper=user) | Q(hulpvraag__aanvrager=user)).update(
-        bedankje="", reden="", uitleg=[]
-    )
+    Match.objects.van(user).update(bedankje="", reden="", uitleg=[])
     # Requests keep an anonymous skeleton (categorie, buurt, dates, status) for the figures;
     # every free text goes. Open ones are withdrawn.
-    Hulpvraag.objects.filter(
-        aanvrager=user, status__in=[Hulpvraag.Status.OPEN, Hulpvraag.Status.GEMATCHT]
-    ).update(status=Hulpvraag.Status.INGETROKKEN, ingetrokken_op=now)
+    Hulpvraag.objects.van(user).lopend().update(
+        status=Hulpvraag.Status.INGETROKKEN, ingetrokken_op=now
+    )
     Hulpvraag.objects.filter(aanvrager=user).update(
         titel=str(_("(verwijderd)")), beschrijving="", prive_details=""
     )

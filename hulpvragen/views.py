@@ -8,7 +8,6 @@ whole page, an htmx request only the list. Everything works without JavaScript.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -49,9 +48,7 @@ def _consent_page(request, profiel, wat: str):
 
 def _hulpvraag_for(request, pk: int) -> Hulpvraag:
     """The request, if this person may see it; else 404 (without saying whether it exists)."""
-    hulpvraag = get_object_or_404(
-        Hulpvraag.objects.select_related("categorie", "buurt", "aanvrager"), pk=pk
-    )
+    hulpvraag = get_object_or_404(Hulpvraag.objects.voor_pagina(), pk=pk)
     if not can_view_hulpvraag(request.user, hulpvraag):
         raise Http404
     return hulpvraag
@@ -76,18 +73,7 @@ def _eigen_aanbod(request, pk: int) -> Aanbod:
 
 
 def _match_for(request, pk: int) -> Match:
-    match = get_object_or_404(
-        Match.objects.select_related(
-            "hulpvraag",
-            "hulpvraag__categorie",
-            "hulpvraag__buurt",
-            "hulpvraag__aanvrager",
-            "hulpvraag__aanvrager__profiel",
-            "helper",
-            "helper__profiel",
-        ),
-        pk=pk,
-    )
+    match = get_object_or_404(Match.objects.voor_pagina(), pk=pk)
     if not can_view_match(request.user, match):
         raise Http404
     return match
@@ -101,7 +87,7 @@ def _match_for(request, pk: int) -> Match:
 @vary_on_headers("HX-Request")
 def hulpvraag_list(request):
     profiel = profiel_for(request.user)
-    queryset = Hulpvraag.objects.zichtbaar().select_related("categorie", "buurt")
+    queryset = Hulpvraag.objects.zichtbaar().voor_lijst()
     filterset = HulpvraagFilter(
         request.GET or None, queryset=queryset, eigen_buurt_id=profiel.buurt_id
     )
@@ -147,7 +133,7 @@ def hulpvraag_detail(request, pk: int):
         matches = list(hulpvraag.matches.select_related("helper"))
     eigen_match = None
     if not mag_bewerken:
-        eigen_match = hulpvraag.matches.filter(helper=user).first()
+        eigen_match = hulpvraag.matches.als_helper(user).first()
     return render(
         request,
         "hulpvragen/hulpvraag_detail.html",
@@ -207,11 +193,7 @@ def hulpvraag_withdraw(request, pk: int):
 @vary_on_headers("HX-Request")
 def aanbod_list(request):
     profiel = profiel_for(request.user)
-    queryset = (
-        zichtbaar_aanbod()
-        .select_related("helper", "buurt")
-        .prefetch_related("categorieen", "buurten")
-    )
+    queryset = zichtbaar_aanbod().met_details()
     filterset = AanbodFilter(
         request.GET or None, queryset=queryset, eigen_buurt_id=profiel.buurt_id
     )
@@ -228,10 +210,7 @@ def aanbod_list(request):
 @toegang(ingelogd, per_object="hulpvragen.permissions.can_view_aanbod")
 @require_GET
 def aanbod_detail(request, pk: int):
-    queryset = Aanbod.objects.select_related("helper", "buurt").prefetch_related(
-        "categorieen", "buurten"
-    )
-    aanbod = get_object_or_404(queryset, pk=pk)
+    aanbod = get_object_or_404(Aanbod.objects.met_details(), pk=pk)
     is_eigen = aanbod.helper_id == request.user.pk
     if not can_view_aanbod(request.user, aanbod):
         raise Http404
@@ -305,12 +284,7 @@ def aanbod_pause(request, pk: int):
 @toegang(ingelogd)
 @require_GET
 def mijn_hulpvragen(request):
-    matches = Match.objects.select_related("helper").order_by("-aangemaakt_op", "-id")
-    queryset = (
-        Hulpvraag.objects.van(request.user)
-        .select_related("categorie", "buurt")
-        .prefetch_related(Prefetch("matches", queryset=matches))
-    )
+    queryset = Hulpvraag.objects.van(request.user).voor_lijst().met_matches()
     context = _page(request, queryset, "hulpvragen:mijn_hulpvragen")
     return render(request, "hulpvragen/mijn_hulpvragen.html", context)
 
@@ -318,11 +292,7 @@ def mijn_hulpvragen(request):
 @toegang(ingelogd)
 @require_GET
 def mijn_aanbod(request):
-    queryset = (
-        Aanbod.objects.van(request.user)
-        .select_related("buurt")
-        .prefetch_related("categorieen", "buurten")
-    )
+    queryset = Aanbod.objects.van(request.user).met_details()
     context = _page(request, queryset, "hulpvragen:mijn_aanbod")
     return render(request, "hulpvragen/mijn_aanbod.html", context)
 
@@ -331,14 +301,9 @@ def mijn_aanbod(request):
 @require_GET
 def mijn_matches(request):
     user = request.user
-    queryset = Match.objects.van(user).select_related(
-        "hulpvraag", "hulpvraag__categorie", "hulpvraag__buurt", "hulpvraag__aanvrager", "helper"
-    )
-    tellingen = Match.objects.filter(helper=user).aggregate(
-        wachtend=Count("pk", filter=Q(status=Match.Status.VOORGESTELD)),
-    )
+    queryset = Match.objects.van(user).voor_lijst()
     context = {
-        "wachtend": tellingen["wachtend"],
+        "wachtend": Match.objects.als_helper(user).voorgesteld().count(),
         **_page(request, queryset, "hulpvragen:mijn_matches"),
     }
     return render(request, "hulpvragen/mijn_matches.html", context)

@@ -12,6 +12,8 @@ One row per (active offer, category it can serve, buurt it reaches):
 
 from __future__ import annotations
 
+from bewoners.models import Profiel
+
 from .models import Aanbod, Bereik, Match, Zoekregel
 
 N = Zoekregel.Nabijheid
@@ -51,8 +53,6 @@ def rows_for(
 
 
 def _skills(helper_id: int) -> list[int]:
-    from bewoners.models import Profiel
-
     return list(
         Profiel.kan_categorieen.through.objects.filter(profiel__user_id=helper_id).values_list(
             "categorie_id", flat=True

@@ -27,6 +27,10 @@ class AanbodQuerySet(AchtergrondMatchingQuerySet):
     def van(self, user):
         return self.filter(helper=user)
 
+    def met_details(self):
+        """With what a list row and the offer's page show (helper, buurt, categories, buurten)."""
+        return self.select_related("helper", "buurt").prefetch_related("categorieen", "buurten")
+
 
 class Aanbod(models.Model):
     """A standing offer of help: "I can do small jobs on Saturdays"."""

@@ -70,9 +70,27 @@ class HulpvraagQuerySet(AchtergrondMatchingQuerySet):
     def van(self, user):
         return self.filter(aanvrager=user)
 
+    def lopend(self):
+        """Requests still running: open, or with an agreed helper (``Hulpvraag.is_active``)."""
+        return self.filter(status__in=Hulpvraag.LOPEND)
+
     def zichtbaar(self):
         """What every logged-in resident may browse: open requests."""
         return self.open()
+
+    def voor_lijst(self):
+        """With what a row of a list shows (categorie, buurt)."""
+        return self.select_related("categorie", "buurt")
+
+    def voor_pagina(self):
+        """With what the request's page shows (categorie, buurt, the requester)."""
+        return self.select_related("categorie", "buurt", "aanvrager")
+
+    def met_matches(self):
+        """With each request's matches and their helpers, the latest first (one query)."""
+        match = self.model._meta.get_field("matches").related_model
+        matches = match.objects.select_related("helper").order_by("-aangemaakt_op", "-id")
+        return self.prefetch_related(models.Prefetch("matches", queryset=matches))
 
     def verlopen_op(self, vandaag: date):
         """Open requests whose last possible day is before ``vandaag``."""
@@ -90,6 +108,8 @@ class Hulpvraag(models.Model):
         AFGEROND = "afgerond", _("Afgerond")
         INGETROKKEN = "ingetrokken", _("Ingetrokken")
         VERLOPEN = "verlopen", _("Verlopen")
+
+    LOPEND = (Status.OPEN, Status.GEMATCHT)
 
     aanvrager = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -217,7 +237,7 @@ class Hulpvraag(models.Model):
 
     @property
     def is_active(self) -> bool:
-        return self.status in (self.Status.OPEN, self.Status.GEMATCHT)
+        return self.status in self.LOPEND
 
     def compute_dagdelen(self) -> int:
         delen = dagdelen_in_window(self.tijd_van, self.tijd_tot)

@@ -31,6 +31,23 @@ class MatchQuerySet(models.QuerySet):
         """Matches ``user`` takes part in, as helper or requester."""
         return self.filter(Q(helper=user) | Q(hulpvraag__aanvrager=user))
 
+    def als_helper(self, user):
+        return self.filter(helper=user)
+
+    def voor_lijst(self):
+        """With what a row of a list of matches shows (the request, its requester, the helper)."""
+        return self.select_related(
+            "hulpvraag",
+            "hulpvraag__categorie",
+            "hulpvraag__buurt",
+            "hulpvraag__aanvrager",
+            "helper",
+        )
+
+    def voor_pagina(self):
+        """With what the match page shows, the profiles of both sides included."""
+        return self.voor_lijst().select_related("hulpvraag__aanvrager__profiel", "helper__profiel")
+
     def tussen(self, a, b):
         return self.filter(
             Q(helper=a, hulpvraag__aanvrager=b) | Q(helper=b, hulpvraag__aanvrager=a)

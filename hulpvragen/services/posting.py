@@ -120,9 +120,11 @@ def hulpvraag_withdraw(*, hulpvraag: Hulpvraag, door) -> Hulpvraag:
     if not permissions.can_edit_hulpvraag(door, hulpvraag):
         raise PermissionDenied
     now = timezone.now()
-    changed = Hulpvraag.objects.filter(
-        pk=hulpvraag.pk, status__in=[Hulpvraag.Status.OPEN, Hulpvraag.Status.GEMATCHT]
-    ).update(status=Hulpvraag.Status.INGETROKKEN, ingetrokken_op=now)
+    changed = (
+        Hulpvraag.objects.filter(pk=hulpvraag.pk)
+        .lopend()
+        .update(status=Hulpvraag.Status.INGETROKKEN, ingetrokken_op=now)
+    )
     if not changed:
         raise ValidationError(_("Deze hulpvraag is al gesloten."))
     hulpvraag.refresh_from_db()

@@ -13,6 +13,7 @@ from bewoners.availability import ALL
 from bewoners.models import Categorie
 from bewoners.tests.factories import UserFactory
 from hulpvragen.models import Aanbod, Hulpvraag, Match, Wanneer
+from hulpvragen.zoekindex import rebuild_for_aanbod
 
 
 def vervoer():
@@ -77,8 +78,6 @@ class AanbodFactory(factory.django.DjangoModelFactory):
     def zoekregels(self, create, extracted, **kwargs):
         # Raw ORM skips the services: build the matching search rows as they would.
         if create:
-            from hulpvragen.zoekindex import rebuild_for_aanbod
-
             rebuild_for_aanbod(self)
 
     class Params:

@@ -1,0 +1,37 @@
+"""Reads of help requests that other apps use (the buurtassistent dashboard), so they need not
+know the matching engine's insides. Plain filters are QuerySet methods on the models
+(``Hulpvraag.objects.open().lopend()``, ``Match.objects.geaccepteerd()``)."""
+
+from __future__ import annotations
+
+from bewoners.models import User
+
+from . import matching
+from .models import Aanbod, Hulpvraag, Match
+
+
+def kandidaten_voor(hulpvraag: Hulpvraag, *, limit: int) -> list[dict]:
+    """The engine's best ``limit`` helpers for an open request (none when it is closed), best
+    first, for matching by hand: ``{"helper": User (with profiel), "aanbod": Aanbod or None,
+    "score": float, "uitleg": str}``. The words of ``uitleg`` are those of a proposal
+    (``Match.uitleg_tekst``), in the reader's language. The same few queries for any ``limit``."""
+    if not hulpvraag.is_open:
+        return []
+    gerangschikt = matching.rank(hulpvraag, limit=limit)
+    helpers = User.objects.select_related("profiel").in_bulk([k.helper_id for k in gerangschikt])
+    aanbod = Aanbod.objects.in_bulk([k.aanbod_id for k in gerangschikt if k.aanbod_id])
+    return [
+        {
+            "helper": helpers[k.helper_id],
+            "aanbod": aanbod.get(k.aanbod_id),
+            "score": k.score,
+            "uitleg": Match(uitleg=k.uitleg).uitleg_tekst,
+        }
+        for k in gerangschikt
+        if k.helper_id in helpers
+    ]
+
+
+def voorstel_geldig_uren() -> int:
+    """How long a helper has to answer a proposal before it lapses (``WIJK_MATCHING``)."""
+    return matching.config()["VOORSTEL_GELDIG_UREN"]
