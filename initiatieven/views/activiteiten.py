@@ -25,7 +25,7 @@ from ..forms import (
 )
 from ..models import Aanmelding, Bijeenkomst, Initiatief
 from ..permissions import eis_organisator, is_organisator
-from .basis import activiteit_for, bijeenkomst_for, fouten, initiatief_for
+from .basis import activiteit_for, bijeenkomst_for, formulier_pagina, fouten, initiatief_for
 
 # --- activities ------------------------------------------------------------------------------
 
@@ -55,11 +55,8 @@ def activiteit_nieuw(request, slug: str):
                 % {"aantal": aantal},
             )
             return redirect(activiteit)
-    return render(
-        request,
-        "initiatieven/activiteit_form.html",
-        {"form": form, "initiatief": initiatief},
-        status=400 if request.method == "POST" else 200,
+    return formulier_pagina(
+        request, "initiatieven/activiteit_form.html", {"form": form, "initiatief": initiatief}
     )
 
 
@@ -97,11 +94,10 @@ def activiteit_bewerken(request, pk: int):
         else:
             messages.success(request, _("Opgeslagen."))
             return redirect(activiteit)
-    return render(
+    return formulier_pagina(
         request,
         "initiatieven/activiteit_bewerken.html",
         {"form": form, "activiteit": activiteit, "initiatief": activiteit.initiatief},
-        status=400 if request.method == "POST" else 200,
     )
 
 
@@ -240,11 +236,10 @@ def verplaatsen(request, pk: int):
         else:
             messages.success(request, _("Verplaatst. Wie zich had aangemeld, krijgt bericht."))
             return redirect(bijeenkomst)
-    return render(
+    return formulier_pagina(
         request,
         "initiatieven/verplaatsen.html",
         {"form": form, "bijeenkomst": bijeenkomst, "activiteit": bijeenkomst.activiteit},
-        status=400 if request.method == "POST" else 200,
     )
 
 
@@ -272,9 +267,8 @@ def aanwezigheid(request, pk: int):
         else:
             messages.success(request, _("De aanwezigheid is opgeslagen."))
         return redirect(bijeenkomst)
-    return render(
+    return formulier_pagina(
         request,
         "initiatieven/aanwezigheid.html",
         {"form": form, "bijeenkomst": bijeenkomst, "activiteit": bijeenkomst.activiteit},
-        status=400 if request.method == "POST" else 200,
     )

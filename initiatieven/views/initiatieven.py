@@ -21,7 +21,7 @@ from ..filters import InitiatiefFilter
 from ..forms import InitiatiefForm, LidInstellingenForm
 from ..models import Bijeenkomst, Initiatief, Lidmaatschap
 from ..permissions import eis_organisator, is_organisator, mag_initiatief_starten
-from .basis import fouten, initiatief_for
+from .basis import formulier_pagina, fouten, initiatief_for
 
 # --- initiatives -----------------------------------------------------------------------------
 
@@ -101,12 +101,7 @@ def initiatief_nieuw(request):
         else:
             messages.success(request, _("Je initiatief staat erop. Plan nu de eerste activiteit."))
             return redirect(initiatief)
-    return render(
-        request,
-        "initiatieven/initiatief_form.html",
-        {"form": form},
-        status=400 if request.method == "POST" else 200,
-    )
+    return formulier_pagina(request, "initiatieven/initiatief_form.html", {"form": form})
 
 
 @toegang(ingelogd, per_object="initiatieven.permissions.is_organisator")
@@ -125,11 +120,8 @@ def initiatief_bewerken(request, slug: str):
         else:
             messages.success(request, _("Opgeslagen."))
             return redirect(initiatief)
-    return render(
-        request,
-        "initiatieven/initiatief_form.html",
-        {"form": form, "initiatief": initiatief},
-        status=400 if request.method == "POST" else 200,
+    return formulier_pagina(
+        request, "initiatieven/initiatief_form.html", {"form": form, "initiatief": initiatief}
     )
 
 
