@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from meldingen.services import melding_send_many
 
-from ..models import Aanmelding, Bijeenkomst, Initiatief
+from ..models import Aanmelding, Bijeenkomst
 
 
 def bijeenkomsten_remind(*, now=None) -> int:
@@ -20,12 +20,9 @@ def bijeenkomsten_remind(*, now=None) -> int:
     tot = van + timedelta(days=1)
     bijeenkomsten = list(
         Bijeenkomst.objects.gepland()
-        .filter(
-            begin__gte=van,
-            begin__lt=tot,
-            herinnerd_op__isnull=True,
-            activiteit__initiatief__status=Initiatief.Status.ACTIEF,
-        )
+        .beginnend_tussen(van, tot)
+        .van_actieve_initiatieven()
+        .filter(herinnerd_op__isnull=True)
         .select_related("activiteit")
     )
     aantal = 0

@@ -45,7 +45,7 @@ def initiatief_update(*, initiatief: Initiatief, door, **velden) -> Initiatief:
             initiatief.buurten.set(buurten)
     if initiatief.status == Initiatief.Status.GESTOPT and not was_gestopt:
         # Coming meetings do not take place: who signed up hears it, rooms are given back.
-        for bijeenkomst in Bijeenkomst.objects.komend().filter(activiteit__initiatief=initiatief):
+        for bijeenkomst in Bijeenkomst.objects.komend().van_initiatief(initiatief):
             bijeenkomst_cancel(
                 bijeenkomst=bijeenkomst, door=door, reden=str(_("Het initiatief is gestopt."))
             )
