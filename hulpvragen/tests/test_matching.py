@@ -4,7 +4,7 @@ and the number of queries the engine needs.
 Requests and offers are made through the services, so these tests exercise them too.
 """
 
-from datetime import time, timedelta
+from datetime import timedelta
 
 import pytest
 import time_machine
@@ -13,33 +13,13 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from bewoners.availability import ALL, bit
-from bewoners.models import Categorie
 from bewoners.tests.factories import UserFactory
 from hulpvragen import matching, services
 from hulpvragen.models import Hulpvraag, Match
 from hulpvragen.tests.factories import MatchFactory
+from hulpvragen.tests.hulp import cat, vraag
 
 pytestmark = pytest.mark.django_db
-
-DATUM_OVER = 3  # the request is this many days from today
-
-
-def cat(slug="vervoer"):
-    return Categorie.objects.get(slug=slug)
-
-
-def vraag(aanvrager, *, categorie="vervoer", dagen=DATUM_OVER, van=time(10), tot=time(12), **kw):
-    return services.hulpvraag_create(
-        aanvrager=aanvrager,
-        categorie=cat(categorie),
-        titel=kw.pop("titel", "Naar de huisarts"),
-        beschrijving="Ik zoek iemand die mij kan brengen.",
-        wanneer="datum",
-        datum=timezone.localdate() + timedelta(days=dagen),
-        tijd_van=van,
-        tijd_tot=tot,
-        **kw,
-    )
 
 
 def aanbod(helper, *, categorieen=("vervoer",), beschikbaarheid=ALL, bereik="overal", **kw):

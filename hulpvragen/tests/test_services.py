@@ -10,7 +10,6 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
-from django.utils import timezone
 
 from bewoners.availability import ALL
 from bewoners.models import Categorie
@@ -18,26 +17,13 @@ from bewoners.tests.factories import UserFactory
 from hulpvragen import services
 from hulpvragen.models import Hulpvraag, Match
 from hulpvragen.tests.factories import HulpvraagFactory, MatchFactory
+from hulpvragen.tests.hulp import meldingen, vraag
 from meldingen.models import Melding
 
 PRIVE = "Sleutel ligt onder de mat, Dorpsstraat 12. Ik loop slecht na mijn heupoperatie."
 TELEFOON_AANVRAGER = "06-11223344"
 TELEFOON_HELPER = "06-99887766"
 ANDER_HELPT_AL = "Iemand anders helpt al bij deze hulpvraag, of hij is gesloten. Dank je wel!"
-
-
-def vraag(aanvrager, *, dagen=3, van=time(10), tot=time(12), **kw):
-    return services.hulpvraag_create(
-        aanvrager=aanvrager,
-        categorie=Categorie.objects.get(slug="vervoer"),
-        titel="Naar de huisarts",
-        beschrijving="Ik zoek iemand die mij kan brengen.",
-        wanneer="datum",
-        datum=timezone.localdate() + timedelta(days=dagen),
-        tijd_van=van,
-        tijd_tot=tot,
-        **kw,
-    )
 
 
 def aanbod(helper, **kw):
@@ -51,10 +37,6 @@ def aanbod(helper, **kw):
         max_per_week=kw.pop("max_per_week", 5),
         **kw,
     )
-
-
-def meldingen(user, soort):
-    return Melding.objects.filter(ontvanger=user, soort=soort).count()
 
 
 def voorgesteld(hulpvraag):

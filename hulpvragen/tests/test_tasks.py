@@ -15,6 +15,7 @@ from bewoners.roles import Rol
 from bewoners.tests.factories import UserFactory
 from hulpvragen import services, tasks
 from hulpvragen.models import Hulpvraag, Match
+from hulpvragen.tests.hulp import meldingen
 from meldingen.models import Melding
 
 pytestmark = pytest.mark.django_db
@@ -63,10 +64,6 @@ def helpers_in(buurt, n):
             max_per_week=5,
         )
     return mensen
-
-
-def meldingen(user, soort):
-    return Melding.objects.filter(ontvanger=user, soort=soort).count()
 
 
 def status_van(hulpvraag):

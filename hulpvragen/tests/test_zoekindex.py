@@ -1,22 +1,16 @@
 """The matching search table ``Zoekregel`` follows offers and profiles (``hulpvragen.zoekindex``)."""
 
 import importlib
-from datetime import time, timedelta
 
 import pytest
 from django.apps import apps as django_apps
-from django.utils import timezone
 
 from bewoners.availability import ALL
-from bewoners.models import Categorie
 from hulpvragen import matching, services
 from hulpvragen.models import Aanbod, Zoekregel
+from hulpvragen.tests.hulp import cat, vraag
 
 pytestmark = pytest.mark.django_db
-
-
-def cat(slug="vervoer"):
-    return Categorie.objects.get(slug=slug)
 
 
 def rows(aanbod):
@@ -38,19 +32,6 @@ def maak(helper, *, categorieen=("vervoer",), bereik="eigen_buurt", buurten=(), 
         bereik=bereik,
         max_per_week=2,
         **kw,
-    )
-
-
-def vraag(aanvrager):
-    return services.hulpvraag_create(
-        aanvrager=aanvrager,
-        categorie=cat(),
-        titel="Naar de huisarts",
-        beschrijving="Ik zoek iemand die mij kan brengen.",
-        wanneer="datum",
-        datum=timezone.localdate() + timedelta(days=3),
-        tijd_van=time(10),
-        tijd_tot=time(12),
     )
 
 

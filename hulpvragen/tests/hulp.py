@@ -1,0 +1,34 @@
+"""Helpers the hulpvragen tests share (plain functions: tests call them with arguments)."""
+
+from datetime import time, timedelta
+
+from django.utils import timezone
+
+from bewoners.models import Categorie
+from hulpvragen import services
+from meldingen.models import Melding
+
+DATUM_OVER = 3  # the request is this many days from today
+
+
+def cat(slug="vervoer"):
+    return Categorie.objects.get(slug=slug)
+
+
+def vraag(aanvrager, *, categorie="vervoer", dagen=DATUM_OVER, van=time(10), tot=time(12), **kw):
+    """A request for a lift to the doctor, ``dagen`` from today, 10:00-12:00 by default."""
+    return services.hulpvraag_create(
+        aanvrager=aanvrager,
+        categorie=cat(categorie),
+        titel=kw.pop("titel", "Naar de huisarts"),
+        beschrijving="Ik zoek iemand die mij kan brengen.",
+        wanneer="datum",
+        datum=timezone.localdate() + timedelta(days=dagen),
+        tijd_van=van,
+        tijd_tot=tot,
+        **kw,
+    )
+
+
+def meldingen(user, soort):
+    return Melding.objects.filter(ontvanger=user, soort=soort).count()
