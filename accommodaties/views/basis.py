@@ -1,12 +1,9 @@
 """What the pages of this app share: finding what the person may see (else 404), the
-sub-navigation, and a date from the URL."""
+sub-navigation."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.shortcuts import get_object_or_404
-from django.utils.dateparse import parse_date
 
 from ..models import Accommodatie, Reservering
 from ..permissions import is_een_beheerder, zichtbare_reserveringen
@@ -29,11 +26,3 @@ def reservering_for(request, pk: int) -> Reservering:
 def nav(request) -> dict:
     """For the sub-navigation: does this person keep a facility (the "Beheer" link)?"""
     return {"toon_beheer": is_een_beheerder(request.user)}
-
-
-def datum_uit(tekst: str | None) -> date | None:
-    """A date from the URL, or None for anything that is not one ("2030-02-31", "morgen")."""
-    try:
-        return parse_date(tekst or "")
-    except ValueError:
-        return None

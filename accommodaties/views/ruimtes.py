@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from bewoners.services import profiel_for
+from wijk.lib import weken
 from wijk.lib.htmx import is_deel, pagina_of_deel
 from wijk.lib.pagination import page_context
 from wijk.lib.toegang import ingelogd, toegang
@@ -31,7 +32,7 @@ from ..filters import AccommodatieFilter
 from ..forms import ReserveringForm
 from ..models import Accommodatie, Reservering
 from ..permissions import boek_bezwaar, is_beheerder
-from .basis import accommodatie_for, datum_uit, nav
+from .basis import accommodatie_for, nav
 
 
 @toegang(ingelogd)
@@ -52,23 +53,14 @@ def accommodatie_list(request):
     )
 
 
-def _maandag(dag: date) -> date:
-    return dag - timedelta(days=dag.weekday())
-
-
 def _stap(accommodatie: Accommodatie) -> int:
     """Minutes per row of the week grid: half hours where short bookings are allowed."""
     return 30 if accommodatie.min_duur_minuten < 60 else 60
 
 
 def _week_context(request, accommodatie: Accommodatie, beheerder: bool) -> dict:
-    vandaag = timezone.localdate()
-    gekozen = datum_uit(request.GET.get("week"))
-    if gekozen is None or abs((gekozen - vandaag).days) > 5 * 366:
-        gekozen = vandaag  # nonsense or far away: this week
-    maandag = _maandag(gekozen)
-    zondag = maandag + timedelta(days=6)
-    dagen = services.beschikbaarheid(accommodatie, van=maandag, tot=maandag + timedelta(days=7))
+    week = weken.week_uit(request.GET.get("week"))  # nonsense or far away: this week
+    dagen = services.beschikbaarheid(accommodatie, van=week.maandag, tot=week.volgende_maandag)
     # "rooster" (the grid) or "lijst"; without a choice both are sent and the screen width
     # picks one (CSS): the list on a phone, the grid on a wider screen.
     weergave = request.GET.get("weergave", "")
@@ -101,13 +93,11 @@ def _week_context(request, accommodatie: Accommodatie, beheerder: bool) -> dict:
         "weergave": weergave,
         "toon_lijst": weergave in ("", "lijst"),
         "toon_rooster": weergave in ("", "rooster"),
-        "maandag": maandag,
-        "zondag": zondag,
-        "vorige_week_url": week_url(maandag - timedelta(days=7)),
-        "volgende_week_url": week_url(maandag + timedelta(days=7)),
-        "deze_week_url": week_url(_maandag(vandaag)) if maandag != _maandag(vandaag) else "",
-        "rooster_url": week_url(maandag, "rooster"),
-        "lijst_url": week_url(maandag, "lijst"),
+        "maandag": week.maandag,
+        "zondag": week.zondag,
+        **week.navigatie(week_url),
+        "rooster_url": week_url(week.maandag, "rooster"),
+        "lijst_url": week_url(week.maandag, "lijst"),
         "toon_wie": beheerder,
         "VRIJ": VRIJ,
         "BEZET": BEZET,
@@ -161,7 +151,7 @@ def accommodatie_detail(request, slug: str):
 def _initial_uit_url(request) -> dict:
     """A free slot clicked in the calendar: ``?datum=2030-03-04&van=09:00&tot=10:00``."""
     initial = {"herhalen": 0}
-    datum = datum_uit(request.GET.get("datum"))
+    datum = weken.datum_uit(request.GET.get("datum"))
     if datum:
         initial["datum"] = datum
     for veld in ("van", "tot"):
