@@ -18,10 +18,11 @@ from django.utils import timezone
 
 from bewoners import privacy
 
+from . import services
+from .models import Aanmelding, Activiteit, Bijeenkomst, Initiatief, Lidmaatschap
+
 
 def _export(user):
-    from .models import Aanmelding, Activiteit, Lidmaatschap
-
     return {
         "lidmaatschappen": [
             {
@@ -63,9 +64,6 @@ def _export(user):
 
 
 def _erase(user):
-    from . import services
-    from .models import Aanmelding, Activiteit, Bijeenkomst, Initiatief, Lidmaatschap
-
     now = timezone.now()
     S = Aanmelding.Status
     komend = Aanmelding.objects.filter(
