@@ -93,6 +93,13 @@ def _reserveringpage_context(request, reservering: Reservering, *, status: int =
     return render(request, "accommodaties/reservering_detail.html", context, status=status)
 
 
+def _terug(request, reservering: Reservering):
+    """Back to the keepers' page when the action was taken there, else to the booking."""
+    if request.POST.get("next") == "beheer":
+        return redirect("accommodaties:beheer")
+    return redirect(reservering)
+
+
 @toegang(ingelogd, per_object="accommodaties.permissions.mag_reservering_zien")
 @require_GET
 def reservering_detail(request, pk: int):
@@ -117,9 +124,7 @@ def afzeggen(request, pk: int):
             form.add_service_error(exc)
         else:
             messages.success(request, _("De boeking is afgezegd. We laten het de ander weten."))
-            if request.POST.get("next") == "beheer":
-                return redirect("accommodaties:beheer")
-            return redirect(reservering)
+            return _terug(request, reservering)
     return _reserveringpage_context(request, reservering, status=400, afzeggen_form=form)
 
 
@@ -139,9 +144,7 @@ def goedkeuren(request, pk: int):
             _("Goedgekeurd. %(naam)s krijgt bericht.")
             % {"naam": reservering.geboekt_door.display_name},
         )
-    if request.POST.get("next") == "beheer":
-        return redirect("accommodaties:beheer")
-    return redirect(reservering)
+    return _terug(request, reservering)
 
 
 @toegang(ingelogd, per_object="accommodaties.permissions.beheert_reservering")
@@ -167,9 +170,7 @@ def weigeren(request, pk: int):
                 _("Afgewezen. %(naam)s krijgt bericht, met je reden.")
                 % {"naam": reservering.geboekt_door.display_name},
             )
-            if request.POST.get("next") == "beheer":
-                return redirect("accommodaties:beheer")
-            return redirect(reservering)
+            return _terug(request, reservering)
     return _reserveringpage_context(request, reservering, status=400, weigeren_form=form)
 
 
