@@ -4,10 +4,10 @@ from django.utils import timezone
 
 from bewoners import privacy
 
+from .models import AgendaSleutel, Reservering
+
 
 def _export(user):
-    from .models import AgendaSleutel, Reservering
-
     # When the calendar-feed link was made, not the link: its secret is a key, not data.
     agenda_sleutel = AgendaSleutel.objects.filter(user=user).first()
     return {
@@ -23,7 +23,7 @@ def _export(user):
                 "reden": r.reden,
                 "aangevraagd_op": r.aangemaakt_op,
             }
-            for r in Reservering.objects.filter(geboekt_door=user).select_related("accommodatie")
+            for r in Reservering.objects.van_boeker(user).select_related("accommodatie")
         ],
         "beheerder_van": list(user.beheerde_accommodaties.values_list("naam", flat=True)),
         "agenda_link_gemaakt_op": agenda_sleutel.aangemaakt_op if agenda_sleutel else None,
@@ -31,8 +31,6 @@ def _export(user):
 
 
 def _erase(user):
-    from .models import AgendaSleutel, Reservering
-
     now = timezone.now()
     # Future bookings free their slot; past ones keep an anonymous skeleton for the figures
     # (facility use), without the words.
