@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from bewoners import privacy
 from bewoners.models import Buurt, Categorie, Profiel, User
-from buurtassistenten import services
+from buurtassistenten import selectors, services
 from buurtassistenten.models import (
     Contactmoment,
     Doorverwijzing,
@@ -107,7 +107,7 @@ def test_newcomers_some_welcomed_with_their_follow_ups_and_some_not_yet():
     assert te_laat.gedaan_op is None and te_laat.datum < vandaag
     # The daily task finds nothing more to make.
     assert services.vervolgen_create() == 0
-    nog_niet = {p.user.email for p in services.nieuwkomers_niet_verwelkomd(assistent)}
+    nog_niet = {p.user.email for p in selectors.nieuwkomers_niet_verwelkomd(assistent)}
     assert {"bewoner37@demo.wijk", "bewoner49@demo.wijk", "bewoner4@demo.wijk"} <= nog_niet
     assert not nog_niet & {"bewoner1@demo.wijk", "bewoner13@demo.wijk", "bewoner25@demo.wijk"}
 
