@@ -26,7 +26,6 @@ from datetime import datetime, timedelta
 import icalendar
 from django.conf import settings
 from django.contrib import messages
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -132,16 +131,10 @@ def feed_mijn(request, sleutel: str):
         raise Http404
     user = agenda_sleutel.user
     now = timezone.now()
-    afgezegd_sinds = now - AFGEZEGD_TONEN
     reserveringen = (
-        Reservering.objects.filter(geboekt_door=user, einde__gte=now - MIJN_TERUG)
-        .filter(
-            Q(status__in=Reservering.ACTIEF)
-            | Q(status=Reservering.Status.GEANNULEERD, geannuleerd_op__gte=afgezegd_sinds)
-            | Q(status=Reservering.Status.GEWEIGERD, geweigerd_op__gte=afgezegd_sinds)
-        )
+        Reservering.objects.van_boeker(user)
+        .voor_agenda(sinds=now - MIJN_TERUG, afgezegd_sinds=now - AFGEZEGD_TONEN)
         .select_related("accommodatie")
-        .order_by("begin", "pk")
     )
     # No session here: speak the language saved on the account, as the pages do after login.
     with translation.override(user.taal or translation.get_language()):
@@ -164,13 +157,10 @@ def feed_ruimte(request, slug: str):
     accommodatie = get_object_or_404(Accommodatie.objects.actief(), slug=slug)
     now = timezone.now()
     van, tot = now - RUIMTE_TERUG, now + timedelta(days=accommodatie.vooruit_dagen)
-    reserveringen = (
-        Reservering.objects.actief()
-        .filter(accommodatie=accommodatie, bezet_tot__gt=van, begin__lt=tot)
-        .only("pk", "begin", "bezet_tot")
-        .order_by("begin", "pk")
+    reserveringen = Reservering.objects.bezet_tussen(accommodatie, van, tot).only(
+        "pk", "begin", "bezet_tot"
     )
-    sluitingen = accommodatie.sluitingen.filter(tot__gt=van, van__lt=tot).order_by("van", "pk")
+    sluitingen = accommodatie.sluitingen.tussen(van, tot)
     kalender = ical.kalender(
         prodid=PRODID,
         naam=_("%(ruimte)s: bezet en dicht") % {"ruimte": accommodatie.naam},

@@ -178,6 +178,10 @@ class SluitingQuerySet(models.QuerySet):
         """Closures not over at ``now`` (those a page lists and a keeper may still change)."""
         return self.filter(tot__gte=now)
 
+    def tussen(self, van, tot):
+        """Closures that meet ``(van, tot)``, in order."""
+        return self.filter(tot__gt=van, van__lt=tot).order_by("van", "pk")
+
 
 class Sluiting(models.Model):
     """A dated exception: closed for a holiday, maintenance, ..."""
@@ -271,6 +275,30 @@ class ReserveringQuerySet(models.QuerySet):
         """Requests a keeper can still decide on (they start after ``now``), the soonest first."""
         return self.filter(status=Reservering.Status.AANGEVRAAGD, begin__gt=now).order_by(
             "begin", "id"
+        )
+
+    def voor_agenda(self, *, sinds, afgezegd_sinds):
+        """For a personal calendar feed, in order: active bookings that end from ``sinds`` on,
+        and those cancelled or refused since ``afgezegd_sinds`` (so calendar apps that have
+        them take them out)."""
+        S = Reservering.Status
+        return (
+            self.filter(einde__gte=sinds)
+            .filter(
+                Q(status__in=Reservering.ACTIEF)
+                | Q(status=S.GEANNULEERD, geannuleerd_op__gte=afgezegd_sinds)
+                | Q(status=S.GEWEIGERD, geweigerd_op__gte=afgezegd_sinds)
+            )
+            .order_by("begin", "pk")
+        )
+
+    def bezet_tussen(self, accommodatie, van, tot):
+        """Active bookings of ``accommodatie`` whose occupied time meets ``(van, tot)``, in
+        order."""
+        return (
+            self.actief()
+            .filter(accommodatie=accommodatie, bezet_tot__gt=van, begin__lt=tot)
+            .order_by("begin", "pk")
         )
 
     def overlapt(self, accommodatie, begin, bezet_tot):
