@@ -8,19 +8,15 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.utils import timezone
 
 from accommodaties import services
 from accommodaties.models import Accommodatie, Openingstijd, Reeks, Reservering, Sluiting
 from demo import accommodaties as demo
+from demo.tests.hulp import seed_demo as _seed
 from meldingen.models import Melding
 
 S = Reservering.Status
-
-
-def _seed(*args):
-    call_command("seed_demo", *args, stdout=StringIO())
 
 
 def _snapshot():

@@ -8,7 +8,6 @@ from types import SimpleNamespace
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.db.models import Count, F
 from django.utils import timezone
 
@@ -25,6 +24,7 @@ from buurtassistenten.models import (
     Wijkpartner,
 )
 from demo import buurtassistenten as demo
+from demo.tests.hulp import seed_demo as _seed
 from hulpvragen.models import Hulpvraag
 from initiatieven.models import Aanmelding
 from meldingen.models import Melding
@@ -33,10 +33,6 @@ pytestmark = pytest.mark.django_db
 
 R = Vervolg.Reden
 SCHAAL = {"bewoner__email__startswith": "schaal-"}
-
-
-def _seed(*args):
-    call_command("seed_demo", *args, stdout=StringIO())
 
 
 def _snapshot():

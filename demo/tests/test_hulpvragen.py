@@ -1,18 +1,10 @@
-"""seed_demo's help-request data (demo.hulpvragen) and bench_matching's figures."""
-
-from io import StringIO
+"""seed_demo's help-request data (demo.hulpvragen)."""
 
 import pytest
-from django.core.management import call_command
-from django.core.management.base import CommandError
-from django.db import connection
 from django.db.models import F
 
+from demo.tests.hulp import seed_demo as _seed
 from hulpvragen.models import Aanbod, Hulpvraag, Match
-
-
-def _seed(*args):
-    call_command("seed_demo", *args, stdout=StringIO())
 
 
 def _snapshot():
@@ -91,24 +83,3 @@ def test_seed_demo_scale_creates_data_in_proportion():
     _seed("--scale", "300")
     assert schaal.count() == 720
     assert aanbod.count() == 720
-
-
-@pytest.mark.django_db
-def test_bench_figures_with_tiny_sizes():
-    from demo.management.commands import bench_matching
-
-    row = bench_matching.figures(40, 4)
-    assert row["measured"] == 4
-    assert row["residents"] >= 40
-    assert row["median_ms"] > 0 and row["p95_ms"] >= row["median_ms"]
-    assert row["queries_min"] >= 1
-    # the measured runs were rolled back: no benchmark request is left behind
-    assert not Hulpvraag.objects.filter(titel__startswith="Benchmark").exists()
-
-
-@pytest.mark.django_db
-def test_bench_refuses_sqlite_without_the_flag():
-    if connection.vendor == "postgresql":
-        pytest.skip("only meaningful on SQLite")
-    with pytest.raises(CommandError, match="PostgreSQL"):
-        call_command("bench_matching", stdout=StringIO())

@@ -7,19 +7,15 @@ from types import SimpleNamespace
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.db.models import F, Q
 from django.utils import timezone
 
 from demo import initiatieven as demo
+from demo.tests.hulp import seed_demo as _seed
 from initiatieven.models import Aanmelding, Activiteit, Bijeenkomst, Initiatief, Lidmaatschap
 from meldingen.models import Melding
 
 S = Aanmelding.Status
-
-
-def _seed(*args):
-    call_command("seed_demo", *args, stdout=StringIO())
 
 
 def _snapshot():

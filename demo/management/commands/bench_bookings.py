@@ -24,14 +24,11 @@ temporary SQLite file as a smoke test.
 
 from __future__ import annotations
 
-import os
 import random
-import shutil
 import statistics
-import tempfile
 import threading
 import time
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
@@ -44,7 +41,15 @@ from accommodaties import services
 from accommodaties.models import Accommodatie, Openingstijd, Reservering
 from bewoners.models import Buurt, Profiel, User
 from demo import accommodaties as demo
-from demo.management.commands.seed_demo import VOORNAMEN
+from demo.bench import (
+    EIGEN_DATABASE,
+    analyze,
+    eigen_database,
+    eis_postgresql,
+    gedeelde_argumenten,
+    toon,
+)
+from demo.bewoners import VOORNAMEN
 
 # The measured facility: the big hall of a community centre (three periods on weekdays).
 MEETZAAL_SOORT = demo.SCHAAL_SOORTEN[0]
@@ -154,12 +159,6 @@ def vul(ruimte, aantal: int, *, eind: date, boekers: list[int], keepers: list[in
     return demo.bulk_insert(objecten)
 
 
-def analyze() -> None:
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
-
-
 def vrije_slots(openingstijden, *, vanaf: date, aantal: int, buffer: timedelta) -> list:
     """``aantal`` slots of an hour, one after the other (buffer apart), from ``vanaf`` on."""
     slots, dag = [], vanaf
@@ -259,9 +258,7 @@ class Command(BaseCommand):
     help = (
         "Meet hoe snel de beschikbaarheid van een maand is (bij 0 en bij 10.000 boekingen) en "
         "hoeveel boekingen per seconde lukken als meerdere mensen tegelijk boeken. Maakt een "
-        "eigen database <NAAM>_bench_bookings naast de ingestelde database (bestaat hij al, dan "
-        "wordt hij eerst weggegooid) en gooit die na afloop weg; de gegevens in de ingestelde "
-        "database blijven onaangeraakt. Alleen PostgreSQL; --allow-sqlite voor een rookproef."
+        f"eigen database <NAAM>_bench_bookings {EIGEN_DATABASE}."
     )
 
     def add_arguments(self, parser):
@@ -273,20 +270,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "--pogingen", type=int, default=200, help="Boekpogingen per soort (samen)."
         )
-        parser.add_argument("--seed", type=int, default=2026)
-        parser.add_argument("--allow-sqlite", action="store_true", help="Rookproef op SQLite.")
+        gedeelde_argumenten(parser)
 
     def handle(self, *args, boekingen, runs, threads, pogingen, seed, allow_sqlite, **options):
-        if connection.vendor != "postgresql" and not allow_sqlite:
-            raise CommandError(
-                "bench_bookings meet PostgreSQL: zet DATABASE_URL=postgres://... "
-                f"(nu: {connection.vendor}). Gebruik --allow-sqlite voor een rookproef."
-            )
+        eis_postgresql("bench_bookings", allow_sqlite=allow_sqlite)
         if threads < 1 or pogingen < threads or runs < 1 or boekingen < 0:
             raise CommandError("Kies --threads >= 1, --pogingen >= --threads, --runs >= 1.")
         # Never send e-mail, and do not log every query (DEBUG), whatever the settings say.
         with (
-            self.bench_database(),
+            eigen_database("_bench_bookings", sqlite_bestand=True),
             override_settings(
                 EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend", DEBUG=False
             ),
@@ -297,12 +289,9 @@ class Command(BaseCommand):
     def print_database(self) -> None:
         naam = connection.settings_dict["NAME"]
         if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SHOW server_version")
-                versie = cursor.fetchone()[0]
-                cursor.execute("SHOW jit")
-                jit = cursor.fetchone()[0]
-            self.stdout.write(f"Database {naam} (PostgreSQL {versie}, jit = {jit})")
+            self.stdout.write(
+                f"Database {naam} (PostgreSQL {toon('server_version')}, jit = {toon('jit')})"
+            )
         else:
             self.stdout.write(f"Database {naam} (SQLite: rookproef, de cijfers zeggen weinig)")
 
@@ -430,31 +419,3 @@ class Command(BaseCommand):
             )
         else:
             self.stdout.write(f"  Controle: {totaal} actieve boekingen, geen twee overlappen.")
-
-    @contextmanager
-    def bench_database(self):
-        """A database of its own: created (an old one of the name is dropped), then dropped."""
-        creation = connection.creation
-        original = connection.settings_dict["NAME"]
-        test_settings = connection.settings_dict.setdefault("TEST", {})
-        saved_test = dict(test_settings)
-        tijdelijk = None
-        if connection.vendor == "postgresql":
-            test_settings["NAME"] = f"{original}_bench_bookings"
-        else:
-            # A file, not memory: the threads need their own connections to the same database.
-            # A smoke test: tables straight from the models is much quicker than migrating.
-            tijdelijk = tempfile.mkdtemp(prefix="wijk-bench-")
-            test_settings["NAME"] = os.path.join(tijdelijk, "bench_bookings.sqlite3")
-            test_settings["MIGRATE"] = False
-        try:
-            creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-            try:
-                yield
-            finally:
-                creation.destroy_test_db(original, verbosity=0)
-        finally:
-            test_settings.clear()
-            test_settings.update(saved_test)
-            if tijdelijk:
-                shutil.rmtree(tijdelijk, ignore_errors=True)

@@ -17,36 +17,30 @@ from __future__ import annotations
 import random
 import statistics
 import time
-from contextlib import contextmanager
 from datetime import time as dtime
 from datetime import timedelta
-from io import StringIO
 
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, reset_queries, transaction
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 
 from bewoners.models import Categorie, Profiel, User
+from demo.bench import (
+    EIGEN_DATABASE,
+    analyze,
+    build,
+    eigen_database,
+    eis_postgresql,
+    gedeelde_argumenten,
+    toon,
+)
 from hulpvragen import matching, services
 from hulpvragen.models import Aanbod, Hulpvraag, Match, Wanneer
 
 
 class Rollback(Exception):
     """Raised to roll back one measured run."""
-
-
-def build(size: int, *, seed: int = 2026) -> float:
-    """Fill the current database with ``seed_demo --scale size``; returns the seconds it took."""
-    started = time.monotonic()
-    call_command("seed_demo", "--scale", str(size), "--seed", str(seed), stdout=StringIO())
-    return time.monotonic() - started
-
-
-def analyze() -> None:
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
 
 
 def _fresh_requests(n: int, *, seed: int):
@@ -189,27 +183,18 @@ def explain(*, analyze_plan: bool = True) -> str:
 class Command(BaseCommand):
     help = (
         "Meet hoe snel het matchen is bij twee groottes (standaard 1.000 en 100.000 bewoners). "
-        "Maakt per grootte een eigen database <NAAM>_bench_<grootte> naast de ingestelde "
-        "database (bestaat hij al, dan wordt hij eerst weggegooid) en gooit die na afloop weg; "
-        "de gegevens in de ingestelde database blijven onaangeraakt. Alleen PostgreSQL; "
-        "--allow-sqlite voor een rookproef in het geheugen."
+        f"Maakt per grootte een eigen database <NAAM>_bench_<grootte> {EIGEN_DATABASE} in het "
+        "geheugen."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 100000])
+        gedeelde_argumenten(parser, sizes=[1000, 100000], keep=True)
         parser.add_argument("--requests", type=int, default=100, help="Gemeten hulpvragen.")
-        parser.add_argument("--seed", type=int, default=2026)
         parser.add_argument(
             "--explain",
             action="store_true",
             help="Toon het EXPLAIN ANALYZE-plan van de kandidatenquery bij de grootste maat.",
         )
-        parser.add_argument(
-            "--keep",
-            action="store_true",
-            help="Laat de benchmarkdatabases staan (en gebruik ze opnieuw als ze er al zijn).",
-        )
-        parser.add_argument("--allow-sqlite", action="store_true", help="Rookproef op SQLite.")
         parser.add_argument(
             "--no-jit",
             action="store_true",
@@ -220,24 +205,19 @@ class Command(BaseCommand):
     def handle(
         self, *args, sizes, requests, seed, explain: bool, keep, allow_sqlite, no_jit, **options
     ):
-        if connection.vendor != "postgresql" and not allow_sqlite:
-            raise CommandError(
-                "bench_matching meet PostgreSQL: zet DATABASE_URL=postgres://... "
-                f"(nu: {connection.vendor}). Gebruik --allow-sqlite voor een rookproef."
-            )
+        eis_postgresql("bench_matching", allow_sqlite=allow_sqlite)
         rows = []
         for size in sorted(sizes):
             # Never send e-mail from the benchmark, whatever the configured backend is.
             with (
-                self.bench_database(size, keep=keep),
+                eigen_database(f"_bench_{size}", keep=keep),
                 override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"),
             ):
                 if connection.vendor == "postgresql":
-                    with connection.cursor() as cursor:
-                        if no_jit:
+                    if no_jit:
+                        with connection.cursor() as cursor:
                             cursor.execute("SET jit = off")
-                        cursor.execute("SHOW jit")
-                        self.stdout.write(f"PostgreSQL jit = {cursor.fetchone()[0]}")
+                    self.stdout.write(f"PostgreSQL jit = {toon('jit')}")
                 self.stdout.write(f"Grootte {size}: gegevens maken…")
                 row = figures(size, requests, seed=seed)
                 rows.append(row)
@@ -280,23 +260,3 @@ class Command(BaseCommand):
                 f"(kandidatenquery: "
                 f"{large['candidates_median_ms'] / small['candidates_median_ms']:.2f})"
             )
-
-    @contextmanager
-    def bench_database(self, size: int, *, keep: bool):
-        """A database of its own for ``size``: created (or reused with --keep), then dropped."""
-        creation = connection.creation
-        original = connection.settings_dict["NAME"]
-        test_settings = connection.settings_dict.setdefault("TEST", {})
-        saved_test_name = test_settings.get("NAME")
-        if connection.vendor == "postgresql":
-            test_settings["NAME"] = f"{original}_bench_{size}"
-        else:
-            test_settings["NAME"] = None  # SQLite: in memory
-        try:
-            creation.create_test_db(verbosity=0, autoclobber=True, keepdb=keep, serialize=False)
-            try:
-                yield
-            finally:
-                creation.destroy_test_db(original, verbosity=0, keepdb=keep)
-        finally:
-            test_settings["NAME"] = saved_test_name

@@ -23,11 +23,8 @@ from __future__ import annotations
 import os
 import statistics
 import time
-from contextlib import contextmanager
 from datetime import date, timedelta
-from io import StringIO
 
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, reset_queries
 from django.db.models import Count
@@ -37,6 +34,16 @@ from django.utils import timezone
 from accommodaties.models import Reservering
 from bewoners.models import Buurt, Profiel, User
 from buurtassistenten.models import Contactmoment, Doorverwijzing
+from demo.basis import SCHAAL_PREFIX
+from demo.bench import (
+    EIGEN_DATABASE,
+    analyze,
+    build,
+    eigen_database,
+    eis_postgresql,
+    gedeelde_argumenten,
+    toon,
+)
 from hulpvragen.models import Hulpvraag, Match
 from initiatieven.models import Aanmelding, Bijeenkomst
 from rapportages import voorberekend, weergave
@@ -45,25 +52,11 @@ from rapportages.forms import Keuze, vaste_periode
 
 DOEL_MS = 1000.0
 DOEL_VERHOUDING = 3.0
-SCHAAL_PREFIX = "schaal-"
-
-
-def build(size: int, *, seed: int = 2026) -> float:
-    """Fill the current database with ``seed_demo --scale size``; returns the seconds it took."""
-    started = time.monotonic()
-    call_command("seed_demo", "--scale", str(size), "--seed", str(seed), stdout=StringIO())
-    return time.monotonic() - started
 
 
 def seeded(size: int) -> bool:
     """Whether the current database already holds ``size`` scale residents (``--keep``)."""
     return User.objects.filter(email__startswith=SCHAAL_PREFIX).count() >= size
-
-
-def analyze() -> None:
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
 
 
 def perioden(vandaag: date) -> list[tuple[str, date, date]]:
@@ -185,20 +178,12 @@ class Command(BaseCommand):
         "Meet hoe snel het hele bestuursrapport is (vorig kwartaal en de laatste twaalf "
         "maanden, voor de hele wijk en voor één buurt) bij twee groottes (standaard 2.000 en "
         "20.000 bewoners). Maakt per grootte een eigen database <NAAM>_bench_reports_<grootte> "
-        "naast de ingestelde database (bestaat hij al, dan wordt hij eerst weggegooid) en gooit "
-        "die na afloop weg; de gegevens in de ingestelde database blijven onaangeraakt. Alleen "
-        "PostgreSQL; --allow-sqlite voor een rookproef in het geheugen."
+        f"{EIGEN_DATABASE} in het geheugen."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 20000])
+        gedeelde_argumenten(parser, sizes=[2000, 20000], keep=True)
         parser.add_argument("--runs", type=int, default=7, help="Metingen per rapport (mediaan).")
-        parser.add_argument("--seed", type=int, default=2026)
-        parser.add_argument(
-            "--keep",
-            action="store_true",
-            help="Laat de benchmarkdatabases staan (en gebruik ze opnieuw als ze er al zijn).",
-        )
         parser.add_argument(
             "--trage", type=int, default=5, help="Toon de zoveel traagste queries (grootste maat)."
         )
@@ -207,14 +192,9 @@ class Command(BaseCommand):
             action="store_true",
             help="Toon het EXPLAIN ANALYZE-plan van de drie traagste queries bij de grootste maat.",
         )
-        parser.add_argument("--allow-sqlite", action="store_true", help="Rookproef op SQLite.")
 
     def handle(self, *args, sizes, runs, seed, keep, trage, explain, allow_sqlite, **options):
-        if connection.vendor != "postgresql" and not allow_sqlite:
-            raise CommandError(
-                "bench_reports meet PostgreSQL: zet DATABASE_URL=postgres://... "
-                f"(nu: {connection.vendor}). Gebruik --allow-sqlite voor een rookproef."
-            )
+        eis_postgresql("bench_reports", allow_sqlite=allow_sqlite)
         if runs < 1 or not sizes or min(sizes) < 1:
             raise CommandError("Kies --runs >= 1 en groottes >= 1.")
         sizes = sorted(set(sizes))
@@ -223,7 +203,7 @@ class Command(BaseCommand):
         for size in sizes:
             # Never send e-mail, and do not log every query (DEBUG), whatever the settings say.
             with (
-                self.bench_database(size, keep=keep),
+                eigen_database(f"_bench_reports_{size}", keep=keep),
                 override_settings(
                     EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend", DEBUG=False
                 ),
@@ -248,13 +228,9 @@ class Command(BaseCommand):
     def print_database(self, size: int) -> None:
         naam = connection.settings_dict["NAME"]
         if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SHOW server_version")
-                versie = cursor.fetchone()[0]
-                cursor.execute("SHOW jit")
-                jit = cursor.fetchone()[0]
             self.stdout.write(
-                f"Grootte {size}: database {naam} (PostgreSQL {versie}, jit = {jit}){belasting()}"
+                f"Grootte {size}: database {naam} (PostgreSQL {toon('server_version')}, "
+                f"jit = {toon('jit')}){belasting()}"
             )
         else:
             self.stdout.write(f"Grootte {size}: SQLite in het geheugen (rookproef)")
@@ -358,27 +334,6 @@ class Command(BaseCommand):
                 f"Doel voor de vaste periodes zoals de pagina ze toont (elk uur voorberekend): "
                 f"{'gehaald' if klaar_gehaald else 'NIET gehaald'}."
             )
-
-    @contextmanager
-    def bench_database(self, size: int, *, keep: bool):
-        """A database of its own for ``size``: created (or reused with --keep), then dropped."""
-        creation = connection.creation
-        original = connection.settings_dict["NAME"]
-        test_settings = connection.settings_dict.setdefault("TEST", {})
-        saved_test = dict(test_settings)
-        if connection.vendor == "postgresql":
-            test_settings["NAME"] = f"{original}_bench_reports_{size}"
-        else:
-            test_settings["NAME"] = None  # SQLite: in memory (a smoke test)
-        try:
-            creation.create_test_db(verbosity=0, autoclobber=True, keepdb=keep, serialize=False)
-            try:
-                yield
-            finally:
-                creation.destroy_test_db(original, verbosity=0, keepdb=keep)
-        finally:
-            test_settings.clear()
-            test_settings.update(saved_test)
 
 
 def explain_plan(sql: str) -> str:

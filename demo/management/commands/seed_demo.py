@@ -4,8 +4,8 @@
 buurtassistent, a bestuurslid and a beheerder with known passwords, printed at the end.
 ``--scale N`` adds N residents with bulk inserts for performance work.
 
-Then the other apps' parts (``demo/<app>.py``) add theirs, each with ``seed(command, rng,
-scale)``, called one after the other in ``DELEN``.
+Then the other apps' parts (``demo.<app>``) add theirs, each a ``demo.basis.Deel`` (a fixed
+set, and with ``--scale`` data in proportion), called one after the other in ``DELEN``.
 """
 
 from __future__ import annotations
@@ -28,111 +28,24 @@ from bewoners.availability import ALL
 from bewoners.models import Buurt, Categorie, Profiel, Taal, User
 from bewoners.roles import Rol
 from demo import accommodaties, buurtassistenten, hulpvragen, initiatieven
+from demo.bewoners import (
+    ACHTERNAMEN,
+    BIEDEN,
+    BUURTEN,
+    DEMO_PASSWORD,
+    DEMO_TOTP_SECRET,
+    KAN,
+    NODIG,
+    STRATEN,
+    VOORNAMEN,
+    WIL,
+)
 from meldingen.models import Melding
 
 # The apps' parts after the residents, in an order the arrows allow: a part may use what the
 # parts before it made (initiatives meet in the demo rooms; the buurtassistent signs a
 # resident up for an initiative's activity and posts a help request).
-DELEN = [hulpvragen.seed, accommodaties.seed, initiatieven.seed, buurtassistenten.seed]
-
-DEMO_PASSWORD = "wijk-demo-2026"
-DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXP"
-
-BUURTEN = [
-    ("Oud-Zuid", "oud-zuid", "3541, 3542", "Het oude dorpshart met de kerk en het buurthuis."),
-    ("Parkwijk", "parkwijk", "3543", "Rond het park, veel gezinnen."),
-    ("Terwijde", "terwijde", "3544", "Nieuwbouw aan het water, veel nieuwe bewoners."),
-    ("De Wetering", "de-wetering", "3545, 3546AB", "Rustig, veel ouderen."),
-]
-
-VOORNAMEN = [
-    "Anneke",
-    "Bram",
-    "Corrie",
-    "Daan",
-    "Emine",
-    "Fatima",
-    "Gerrit",
-    "Hanneke",
-    "Ilse",
-    "Jan",
-    "Karim",
-    "Lotte",
-    "Mohamed",
-    "Nel",
-    "Olga",
-    "Piet",
-    "Rian",
-    "Sanne",
-    "Tom",
-    "Ursula",
-    "Vera",
-    "Willem",
-    "Yusuf",
-    "Zeynep",
-    "Kees",
-    "Marja",
-    "Joop",
-    "Agnieszka",
-    "Ahmed",
-    "Truus",
-]
-ACHTERNAMEN = [
-    "de Jong",
-    "Jansen",
-    "de Vries",
-    "van den Berg",
-    "Bakker",
-    "Visser",
-    "Smit",
-    "Meijer",
-    "Yilmaz",
-    "El Amrani",
-    "Kowalski",
-    "Mulder",
-    "de Boer",
-    "Dekker",
-    "Brouwer",
-    "Hendriks",
-]
-WIL = [
-    "Nieuwe mensen in de buurt leren kennen.",
-    "Meer bewegen, het liefst samen.",
-    "Iets nieuws leren, bijvoorbeeld op de computer.",
-    "Mijn buurt mooier en groener maken.",
-    "Samen eten in plaats van alleen.",
-]
-KAN = [
-    "Ik ben handig met gereedschap.",
-    "Ik kan goed luisteren en koffie zetten.",
-    "Ik heb groene vingers.",
-    "Ik weet veel van computers en telefoons.",
-    "Ik kook graag voor meer mensen.",
-    "Ik rijd graag auto.",
-]
-NODIG = [
-    "Af en toe iemand die meegaat naar het ziekenhuis.",
-    "Hulp met mijn tuin, ik kan niet meer bukken.",
-    "Iemand die me helpt met DigiD.",
-    "Gezelschap, ik ben veel alleen.",
-    "",
-]
-BIEDEN = [
-    "Tijd op zaterdagochtend.",
-    "Een auto en vrije ochtenden.",
-    "Gereedschap om te lenen.",
-    "Een uurtje per week.",
-    "Mijn keuken voor een eetclub.",
-]
-STRATEN = [
-    "Dorpsstraat",
-    "Kerkweg",
-    "Parklaan",
-    "Waterkant",
-    "Molenpad",
-    "Lindelaan",
-    "Schoolstraat",
-]
+DELEN = [hulpvragen.DEEL, accommodaties.DEEL, initiatieven.DEEL, buurtassistenten.DEEL]
 
 
 class Command(BaseCommand):

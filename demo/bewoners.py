@@ -1,0 +1,104 @@
+"""The demo residents: buurten, names, answers to the four questions, and the known passwords.
+
+``seed_demo`` makes ~50 residents from these (``bewoner<n>@demo.wijk``), the staff with
+``DEMO_PASSWORD`` and the TOTP key ``DEMO_TOTP_SECRET``, and with ``--scale N`` N more.
+"""
+
+DEMO_PASSWORD = "wijk-demo-2026"
+DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXP"
+
+BUURTEN = [
+    ("Oud-Zuid", "oud-zuid", "3541, 3542", "Het oude dorpshart met de kerk en het buurthuis."),
+    ("Parkwijk", "parkwijk", "3543", "Rond het park, veel gezinnen."),
+    ("Terwijde", "terwijde", "3544", "Nieuwbouw aan het water, veel nieuwe bewoners."),
+    ("De Wetering", "de-wetering", "3545, 3546AB", "Rustig, veel ouderen."),
+]
+
+VOORNAMEN = [
+    "Anneke",
+    "Bram",
+    "Corrie",
+    "Daan",
+    "Emine",
+    "Fatima",
+    "Gerrit",
+    "Hanneke",
+    "Ilse",
+    "Jan",
+    "Karim",
+    "Lotte",
+    "Mohamed",
+    "Nel",
+    "Olga",
+    "Piet",
+    "Rian",
+    "Sanne",
+    "Tom",
+    "Ursula",
+    "Vera",
+    "Willem",
+    "Yusuf",
+    "Zeynep",
+    "Kees",
+    "Marja",
+    "Joop",
+    "Agnieszka",
+    "Ahmed",
+    "Truus",
+]
+ACHTERNAMEN = [
+    "de Jong",
+    "Jansen",
+    "de Vries",
+    "van den Berg",
+    "Bakker",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "Yilmaz",
+    "El Amrani",
+    "Kowalski",
+    "Mulder",
+    "de Boer",
+    "Dekker",
+    "Brouwer",
+    "Hendriks",
+]
+WIL = [
+    "Nieuwe mensen in de buurt leren kennen.",
+    "Meer bewegen, het liefst samen.",
+    "Iets nieuws leren, bijvoorbeeld op de computer.",
+    "Mijn buurt mooier en groener maken.",
+    "Samen eten in plaats van alleen.",
+]
+KAN = [
+    "Ik ben handig met gereedschap.",
+    "Ik kan goed luisteren en koffie zetten.",
+    "Ik heb groene vingers.",
+    "Ik weet veel van computers en telefoons.",
+    "Ik kook graag voor meer mensen.",
+    "Ik rijd graag auto.",
+]
+NODIG = [
+    "Af en toe iemand die meegaat naar het ziekenhuis.",
+    "Hulp met mijn tuin, ik kan niet meer bukken.",
+    "Iemand die me helpt met DigiD.",
+    "Gezelschap, ik ben veel alleen.",
+    "",
+]
+BIEDEN = [
+    "Tijd op zaterdagochtend.",
+    "Een auto en vrije ochtenden.",
+    "Gereedschap om te lenen.",
+    "Een uurtje per week.",
+    "Mijn keuken voor een eetclub.",
+]
+STRATEN = [
+    "Dorpsstraat",
+    "Kerkweg",
+    "Parklaan",
+    "Waterkant",
+    "Molenpad",
+    "Lindelaan",
+    "Schoolstraat",
+]
