@@ -38,7 +38,7 @@ from django.utils import timezone
 from accommodaties.models import Reservering
 from bewoners.models import User
 from bewoners.permissions import werkgebied_filter
-from hulpvragen import matching
+from hulpvragen import selectors as hulpvragen_selectors
 from hulpvragen.models import Hulpvraag, Match
 from initiatieven.models import Aanmelding, Bijeenkomst
 
@@ -70,7 +70,7 @@ def _werkgebied(qs: QuerySet, user, alle: bool, veld: str) -> QuerySet:
 def voorstel_wacht_uren() -> int:
     """After this many hours without an answer a proposal shows on the dashboard: half its
     validity, so there is time to phone the helper before it lapses (at the full validity)."""
-    return max(1, matching.config()["VOORSTEL_GELDIG_UREN"] // 2)
+    return max(1, hulpvragen_selectors.voorstel_geldig_uren() // 2)
 
 
 # --- the queues ----------------------------------------------------------------------------------

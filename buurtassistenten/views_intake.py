@@ -17,9 +17,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accommodaties.models import Reservering
 from bewoners.models import User
 from bewoners.permissions import zicht
-from hulpvragen import matching
+from hulpvragen import selectors as hulpvragen_selectors
 from hulpvragen.forms import HulpvraagForm
-from hulpvragen.models import Aanbod, Hulpvraag, Match
+from hulpvragen.models import Hulpvraag, Match
 from wijk.lib.toegang import toegang
 
 from . import selectors, services
@@ -225,29 +225,10 @@ def account_claimen(request, pk: int):
 # --- matching by hand ------------------------------------------------------------------------
 
 
-def _kandidaten(hulpvraag: Hulpvraag) -> list[dict]:
-    """The engine's best helpers for the request, with who they are and why they fit."""
-    if not hulpvraag.is_open:
-        return []
-    gerangschikt = matching.rank(hulpvraag, limit=KANDIDATEN)
-    helpers = User.objects.select_related("profiel").in_bulk([k.helper_id for k in gerangschikt])
-    aanbod = Aanbod.objects.in_bulk([k.aanbod_id for k in gerangschikt if k.aanbod_id])
-    return [
-        {
-            "helper": helpers[k.helper_id],
-            "aanbod": aanbod.get(k.aanbod_id),
-            "score": k.score,
-            # The same words as on a proposal: ``Match.uitleg_tekst`` from the engine's reasons.
-            "uitleg": Match(uitleg=k.uitleg).uitleg_tekst,
-        }
-        for k in gerangschikt
-        if k.helper_id in helpers
-    ]
-
-
 def _match_page(request, hulpvraag: Hulpvraag, *, status: int = 200, afzeggen_form=None):
     matches = selectors.matches_van(hulpvraag)
-    kandidaten = _kandidaten(hulpvraag)
+    # The engine's best helpers, with who they are and why they fit.
+    kandidaten = hulpvragen_selectors.kandidaten_voor(hulpvraag, limit=KANDIDATEN)
     # What this buurtassistent may see of every person on the page, decided at once: helpers
     # from buurten they do not work for show by first name, without a phone number.
     zicht(request).bepaal(
