@@ -21,6 +21,22 @@ SCHAAL_PREFIX = "schaal-"  # the e-mail of the residents that ``seed_demo --scal
 BATCH = 5000  # rows made in Python at a time
 INSERT_BATCH = 1000  # rows per INSERT statement (large statements are slower to bind)
 
+# Names for the places of the scale data (rooms, initiatives): "Buurthuis De Kastanje".
+SCHAAL_NAMEN = [
+    "De Kastanje",
+    "Het Baken",
+    "De Boog",
+    "De Weide",
+    "De Molen",
+    "Het Ven",
+    "De Brink",
+    "De Es",
+    "Het Hofje",
+    "De Sluis",
+    "De Eik",
+    "Het Plein",
+]
+
 
 @dataclass(frozen=True)
 class Deel:

@@ -353,17 +353,3 @@ SCHAAL_SOORTEN = [
         0.4,
     ),
 ]
-SCHAAL_NAMEN = [
-    "De Kastanje",
-    "Het Baken",
-    "De Boog",
-    "De Weide",
-    "De Molen",
-    "Het Ven",
-    "De Brink",
-    "De Es",
-    "Het Hofje",
-    "De Sluis",
-    "De Eik",
-    "Het Plein",
-]

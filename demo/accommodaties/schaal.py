@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from accommodaties.models import Accommodatie, Openingstijd
 from bewoners.models import Buurt, Profiel, User
-from demo.basis import SCHAAL_PREFIX
+from demo.basis import SCHAAL_NAMEN, SCHAAL_PREFIX
 
 from .gegevens import (
     BEHEER_EMAIL,
@@ -18,7 +18,6 @@ from .gegevens import (
     DAGEN_VOORUIT,
     JAREN_TERUG,
     MIN_RUIMTES,
-    SCHAAL_NAMEN,
     SCHAAL_SLUG,
     SCHAAL_SOORTEN,
 )

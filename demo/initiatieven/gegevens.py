@@ -264,17 +264,3 @@ SCHAAL_SOORTEN = [
     (Thema.LEREN, "Taalcafé {naam}", "Nederlands oefenen door te praten.",
      [("Taalcafé", DI, time(19, 30), 90, 16)]),
 ]  # fmt: skip
-SCHAAL_NAMEN = [
-    "De Kastanje",
-    "Het Baken",
-    "De Boog",
-    "De Weide",
-    "De Molen",
-    "Het Ven",
-    "De Brink",
-    "De Es",
-    "Het Hofje",
-    "De Sluis",
-    "De Eik",
-    "Het Plein",
-]

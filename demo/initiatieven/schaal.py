@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from bewoners.models import Buurt, User
-from demo.basis import BATCH, INSERT_BATCH, SCHAAL_PREFIX
+from demo.basis import BATCH, INSERT_BATCH, SCHAAL_NAMEN, SCHAAL_PREFIX
 from initiatieven import services
 from initiatieven.models import Aanmelding, Activiteit, Bijeenkomst, Initiatief, Lidmaatschap
 
@@ -18,7 +18,6 @@ from .gegevens import (
     JAREN_TERUG,
     MIN_INITIATIEVEN,
     REDENEN_GEANNULEERD,
-    SCHAAL_NAMEN,
     SCHAAL_SLUG,
     SCHAAL_SOORTEN,
     WEKEN_VOORUIT,

@@ -1,10 +1,34 @@
 """What the demo tests share."""
 
+import os
+import subprocess
+import sys
 from io import StringIO
+from pathlib import Path
 
+from django.conf import settings
 from django.core.management import call_command
 
 
 def seed_demo(*args: str) -> None:
     """Run ``manage.py seed_demo`` with ``args``, without its printed report."""
     call_command("seed_demo", *args, stdout=StringIO())
+
+
+def in_eigen_proces(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
+    """Run ``manage.py *args`` in a process of its own, configured for a throw-away SQLite
+    database in ``tmp_path`` (``db.sqlite3``) and eager tasks; its output is captured."""
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "CELERY_BROKER_URL": "",
+    }
+    env.pop("WIJK_REQUIRE_POSTGRES", None)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=Path(settings.BASE_DIR),
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )

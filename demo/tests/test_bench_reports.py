@@ -1,41 +1,20 @@
 """bench_reports: a smoke run on SQLite (so the command cannot rot) and its small parts."""
 
-import os
 import re
-import subprocess
-import sys
 from datetime import date
 from io import StringIO
-from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.core.management import call_command
-from django.core.management.base import CommandError
-from django.db import connection
 
 from demo.management.commands import bench_reports as bench
-
-BASE_DIR = Path(settings.BASE_DIR)
+from demo.tests.hulp import in_eigen_proces
 
 
 def test_bench_reports_smoke_run_on_sqlite(tmp_path):
     """The whole command, in its own process, on an in-memory SQLite database (one tiny size:
     seeding the fixed demo part takes most of the time; the ratio is tested below)."""
-    env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
-        "CELERY_BROKER_URL": "",
-    }
-    env.pop("WIJK_REQUIRE_POSTGRES", None)
-    result = subprocess.run(
-        [sys.executable, "manage.py", "bench_reports", "--allow-sqlite"]
-        + ["--sizes", "3", "--runs", "1", "--trage", "2"],
-        cwd=BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
+    result = in_eigen_proces(
+        tmp_path, "bench_reports", "--allow-sqlite", "--sizes", "3", "--runs", "1", "--trage", "2"
     )
     uit = result.stdout
     assert result.returncode == 0, result.stderr[-3000:] + uit
@@ -91,14 +70,6 @@ def test_the_target_is_under_a_second_and_a_ratio_under_three(groot_ms, uitslag)
     assert uit.rstrip().endswith(
         f"verhouding onder 3): {uitslag} bij zelf uitrekenen (eigen datums)."
     )
-
-
-@pytest.mark.django_db
-def test_bench_refuses_sqlite_without_the_flag():
-    if connection.vendor == "postgresql":
-        pytest.skip("only meaningful on SQLite")
-    with pytest.raises(CommandError, match="PostgreSQL"):
-        call_command("bench_reports", stdout=StringIO())
 
 
 def test_periods_last_quarter_and_twelve_full_months():
