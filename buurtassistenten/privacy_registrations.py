@@ -102,8 +102,6 @@ def _export(user):
 
 def _export_als_buurtassistent(user) -> dict:
     """What the person did as a buurtassistent, counted: the rows are other people's data."""
-    from .models import Contactmoment, Doorverwijzing, Intake, Inzage, Namens, Vervolg
-
     return {
         "buurten": list(user.toegewezen_buurten.order_by("naam").values_list("naam", flat=True)),
         "contactmomenten_vastgelegd": Contactmoment.objects.filter(door=user).count(),

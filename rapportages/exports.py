@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from . import weergave
+from . import voorberekend, weergave
 from .cijfers import Periode
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -79,9 +79,7 @@ def _bladnaam(titel: str, gebruikt: set[str]) -> str:
 
 def werkboek(periode: Periode) -> Workbook:
     """A workbook with a first sheet about the report, then one sheet per table."""
-    from .voorberekend import rapport_voor  # the computed report when there is one
-
-    secties = rapport_voor(periode).secties
+    secties = voorberekend.rapport_voor(periode).secties  # computed ahead when it can be
     boek = Workbook()
     vet = Font(bold=True)
 
