@@ -29,7 +29,7 @@ from bewoners.services import bewoner_create
 from hulpvragen import services as hulpvragen_services
 from initiatieven import services as initiatieven_services
 
-from .models import Contactmoment, Doorverwijzing, Intake, Inzage, Namens, Vervolg
+from .models import Contactmoment, Doorverwijzing, Intake, Inzage, Kanaal, Namens, Vervolg
 from .permissions import eis_bewoner, is_buurtassistent
 
 T = TypeVar("T")
@@ -190,7 +190,7 @@ def intake_create(
     toestemming_hoe: str,
     nieuw_in_wijk: bool = False,
     notitie: str = "",
-    kanaal: str = "huisbezoek",
+    kanaal: str = Kanaal.HUISBEZOEK,
 ) -> User:
     """A resident without e-mail, entered by a buurtassistent, with the consent recorded."""
     if not is_buurtassistent(door):
