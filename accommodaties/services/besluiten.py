@@ -13,11 +13,18 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from meldingen.services import melding_send, melding_send_many
+from meldingen.services import melding_send_many
 
 from ..models import Reservering
 from ..permissions import is_beheerder
-from .regels import BEZET, _beheerders_melden, _lock_for_check, _wanneer, reservering_problemen
+from .regels import (
+    BEZET,
+    _beheerders_melden,
+    _boeker_melden,
+    _lock_for_check,
+    _wanneer,
+    reservering_problemen,
+)
 
 
 def _besluit(reservering: Reservering, *, door, status: str, reden: str = "") -> Reservering:
@@ -32,16 +39,14 @@ def _besluit(reservering: Reservering, *, door, status: str, reden: str = "") ->
     if not changed:
         raise ValidationError(_("Over deze aanvraag is al beslist, of hij is afgezegd."))
     reservering.refresh_from_db()
-    melding_send(
-        reservering.geboekt_door,
-        "reservering_besluit",
+    _boeker_melden(
+        reservering,
         titel=(
             _("Je boeking van %(ruimte)s op %(wanneer)s is bevestigd")
             if status == Reservering.Status.BEVESTIGD
             else _("Je boeking van %(ruimte)s op %(wanneer)s kan niet doorgaan")
         ),
         tekst=_("Reden: %(reden)s") if reservering.reden else "",
-        url=reservering.get_absolute_url(),
         params={
             "ruimte": reservering.accommodatie.naam,
             "wanneer": _wanneer(reservering),
@@ -200,12 +205,10 @@ def reservering_move(
             params=params,
         )
     else:
-        melding_send(
-            reservering.geboekt_door,
-            "reservering_besluit",
+        _boeker_melden(
+            reservering,
             titel=_("Je boeking van %(ruimte)s is verplaatst naar %(wanneer)s"),
             tekst=_("De beheerder heeft je boeking verplaatst. Eerst was het %(was)s."),
-            url=reservering.get_absolute_url(),
             params=params,
         )
     return reservering

@@ -5,10 +5,8 @@ from __future__ import annotations
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from meldingen.services import melding_send
-
 from ..models import Reservering
-from .regels import _wanneer
+from .regels import _boeker_melden, _wanneer
 
 
 def reserveringen_lapse(*, now=None) -> int:
@@ -28,12 +26,10 @@ def reserveringen_lapse(*, now=None) -> int:
             reden=Reservering.NIET_OP_TIJD,
         )
         if changed:
-            melding_send(
-                reservering.geboekt_door,
-                "reservering_besluit",
+            _boeker_melden(
+                reservering,
                 titel=_("Je aanvraag voor %(ruimte)s op %(wanneer)s is vervallen"),
                 tekst=_("De beheerder heeft niet op tijd gereageerd. Sorry! Boek gerust opnieuw."),
-                url=reservering.get_absolute_url(),
                 params={"ruimte": reservering.accommodatie.naam, "wanneer": _wanneer(reservering)},
             )
     return len(te_laat)

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from meldingen.services import melding_send_many
+from meldingen.services import melding_send, melding_send_many
 
 from ..models import Accommodatie, Reservering
 
@@ -122,5 +122,17 @@ def _beheerders_melden(
         titel=titel,
         tekst=tekst,
         url=reverse("accommodaties:beheer"),
+        params=params,
+    )
+
+
+def _boeker_melden(reservering: Reservering, *, titel, tekst, params: dict) -> None:
+    """One melding ("reservering_besluit", linking to the booking) to its booker."""
+    melding_send(
+        reservering.geboekt_door,
+        "reservering_besluit",
+        titel=titel,
+        tekst=tekst,
+        url=reservering.get_absolute_url(),
         params=params,
     )
