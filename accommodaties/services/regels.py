@@ -1,5 +1,6 @@
 """The booking rules, checked in Python before every insert or move, and the small pieces the
-booking services share (the lock on SQLite, a booking's time as text, the keepers' melding)."""
+booking services share (the lock on SQLite, a booking's time as text, the melding to the keepers or
+the booker)."""
 
 from __future__ import annotations
 
