@@ -153,12 +153,7 @@ def _vereenvoudig(vergelijkingen: list[Vergelijking]) -> list[Vergelijking]:
             if not factor:
                 continue
             p_rij, p_constante = spil[p]
-            for i, a in p_rij.items():
-                waarde = rij.get(i, 0) - factor * a
-                if waarde:
-                    rij[i] = waarde
-                else:
-                    rij.pop(i, None)
+            _trek_af(rij, factor, p_rij)
             constante -= factor * p_constante
         if not rij:
             continue  # follows from the others
@@ -173,15 +168,20 @@ def _vereenvoudig(vergelijkingen: list[Vergelijking]) -> list[Vergelijking]:
         for q, (q_rij, q_constante) in spil.items():
             g = q_rij.get(p)
             if g:
-                for i, a in rij.items():
-                    waarde = q_rij.get(i, 0) - g * a
-                    if waarde:
-                        q_rij[i] = waarde
-                    else:
-                        q_rij.pop(i, None)
+                _trek_af(q_rij, g, rij)
                 spil[q] = (q_rij, q_constante - g * constante)
         spil[p] = (rij, constante)
     return list(spil.values())
+
+
+def _trek_af(rij: dict, factor, andere: dict) -> None:
+    """``rij -= factor * andere``, in place; a coefficient that becomes 0 leaves the row."""
+    for i, a in andere.items():
+        waarde = rij.get(i, 0) - factor * a
+        if waarde:
+            rij[i] = waarde
+        else:
+            rij.pop(i, None)
 
 
 def _deel(teller, noemer):
