@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import permissions, privacy
+from . import permissions, privacy, services
 from .models import Buurt, Categorie, Profiel, User
 from .roles import Rol
 
@@ -113,6 +113,12 @@ class UserAdmin(InzageMixin, DjangoUserAdmin):
         profiel = getattr(obj, "profiel", None)
         return profiel.buurt if profiel else None
 
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is Profiel:  # the inline profile, saved with its skills
+            for profiel, velden in formset.changed_objects:
+                services.profiel_gewijzigd(profiel, velden=velden)
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         user = form.instance
@@ -179,3 +185,7 @@ class ProfielAdmin(InzageMixin, admin.ModelAdmin):
     @admin.display(boolean=True, description=_("toestemming"))
     def heeft_toestemming(self, obj):
         return obj.heeft_toestemming
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)  # the skills
+        services.profiel_gewijzigd(form.instance, velden=form.changed_data)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from django.db import transaction
 from django.utils import timezone
@@ -66,6 +66,29 @@ def onboarding_complete(*, profiel: Profiel) -> None:
     profiel.save(update_fields=["onboarding_voltooid_op", "bijgewerkt_op"])
     for callback in _onboarding_voltooid:
         callback(profiel=profiel)
+
+
+# Apps above bewoners that keep something derived from a profile's buurt or skills
+# (``kan_categorieen``) register a callback at start-up (hulpvragen: the matching search table
+# and the offers' copy of the buurt), so bewoners imports none of them. Every workflow that
+# changes a profile's buurt or skills calls ``profiel_gewijzigd`` after saving them.
+_profiel_gewijzigd: list[Callable[..., None]] = []
+
+
+def register_profiel_gewijzigd(callback: Callable[..., None]) -> None:
+    """Call ``callback(profiel=..., velden=...)`` after a saved change to a profile's buurt or
+    skills; ``velden`` is a frozenset of the changed field names, or None when unknown."""
+    if callback not in _profiel_gewijzigd:
+        _profiel_gewijzigd.append(callback)
+
+
+def profiel_gewijzigd(profiel: Profiel, *, velden: Iterable[str] | None = None) -> None:
+    """``profiel`` was saved (its skills too) and its buurt or skills may have changed.
+    ``velden``: the names of the fields that changed (a form's ``changed_data``); None: any may
+    have (the callbacks then check everything)."""
+    velden = None if velden is None else frozenset(velden)
+    for callback in _profiel_gewijzigd:
+        callback(profiel=profiel, velden=velden)
 
 
 def consent_give(*, profiel: Profiel) -> None:

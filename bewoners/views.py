@@ -55,6 +55,17 @@ ONBOARDING = [
 ]
 
 
+def _gevolgd_gewijzigd(form) -> list[str]:
+    """Which of the profile fields other apps follow (``services.profiel_gewijzigd``) ``form``
+    changed. Field by field: ``form.changed_data`` cannot compare the availability field."""
+    return [
+        naam
+        for naam in ("buurt", "kan_categorieen")
+        if naam in form.fields
+        and form.fields[naam].has_changed(form[naam].initial, form[naam].data)
+    ]
+
+
 @toegang(ingelogd)
 def start(request):
     # The newest unread meldingen ("nieuwe_meldingen") come from meldingen's context processor.
@@ -89,6 +100,7 @@ def onboarding(request, stap=None):
                         services.consent_give(profiel=profiel)
                 else:
                     profiel = form.save()
+                    services.profiel_gewijzigd(profiel, velden=_gevolgd_gewijzigd(form))
                 if profiel.onboarding_stap < stap:
                     profiel.onboarding_stap = stap
                     profiel.save(update_fields=["onboarding_stap", "bijgewerkt_op"])
@@ -125,7 +137,8 @@ def profiel_edit(request):
     if request.method == "POST":
         form = ProfielForm(request.POST, instance=profiel)
         if form.is_valid():
-            form.save()
+            profiel = form.save()
+            services.profiel_gewijzigd(profiel, velden=_gevolgd_gewijzigd(form))
             messages.success(request, _("Je profiel is opgeslagen."))
             return redirect("bewoners:profiel_detail", user_id=request.user.pk)
         messages.error(

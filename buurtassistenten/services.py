@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from accommodaties import services as accommodaties_services
 from bewoners import permissions as bewoners_permissions
 from bewoners.models import Buurt, User
-from bewoners.services import bewoner_create
+from bewoners.services import bewoner_create, profiel_gewijzigd
 from hulpvragen import services as hulpvragen_services
 from initiatieven import services as initiatieven_services
 
@@ -217,6 +217,7 @@ def intake_create(
     profiel.give_consent(commit=False)
     profiel.onboarding_voltooid_op = timezone.now()  # the intake is their welcome flow
     profiel.save()
+    profiel_gewijzigd(profiel, velden=["buurt"])
     Intake.objects.create(bewoner=bewoner, door=door, toestemming_hoe=toestemming_hoe)
     Contactmoment.objects.create(
         bewoner=bewoner,

@@ -7,7 +7,9 @@ One row per (active offer, category it can serve, buurt it reaches):
   ``bereik="buurten"``; one row with ``buurt`` NULL (0) for ``bereik="overal"``.
 
 ``rebuild_for_aanbod`` is called by the services after an offer is created, edited or paused;
-``hulpvragen.signals`` calls ``rebuild_for_helper`` when the helper's profile changes.
+``follow_profiel`` after a change to the helper's profile: it is registered with
+``bewoners.services.register_profiel_gewijzigd`` at start-up (``HulpvragenConfig.ready``), and
+bewoners calls it wherever a profile's buurt or skills change.
 """
 
 from __future__ import annotations
@@ -100,3 +102,20 @@ def rebuild_for_helper(user) -> None:
     skills = _skills(user_id)
     for aanbod in offers:
         rebuild_for_aanbod(aanbod, skills=skills)
+
+
+def follow_profiel(*, profiel, velden: frozenset[str] | None = None) -> None:
+    """After a saved change to a helper's profile: the offers carry a copy of the helper's buurt
+    (reach "eigen buurt"), and the rows follow that buurt and the profile's skills.
+
+    ``velden``: the changed fields, or None when unknown. The rows are rebuilt when the buurt
+    moved, or when the skills (``kan_categorieen``) may have changed.
+    """
+    # exclude() on a nullable column also picks up the offers whose buurt is NULL.
+    moved = (
+        Aanbod.objects.filter(helper_id=profiel.user_id)
+        .exclude(buurt_id=profiel.buurt_id)
+        .update(buurt_id=profiel.buurt_id)
+    )
+    if moved or velden is None or "kan_categorieen" in velden:
+        rebuild_for_helper(profiel.user_id)
