@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from bewoners.models import User
 
-from . import matching
-from .models import Aanbod, Hulpvraag, Match
+from . import matching, zoekindex
+from .models import Aanbod, Hulpvraag, Match, Zoekregel
 
 
 def kandidaten_voor(hulpvraag: Hulpvraag, *, limit: int) -> list[dict]:
@@ -35,3 +35,17 @@ def kandidaten_voor(hulpvraag: Hulpvraag, *, limit: int) -> list[dict]:
 def voorstel_geldig_uren() -> int:
     """How long a helper has to answer a proposal before it lapses (``WIJK_MATCHING``)."""
     return matching.config()["VOORSTEL_GELDIG_UREN"]
+
+
+def kandidaten_queryset(hulpvraag: Hulpvraag):
+    """The engine's first step for ``hulpvraag`` as matching runs it: one SQL query, at most
+    ``KANDIDATEN_MAX`` rows with their scoring facts, before scoring. For measuring the query
+    and its plan (``bench_matching``); matching itself goes through the services."""
+    return matching.candidates_queryset(hulpvraag)[: matching.config()["KANDIDATEN_MAX"]]
+
+
+def zoekregels_voor(aanbod: Aanbod, *, categorieen, skills, buurten) -> list[Zoekregel]:
+    """The search-table rows ``aanbod`` gets (unsaved), given its category ids, the helper's
+    skill ids and its named buurt ids: for inserting many offers at once (the scale seed). The
+    services keep the rows of offers made one at a time themselves."""
+    return zoekindex.rows_for(aanbod, categorieen=categorieen, skills=skills, buurten=buurten)
