@@ -15,6 +15,29 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+def _bewoner(related_name: str) -> models.ForeignKey:
+    """The resident a record is about: it goes with their account."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name=related_name,
+        verbose_name=_("bewoner"),
+    )
+
+
+def _door(verbose_name=None, **opties) -> models.ForeignKey:
+    """Who made a record (a buurtassistent; "door" unless ``verbose_name`` says otherwise):
+    empty once their account is erased, the record stays (see ``privacy_registrations``)."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=verbose_name or _("door"),
+        **opties,
+    )
+
+
 class Kanaal(models.TextChoices):
     TELEFOON = "telefoon", _("Telefoon")
     HUISBEZOEK = "huisbezoek", _("Huisbezoek")
@@ -29,19 +52,8 @@ class Contactmoment(models.Model):
         INTAKE = "intake", _("Intake")
         VERVOLG = "vervolg", _("Vervolgcontact")
 
-    bewoner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="contactmomenten",
-        verbose_name=_("bewoner"),
-    )
-    door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name=_("door"),
-    )
+    bewoner = _bewoner("contactmomenten")
+    door = _door()
     datum = models.DateTimeField(_("wanneer"), default=timezone.now)
     kanaal = models.CharField(_("hoe"), max_length=12, choices=Kanaal.choices)
     soort = models.CharField(_("soort"), max_length=10, choices=Soort.choices, default=Soort.GEWOON)
@@ -89,12 +101,7 @@ class Vervolg(models.Model):
         WELKOM_3 = "welkom_3", _("Welkom: na 3 maanden")
         WELKOM_6 = "welkom_6", _("Welkom: na 6 maanden")
 
-    bewoner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="vervolgen",
-        verbose_name=_("bewoner"),
-    )
+    bewoner = _bewoner("vervolgen")
     datum = models.DateField(_("wanneer"))
     reden = models.CharField(_("waarom"), max_length=10, choices=Reden.choices)
     contactmoment = models.ForeignKey(
@@ -106,14 +113,7 @@ class Vervolg(models.Model):
         verbose_name=_("bij contactmoment"),
     )
     gedaan_op = models.DateTimeField(_("gedaan op"), null=True, blank=True)
-    gedaan_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("gedaan door"),
-    )
+    gedaan_door = _door(_("gedaan door"), blank=True)
 
     objects = VervolgQuerySet.as_manager()
 
@@ -182,12 +182,7 @@ class Doorverwijzing(models.Model):
         OPGEPAKT = "opgepakt", _("Opgepakt")
         AFGEROND = "afgerond", _("Afgerond")
 
-    bewoner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="doorverwijzingen",
-        verbose_name=_("bewoner"),
-    )
+    bewoner = _bewoner("doorverwijzingen")
     partner = models.ForeignKey(
         Wijkpartner,
         on_delete=models.PROTECT,
@@ -198,13 +193,7 @@ class Doorverwijzing(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.VERWEZEN
     )
-    door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name=_("door"),
-    )
+    door = _door()
     aangemaakt_op = models.DateTimeField(_("verwezen op"), default=timezone.now)
     bijgewerkt_op = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
 
@@ -234,13 +223,7 @@ class Intake(models.Model):
         related_name="intake",
         verbose_name=_("bewoner"),
     )
-    door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name=_("door"),
-    )
+    door = _door()
     toestemming_hoe = models.CharField(
         _("hoe gaf de bewoner toestemming?"), max_length=12, choices=Toestemming.choices
     )
@@ -268,13 +251,7 @@ class Namens(models.Model):
         GESLOTEN = "gesloten", _("Hulpvraag gesloten")
         ACCOUNT = "account", _("Account overgedragen")
 
-    door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name=_("door"),
-    )
+    door = _door()
     voor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
@@ -301,13 +278,7 @@ class Inzage(models.Model):
     (``bewoners.permissions.inzage``). Kept after the resident's erasure, without the resident
     (``bewoner`` becomes empty)."""
 
-    door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name=_("geopend door"),
-    )
+    door = _door(_("geopend door"))
     bewoner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
