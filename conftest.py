@@ -7,11 +7,13 @@ Personas (healthchecks style): ``bewoner``, ``helper``, ``buurtassistent``, ``be
 import os
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.test.utils import override_settings
 
 from bewoners.roles import Rol
 from bewoners.tests.factories import BuurtFactory, UserFactory
+from tests.tijd import START
 
 # The suite's own Celery, cache and e-mail configuration, whatever .env or the shell says
 # (a developer's .env for `make worker` sets CELERY_BROKER_URL; CI sets a Redis CACHE_URL).
@@ -216,6 +218,15 @@ def beheerder(db):
         is_staff=True,
         with_mfa=True,
     )
+
+
+@pytest.fixture
+def klok():
+    """The clock stands still at ``tests.tijd.START`` (Monday 4 March 2030, 09:00 in
+    Amsterdam); a test moves it with ``klok.move_to(...)``. Not automatic: a module that wants it
+    everywhere says ``pytestmark = [..., pytest.mark.usefixtures("klok")]``."""
+    with time_machine.travel(START, tick=False) as reis:
+        yield reis
 
 
 @pytest.fixture

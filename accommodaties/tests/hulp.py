@@ -1,14 +1,6 @@
-"""What the tests of this app share besides fixtures (those are in ``conftest.py``): the
-moment the clock stands still at, and a moment counted from it."""
+"""What the tests of this app share besides fixtures: the moment the clock stands still at,
+and a moment counted from it (one definition for every app, in ``tests.tijd``)."""
 
-from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from tests.tijd import AMS, START, op
 
-AMS = ZoneInfo("Europe/Amsterdam")
-# Monday 4 March 2030, 09:00 in Utrecht. Daylight saving starts on Sunday 31 March 2030.
-START = datetime(2030, 3, 4, 9, 0, tzinfo=AMS)
-
-
-def op(dagen, uur, minuut=0):
-    """``dagen`` days after ``START``, at ``uur``:``minuut`` local time."""
-    return datetime.combine(START.date() + timedelta(days=dagen), time(uur, minuut), tzinfo=AMS)
+__all__ = ["AMS", "START", "op"]

@@ -1,28 +1,14 @@
-"""Fixtures the buurtassistenten tests share: the frozen clock and the buurtassistenten.
+"""Fixtures the buurtassistenten tests share: the buurtassistenten (the frozen clock, ``klok``,
+is the root ``conftest.py``'s).
 
 The personas (``buurtassistent``, ``bewoner``, ``buurt``, ``andere_buurt`` ...) come from the
 root ``conftest.py``; here Bas (``buurtassistent``) is assigned to Oud-Zuid (``buurt``).
 """
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 import pytest
-import time_machine
 
 from bewoners.roles import Rol
 from bewoners.tests.factories import UserFactory
-
-# Monday 4 March 2030, 09:00 in Amsterdam.
-START = datetime(2030, 3, 4, 9, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
-
-
-@pytest.fixture
-def klok():
-    """The clock, frozen at ``START`` (a module that needs it everywhere uses it with
-    ``pytest.mark.usefixtures``)."""
-    with time_machine.travel(START, tick=False) as reis:
-        yield reis
 
 
 @pytest.fixture

@@ -2,8 +2,7 @@
 contact log with its sensitive notes, follow-ups, referrals, the partners, finding a resident,
 bad input, and the query count with 1 and with 50 contact moments."""
 
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date
 
 import pytest
 from django.db import connection
@@ -28,13 +27,11 @@ from hulpvragen.tests.factories import HulpvraagFactory
 from initiatieven import services as initiatieven_services
 from initiatieven.models import Aanmelding
 from initiatieven.tests.factories import InitiatiefFactory
+from tests.tijd import START, op
 
 # The clock frozen (``klok``); Bas assigned to Oud-Zuid, where Bep and Henk live (``assistent``).
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("klok", "assistent")]
 
-AMS = ZoneInfo("Europe/Amsterdam")
-# Monday 4 March 2030, 09:00.
-START = datetime(2030, 3, 4, 9, 0, tzinfo=AMS)
 GEVOELIG = "Gevoelige notitie (alleen voor de schrijver en de buurtassistenten van de buurt)"
 
 
@@ -63,10 +60,6 @@ def wijkteam(db):
 
 def url(naam, *args):
     return reverse(f"buurtassistenten:{naam}", args=args)
-
-
-def op(dagen, uur, minuut=0):
-    return datetime.combine(START.date() + timedelta(days=dagen), time(uur, minuut), tzinfo=AMS)
 
 
 def notitie(door, bewoner, tekst, *, gevoelig=True):

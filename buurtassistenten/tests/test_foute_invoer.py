@@ -7,7 +7,6 @@ refuses dates outside the range the app accepts, and a data migration makes stor
 from datetime import datetime
 from importlib import import_module
 from types import SimpleNamespace
-from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -18,10 +17,10 @@ from django.utils import timezone
 
 from buurtassistenten.models import Contactmoment, Vervolg
 from buurtassistenten.tests.formulieren import contact
+from tests.tijd import START
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("klok", "assistent")]
 
-START = datetime(2030, 3, 4, 9, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
 BEREIK = "Kies een datum tussen 01-01-1900 en 31-12-2199."
 
 

@@ -1,8 +1,7 @@
 """Export and erasure of what buurtassistenten record (``privacy_registrations``)."""
 
 import json
-from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, timedelta
 
 import pytest
 
@@ -22,11 +21,10 @@ from buurtassistenten.models import (
     Wijkpartner,
 )
 from hulpvragen.tests.factories import HulpvraagFactory, MatchFactory
+from tests.tijd import START
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("klok")]
 
-AMS = ZoneInfo("Europe/Amsterdam")
-START = datetime(2030, 3, 4, 9, 0, tzinfo=AMS)
 GEVOELIG = "Maakt zich zorgen over de schulden."
 GEWOON = "Belt terug over de boodschappen."
 

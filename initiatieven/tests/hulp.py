@@ -1,20 +1,13 @@
 """What the tests of this app share besides fixtures (those are in ``conftest.py``): the
-moment the clock stands still at, and a weekly activity planned through the service."""
+moment the clock stands still at (``tests.tijd``), and a weekly activity planned through the service."""
 
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date
 
 from initiatieven import services
 from initiatieven.models import Activiteit
+from tests.tijd import AMS, START, op
 
-AMS = ZoneInfo("Europe/Amsterdam")
-# Monday 4 March 2030, 09:00 in Utrecht. Summer time starts on Sunday 31 March 2030.
-START = datetime(2030, 3, 4, 9, 0, tzinfo=AMS)
-
-
-def op(dagen, uur, minuut=0):
-    """``dagen`` days after ``START``, at ``uur``:``minuut`` local time."""
-    return datetime.combine(START.date() + timedelta(days=dagen), time(uur, minuut), tzinfo=AMS)
+__all__ = ["AMS", "START", "op", "wekelijks"]
 
 
 def wekelijks(initiatief, door, **anders):
