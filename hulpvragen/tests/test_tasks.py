@@ -1,11 +1,9 @@
 """The periodic work of the hulpvragen app, with a frozen clock, and how its tasks are set up."""
 
-from datetime import datetime, time, timedelta
+from datetime import time, timedelta
 from unittest import mock
-from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 from django.conf import settings
 from django.utils import timezone
 
@@ -17,17 +15,9 @@ from hulpvragen import services, tasks
 from hulpvragen.models import Hulpvraag, Match
 from hulpvragen.tests.hulp import meldingen
 from meldingen.models import Melding
+from tests.tijd import START
 
 pytestmark = pytest.mark.django_db
-
-# Monday 4 March 2030, 09:00 in Utrecht.
-START = datetime(2030, 3, 4, 9, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
-
-
-@pytest.fixture
-def klok():
-    with time_machine.travel(START, tick=False) as reis:
-        yield reis
 
 
 def naar(klok, **delta):
