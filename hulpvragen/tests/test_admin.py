@@ -3,15 +3,9 @@ from django.urls import reverse
 
 from bewoners.availability import ALL
 from bewoners.models import Categorie
-from bewoners.tests.factories import UserFactory
 from hulpvragen import services
 from hulpvragen.models import Zoekregel
 from hulpvragen.tests.factories import HulpvraagFactory, MatchFactory
-
-
-@pytest.fixture
-def admin_user(db):
-    return UserFactory(email="root@example.org", is_staff=True, is_superuser=True, with_mfa=True)
 
 
 @pytest.mark.parametrize("model", ["hulpvraag", "aanbod", "match"])

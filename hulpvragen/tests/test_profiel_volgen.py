@@ -7,7 +7,6 @@ from django.urls import reverse
 
 from bewoners.availability import ALL
 from bewoners.models import Profiel
-from bewoners.tests.factories import UserFactory
 from hulpvragen import services
 from hulpvragen.models import Zoekregel
 from hulpvragen.tests.hulp import cat
@@ -69,11 +68,10 @@ def test_onboarding_step_with_the_skills(client_for, helper, aanbod, buurt):
     }
 
 
-def test_admin_profile_change(client_for, helper, aanbod, andere_buurt):
-    beheer = UserFactory(email="root@example.org", is_staff=True, is_superuser=True, with_mfa=True)
+def test_admin_profile_change(client_for, admin_user, helper, aanbod, andere_buurt):
     profiel = Profiel.objects.get(user=helper)
 
-    response = client_for(beheer).post(
+    response = client_for(admin_user).post(
         reverse("admin:bewoners_profiel_change", args=[profiel.pk]),
         {
             "user": helper.pk,
