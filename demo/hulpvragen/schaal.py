@@ -12,7 +12,7 @@ from django.utils import timezone
 from bewoners.availability import ALL
 from bewoners.models import Buurt, Categorie, Profiel
 from demo.basis import BATCH, INSERT_BATCH, SCHAAL_PREFIX
-from hulpvragen import zoekindex
+from hulpvragen import selectors
 from hulpvragen.models import Aanbod, Hulpvraag, Match, Zoekregel
 
 from .gegevens import AANBIEDINGEN, BEDANKJES, REDENEN_NEE, TIJDVAKKEN, VRAGEN
@@ -148,7 +148,7 @@ def _scale_offers(rng, residents, categorieen, buurt_ids, todo, now):
                 row
                 for o, cs, bs in zip(objs, cats, named, strict=True)
                 if o.actief
-                for row in zoekindex.rows_for(
+                for row in selectors.zoekregels_voor(
                     o, categorieen=set(cs), skills=skills.get(o.helper_id, ()), buurten=bs
                 )
             ],

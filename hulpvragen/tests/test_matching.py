@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from bewoners.availability import ALL, bit
+from bewoners.services import profiel_gewijzigd
 from bewoners.tests.factories import UserFactory
 from hulpvragen import matching, services
 from hulpvragen.models import Hulpvraag, Match
@@ -217,6 +218,7 @@ def test_category_neither_offer_nor_profile(hulpvraag, helper):
     assert helper.pk not in helper_ids(hulpvraag)
 
     helper.profiel.kan_categorieen.add(cat("vervoer"))
+    profiel_gewijzigd(helper.profiel)
     [found] = matching.candidates(hulpvraag)
     assert found.helper_id == helper.pk
     assert found.expliciet is False

@@ -6,6 +6,7 @@ import pytest
 from django.apps import apps as django_apps
 
 from bewoners.availability import ALL
+from bewoners.services import profiel_gewijzigd
 from hulpvragen import matching, services
 from hulpvragen.models import Aanbod, Zoekregel
 from hulpvragen.tests.hulp import cat, vraag
@@ -70,14 +71,18 @@ def test_overal_offer_naming_buurten_gets_no_named_buurt_proximity(bewoner, outs
 def test_profile_skill_add_and_remove(helper, buurt):
     aanbod = maak(helper, categorieen=["klussen"])
     helper.profiel.kan_categorieen.add(cat("vervoer"))
+    profiel_gewijzigd(helper.profiel)
     assert rows(aanbod) == {("klussen", buurt.pk, True, 2), ("vervoer", buurt.pk, False, 2)}
 
     helper.profiel.kan_categorieen.remove(cat("vervoer"))
+    profiel_gewijzigd(helper.profiel)
     assert rows(aanbod) == {("klussen", buurt.pk, True, 2)}
 
     cat("tuin").kunners.add(helper.profiel)  # from the category's side
+    profiel_gewijzigd(helper.profiel)
     assert ("tuin", buurt.pk, False, 2) in rows(aanbod)
     helper.profiel.kan_categorieen.clear()
+    profiel_gewijzigd(helper.profiel)
     assert rows(aanbod) == {("klussen", buurt.pk, True, 2)}
 
 
@@ -88,6 +93,7 @@ def test_profile_buurt_change_moves_offer_and_rows(bewoner, helper, buurt, ander
 
     helper.profiel.buurt = andere_buurt
     helper.profiel.save()
+    profiel_gewijzigd(helper.profiel)
     aanbod.refresh_from_db()
     assert aanbod.buurt_id == andere_buurt.pk
     assert rows(aanbod) == {("vervoer", andere_buurt.pk, True, 2)}
@@ -106,6 +112,7 @@ def test_data_migration_builds_rows_for_active_offers(helper, outsider, buurt, a
     actief = maak(helper, bereik="buurten", buurten=[andere_buurt])
     gepauzeerd = maak(outsider, actief=False)
     helper.profiel.kan_categorieen.add(cat("tuin"))
+    profiel_gewijzigd(helper.profiel)
     verwacht = rows(actief)
     Zoekregel.objects.all().delete()
 

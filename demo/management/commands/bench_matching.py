@@ -35,7 +35,7 @@ from demo.bench import (
     gedeelde_argumenten,
     toon,
 )
-from hulpvragen import matching, services
+from hulpvragen import selectors, services
 from hulpvragen.models import Aanbod, Hulpvraag, Match, Wanneer
 
 
@@ -104,7 +104,6 @@ def _p95(values: list[float]) -> float:
 def measure(n_requests: int, *, seed: int = 7, warmup: int = 5) -> dict:
     """Time ``hulpvraag_match`` (and the candidate query alone) on fresh requests."""
     vragen = _fresh_requests(n_requests + warmup, seed=seed)
-    limit = matching.config()["KANDIDATEN_MAX"]
     match_ms, kandidaten_ms, queries, voorstellen, kandidaten = [], [], [], [], []
 
     for i, vraag in enumerate(vragen):
@@ -112,7 +111,7 @@ def measure(n_requests: int, *, seed: int = 7, warmup: int = 5) -> dict:
         def candidate_run(vraag=vraag):
             vraag.save()
             started = time.perf_counter()
-            rows = list(matching.candidates_queryset(vraag)[:limit])
+            rows = list(selectors.kandidaten_queryset(vraag))
             return time.perf_counter() - started, len(rows)
 
         def match_run(vraag=vraag):
@@ -172,7 +171,7 @@ def explain(*, analyze_plan: bool = True) -> str:
 
     def run():
         vraag.save()
-        qs = matching.candidates_queryset(vraag)[: matching.config()["KANDIDATEN_MAX"]]
+        qs = selectors.kandidaten_queryset(vraag)
         if connection.vendor == "postgresql":
             return qs.explain(analyze=analyze_plan, buffers=analyze_plan)
         return qs.explain()

@@ -46,9 +46,8 @@ from demo.bench import (
 )
 from hulpvragen.models import Hulpvraag, Match
 from initiatieven.models import Aanmelding, Bijeenkomst
-from rapportages import voorberekend, weergave
-from rapportages.cijfers import Periode
-from rapportages.forms import Keuze, vaste_periode
+from rapportages import selectors
+from rapportages.selectors import Keuze, Periode, vaste_periode
 
 DOEL_MS = 1000.0
 DOEL_VERHOUDING = 3.0
@@ -112,22 +111,22 @@ def _ms(query: dict) -> float:
 
 def measure(periode, *, runs: int) -> dict:
     """Time ``weergave.tabellen(periode)``: median of ``runs`` after a warm-up, and its queries."""
-    weergave.tabellen(periode)  # warm up (imports, translations, the first connection)
+    selectors.tabellen(periode)  # warm up (imports, translations, the first connection)
     reset_queries()  # a full query log (DEBUG) would make the count wrong
     with CaptureQueriesContext(connection) as captured:
-        secties = weergave.tabellen(periode)
+        secties = selectors.tabellen(periode)
     queries = [{"sql": q["sql"], "ms": _ms(q)} for q in captured.captured_queries]
     tijden = []
     for _ in range(runs):
         started = time.perf_counter()
-        weergave.tabellen(periode)
+        selectors.tabellen(periode)
         tijden.append((time.perf_counter() - started) * 1000)
     # As the page serves it when the hourly task has computed it ahead (rapportages.voorberekend).
-    voorberekend.bereken(periode)
+    selectors.bereken(periode)
     klaar = []
     for _ in range(runs):
         started = time.perf_counter()
-        voorberekend.rapport_voor(periode)
+        selectors.rapport_voor(periode)
         klaar.append((time.perf_counter() - started) * 1000)
     return {
         "klaar_ms": statistics.median(klaar),
