@@ -40,7 +40,7 @@ from wijk.lib.toegang import iedereen, ingelogd, toegang
 
 from .models import Accommodatie, Reservering, Sluiting
 from .permissions import is_beheerder
-from .selectors import geldige_agenda_sleutel
+from .selectors import agenda_sleutel_of_404
 from .services import agenda_sleutel_voor
 
 PRODID = "-//Wijk//Accommodaties//NL"
@@ -126,9 +126,7 @@ def _sluiting_event(sluiting: Sluiting, *, stamp: datetime) -> icalendar.Event:
 @require_safe
 def feed_mijn(request, sleutel: str):
     """A person's own bookings; the secret in the link is the key (calendar apps can't log in)."""
-    agenda_sleutel = geldige_agenda_sleutel(sleutel)
-    if agenda_sleutel is None:
-        raise Http404
+    agenda_sleutel = agenda_sleutel_of_404(sleutel)
     user = agenda_sleutel.user
     now = timezone.now()
     reserveringen = (

@@ -3,15 +3,17 @@
 
 from __future__ import annotations
 
+from django.http import Http404
+
 from .models import AgendaSleutel
 from .permissions import agenda_sleutel_geldig
 
 
-def geldige_agenda_sleutel(sleutel: str) -> AgendaSleutel | None:
+def agenda_sleutel_of_404(sleutel: str) -> AgendaSleutel:
     """The personal calendar link ``sleutel`` with its owner, when it may be read
-    (``permissions.agenda_sleutel_geldig``); else None (the feed answers 404). Both personal
-    feeds (bookings here, activities in ``initiatieven``) read their link through this."""
+    (``permissions.agenda_sleutel_geldig``); else ``Http404``. Both personal feeds (bookings
+    here, activities in ``initiatieven``) read their link through this."""
     agenda_sleutel = AgendaSleutel.objects.select_related("user").filter(sleutel=sleutel).first()
     if agenda_sleutel is None or not agenda_sleutel_geldig(None, agenda_sleutel):
-        return None
+        raise Http404
     return agenda_sleutel

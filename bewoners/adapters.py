@@ -4,6 +4,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 
+from .models import Profiel
 from .roles import Rol, assign_role
 
 
@@ -18,8 +19,6 @@ class AccountAdapter(DefaultAccountAdapter):
         if language in dict(settings.LANGUAGES):
             user.taal = language
         if commit:
-            from .models import Profiel
-
             user.save()
             Profiel.objects.get_or_create(user=user)
             assign_role(user, Rol.BEWONER)

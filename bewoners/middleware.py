@@ -5,6 +5,7 @@ them to the TOTP set-up. Logging in with a set-up authenticator always asks for 
 (allauth.mfa), so these roles never reach their pages or the admin on a password alone.
 """
 
+from allauth.mfa.models import Authenticator
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -31,6 +32,4 @@ class MFARequiredMiddleware:
 
 
 def user_has_mfa(user) -> bool:
-    from allauth.mfa.models import Authenticator
-
     return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()

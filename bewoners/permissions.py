@@ -34,6 +34,7 @@ from enum import StrEnum
 
 from django.db.models import Q
 
+from .models import User
 from .roles import Rol, has_role
 
 
@@ -106,8 +107,6 @@ def werkgebied_filter(user, *, veld: str = "profiel__buurt") -> Q:
 
 def _werkgebied(kijker, ids: Collection[int]) -> set[int]:
     """Which of ``ids`` this buurtassistent works for (one query)."""
-    from .models import User
-
     if not is_buurtassistent(kijker):
         return set()
     if kijker.is_superuser:

@@ -1,13 +1,14 @@
 """Export and erasure of the data the ``bewoners`` app keeps (account and profile)."""
 
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.usersessions.models import UserSession
+
 from . import privacy
+from .models import Profiel
 
 
 def _export(user):
-    from allauth.account.models import EmailAddress
-    from allauth.mfa.models import Authenticator
-    from allauth.usersessions.models import UserSession
-
     data = {
         "account": {
             "e-mailadres": user.email,
@@ -62,8 +63,6 @@ def _export(user):
 
 
 def _erase(user):
-    from .models import Profiel
-
     # The profile is personal through and through: remove it entirely.
     Profiel.objects.filter(user=user).delete()
 

@@ -3,6 +3,8 @@
 Ask ``has_role(user, Rol.BUURTASSISTENT)``; never compare group names by hand.
 """
 
+from django.conf import settings
+from django.contrib.auth.models import Group
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -36,16 +38,12 @@ def has_role(user, *rollen: str) -> bool:
 
 def requires_mfa(user) -> bool:
     """Staff and the coordinating roles must use a second factor."""
-    from django.conf import settings
-
     if not getattr(user, "is_authenticated", False):
         return False
     return user.is_staff or user.is_superuser or has_role(user, *settings.WIJK_MFA_REQUIRED_ROLES)
 
 
 def assign_role(user, rol: str) -> None:
-    from django.contrib.auth.models import Group
-
     user.groups.add(Group.objects.get(name=str(rol)))
     if hasattr(user, "_wijk_roles"):
         del user._wijk_roles

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from allauth.account.forms import ResetPasswordForm
+from allauth.account.models import EmailAddress
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from . import privacy
 from .models import Profiel, User
@@ -43,6 +47,49 @@ def bewoner_create(
     profiel.save()
     assign_role(user, Rol.BEWONER)
     return user
+
+
+def bewoner_create_offline(*, buurt=None, **velden) -> User:
+    """A resident without e-mail, entered by a buurtassistent: created as ``bewoner_create``
+    makes one, with consent given and the welcome flow closed (the intake is their welcome
+    flow). ``buurt``, when given, is the buurt chosen in the intake, over the postcode's."""
+    bewoner = bewoner_create(email=None, **velden)
+    profiel = bewoner.profiel
+    if buurt is not None:
+        profiel.buurt = buurt
+    profiel.give_consent(commit=False)
+    profiel.onboarding_voltooid_op = timezone.now()
+    profiel.save()
+    profiel_gewijzigd(profiel, velden=["buurt"])
+    return bewoner
+
+
+def account_email_set(*, user: User, email: str) -> str:
+    """Give an account without e-mail its address (not yet verified), so the person can log in
+    themselves. Raises a Dutch ``ValidationError`` when the account has one already or the
+    address belongs to another account; returns the address as stored."""
+    email = (email or "").strip().lower()
+    if user.email:
+        raise ValidationError(_("Deze bewoner heeft al een e-mailadres en kan zelf inloggen."))
+    if (
+        User.objects.filter(email__iexact=email).exists()
+        or EmailAddress.objects.filter(email__iexact=email).exists()
+    ):
+        raise ValidationError({"email": [_("Dit e-mailadres hoort al bij een ander account.")]})
+    user.email = email
+    user.full_clean(exclude=["password"])
+    # No savepoint of its own: the buurtassistent's claim wraps this in its transaction.
+    with transaction.atomic(savepoint=False):
+        user.save(update_fields=["email"])
+        EmailAddress.objects.create(user=user, email=email, primary=True, verified=False)
+    return email
+
+
+def wachtwoord_link_send(*, email: str, request=None) -> None:
+    """Send allauth's e-mail with a link to choose a (new) password to ``email``."""
+    form = ResetPasswordForm(data={"email": email})
+    if form.is_valid():
+        form.save(request)
 
 
 # What happens when a resident finishes the welcome flow, beyond closing it: apps above bewoners

@@ -79,7 +79,7 @@ def voorstel_wacht_uren() -> int:
 def hulpvragen(user, *, alle: bool = False, now: datetime | None = None) -> QuerySet:
     """Open requests without an agreed helper, the longest waiting first. Escalated requests
     (``geescaleerd_op``: no helper after the waiting time) are marked in the row."""
-    akkoord = Match.objects.filter(hulpvraag=OuterRef("pk"), status__in=Match.AKKOORD)
+    akkoord = Match.objects.geaccepteerd().filter(hulpvraag=OuterRef("pk"))
     qs = (
         Hulpvraag.objects.open()
         .filter(~Exists(akkoord))
@@ -152,7 +152,7 @@ def _activiteit(van: datetime, tot: datetime | None = None) -> Q:
     def tijd(veld: str) -> dict:
         return {f"{veld}__gte": van, **({f"{veld}__lt": tot} if tot else {})}
 
-    matches = Match.objects.filter(status__in=Match.AKKOORD).filter(
+    matches = Match.objects.geaccepteerd().filter(
         Q(**tijd("aangemaakt_op")) | Q(**tijd("afgerond_op"))
     )
     return (
@@ -201,12 +201,12 @@ def laatst_actief() -> Greatest:
     wanneer = Coalesce("afgerond_op", "aangemaakt_op")
     delen = [
         _laatste(
-            Match.objects.filter(helper=OuterRef("pk"), status__in=Match.AKKOORD),
+            Match.objects.geaccepteerd().filter(helper=OuterRef("pk")),
             "helper",
             wanneer,
         ),
         _laatste(
-            Match.objects.filter(hulpvraag__aanvrager=OuterRef("pk"), status__in=Match.AKKOORD),
+            Match.objects.geaccepteerd().filter(hulpvraag__aanvrager=OuterRef("pk")),
             "hulpvraag__aanvrager",
             wanneer,
         ),

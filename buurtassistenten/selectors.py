@@ -80,7 +80,7 @@ def lopende_hulpvragen_van(bewoner) -> list[Hulpvraag]:
     """The resident's requests that are open or matched, the latest first."""
     return list(
         Hulpvraag.objects.van(bewoner)
-        .filter(status__in=[Hulpvraag.Status.OPEN, Hulpvraag.Status.GEMATCHT])
+        .lopend()
         .select_related("categorie")
         .order_by("-aangemaakt_op", "-id")
     )
@@ -91,7 +91,7 @@ def komende_aanmeldingen_van(bewoner, *, now: datetime, aantal: int) -> list[Aan
     return list(
         Aanmelding.objects.filter(
             user=bewoner,
-            status__in=[Aanmelding.Status.AANGEMELD, Aanmelding.Status.WACHTLIJST],
+            status__in=Aanmelding.ACTIEF,
             bijeenkomst__status=Bijeenkomst.Status.GEPLAND,
             bijeenkomst__einde__gte=now,
         )

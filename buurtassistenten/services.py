@@ -14,8 +14,6 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import TypeVar
 
-from allauth.account.forms import ResetPasswordForm
-from allauth.account.models import EmailAddress
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -25,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from accommodaties import services as accommodaties_services
 from bewoners import permissions as bewoners_permissions
 from bewoners.models import Buurt, User
-from bewoners.services import bewoner_create, profiel_gewijzigd
+from bewoners.services import account_email_set, bewoner_create_offline, wachtwoord_link_send
 from hulpvragen import services as hulpvragen_services
 from initiatieven import services as initiatieven_services
 
@@ -201,8 +199,7 @@ def intake_create(
         )
     if not (first_name or "").strip():
         raise ValidationError({"first_name": [_("Vul een voornaam in.")]})
-    bewoner = bewoner_create(
-        email=None,
+    bewoner = bewoner_create_offline(
         first_name=first_name.strip(),
         last_name=(last_name or "").strip(),
         telefoon=(telefoon or "").strip(),
@@ -210,14 +207,8 @@ def intake_create(
         postcode=(postcode or "").strip(),
         woonplaats=(woonplaats or "").strip(),
         nieuw_in_wijk_sinds=timezone.localdate() if nieuw_in_wijk else None,
+        buurt=buurt,
     )
-    profiel = bewoner.profiel
-    if buurt is not None:
-        profiel.buurt = buurt
-    profiel.give_consent(commit=False)
-    profiel.onboarding_voltooid_op = timezone.now()  # the intake is their welcome flow
-    profiel.save()
-    profiel_gewijzigd(profiel, velden=["buurt"])
     Intake.objects.create(bewoner=bewoner, door=door, toestemming_hoe=toestemming_hoe)
     Contactmoment.objects.create(
         bewoner=bewoner,
@@ -233,24 +224,11 @@ def account_claim(*, door, bewoner, email: str, request=None) -> None:
     """The resident takes over their account: their e-mail address is set and they get a link
     to choose a password (allauth's reset e-mail)."""
     eis_bewoner(door, bewoner)
-    email = (email or "").strip().lower()
-    if bewoner.email:
-        raise ValidationError(_("Deze bewoner heeft al een e-mailadres en kan zelf inloggen."))
-    if (
-        User.objects.filter(email__iexact=email).exists()
-        or EmailAddress.objects.filter(email__iexact=email).exists()
-    ):
-        raise ValidationError({"email": [_("Dit e-mailadres hoort al bij een ander account.")]})
-    bewoner.email = email
-    bewoner.full_clean(exclude=["password"])
     with transaction.atomic():
-        bewoner.save(update_fields=["email"])
-        EmailAddress.objects.create(user=bewoner, email=email, primary=True, verified=False)
+        email = account_email_set(user=bewoner, email=email)
         Intake.objects.filter(bewoner=bewoner).update(geclaimd_op=timezone.now())
         namens_record(door=door, voor=bewoner, wat=Namens.Wat.ACCOUNT, omschrijving=email)
-    form = ResetPasswordForm(data={"email": email})
-    if form.is_valid():
-        form.save(request)
+    wachtwoord_link_send(email=email, request=request)
 
 
 # --- acting on a resident's behalf: checked, done, recorded --------------------------------------

@@ -5,8 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from bewoners import privacy
-from meldingen.models import Melding
-from meldingen.services import melding_send
+from meldingen.services import melding_send, meldingen_forget
 
 from . import services
 from .models import Aanbod, Hulpvraag, Match
@@ -74,12 +73,8 @@ def _forget_in_others_inboxes(user) -> int:
         *(h.get_absolute_url() for h in Hulpvraag.objects.filter(aanvrager=user).only("pk")),
         *(m.get_absolute_url() for m in Match.objects.van(user).only("pk")),
     ]
-    if not urls:
-        return 0
-    return (
-        Melding.objects.filter(url__in=urls)
-        .exclude(ontvanger=user)
-        .update(titel=str(_("Bericht over een account dat is verwijderd")), tekst="")
+    return meldingen_forget(
+        urls=urls, behalve=user, titel=str(_("Bericht over een account dat is verwijderd"))
     )
 
 

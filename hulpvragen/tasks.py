@@ -5,34 +5,25 @@ Every task is safe to run twice (state checks, conditional updates, unique const
 ``settings.CELERY_BEAT_SCHEDULE``; ``sweep`` re-queues what a lost message left behind.
 """
 
-from celery import shared_task
-from django.db import OperationalError
+from wijk.lib.taken import taak
 
 from . import services
 from .models import Hulpvraag
 
-SAFE = {
-    "acks_late": True,
-    "reject_on_worker_lost": True,
-    "autoretry_for": (OperationalError,),
-    "retry_backoff": 10,
-    "max_retries": 5,
-}
 
-
-@shared_task(**SAFE)
+@taak()
 def match_hulpvraag(hulpvraag_id: int) -> int:
     """Propose helpers for one request (after it is posted, changed or a proposal ended)."""
     return len(services.hulpvraag_match(hulpvraag_id))
 
 
-@shared_task(**SAFE)
+@taak()
 def match_aanbod(aanbod_id: int) -> int:
     """Match a new or changed offer against open requests."""
     return len(services.aanbod_match(aanbod_id))
 
 
-@shared_task(**SAFE)
+@taak()
 def lapse_proposals() -> int:
     """Beat: unanswered proposals lapse and the next candidates are proposed."""
     hulpvraag_ids = services.matches_lapse()
@@ -42,31 +33,31 @@ def lapse_proposals() -> int:
     return len(hulpvraag_ids)
 
 
-@shared_task(**SAFE)
+@taak()
 def escalate_waiting() -> int:
     """Beat: requests still without a helper go to the buurtassistenten of their buurt."""
     return len(services.hulpvragen_escalate())
 
 
-@shared_task(**SAFE)
+@taak()
 def expire_past() -> int:
     """Beat: open requests whose date has passed are closed."""
     return len(services.hulpvragen_expire())
 
 
-@shared_task(**SAFE)
+@taak()
 def send_reminders() -> int:
     """Beat: remind helper and requester the day before."""
     return services.matches_remind()
 
 
-@shared_task(**SAFE)
+@taak()
 def ask_to_complete() -> int:
     """Beat: the day after a one-off help, ask both sides to mark it done."""
     return services.matches_ask_completion()
 
 
-@shared_task(**SAFE)
+@taak()
 def sweep() -> dict:
     """Beat: re-queue matching a lost message left behind; search stale requests again."""
     return services.matching_sweep()

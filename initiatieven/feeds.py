@@ -33,14 +33,13 @@ from datetime import datetime, timedelta
 import icalendar
 from django.conf import settings
 from django.db.models import Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 
-from accommodaties.selectors import geldige_agenda_sleutel
+from accommodaties.selectors import agenda_sleutel_of_404
 from wijk.lib import ical
 from wijk.lib.toegang import iedereen, toegang
 
@@ -173,17 +172,14 @@ def aanmelding_event(aanmelding: Aanmelding, *, stamp: datetime, now: datetime):
 @require_safe
 def feed_mijn(request, sleutel: str):
     """The meetings a person signed up for; the secret in the link is the key."""
-    agenda_sleutel = geldige_agenda_sleutel(sleutel)
-    if agenda_sleutel is None:
-        raise Http404
+    agenda_sleutel = agenda_sleutel_of_404(sleutel)
     user = agenda_sleutel.user
     now = timezone.now()
-    S = Aanmelding.Status
     aanmeldingen = (
         Aanmelding.objects.filter(user=user)
         .filter(
             Q(
-                status__in=(S.AANGEMELD, S.WACHTLIJST),
+                status__in=Aanmelding.ACTIEF,
                 bijeenkomst__status=Bijeenkomst.Status.GEPLAND,
                 bijeenkomst__einde__gte=now - MIJN_TERUG,
             )

@@ -399,7 +399,7 @@ class AanmeldingQuerySet(models.QuerySet):
         """``user``'s sign-ups and places on waiting lists for meetings that have not ended."""
         return self.filter(
             user=user,
-            status__in=(Aanmelding.Status.AANGEMELD, Aanmelding.Status.WACHTLIJST),
+            status__in=Aanmelding.ACTIEF,
             bijeenkomst__einde__gte=now or timezone.now(),
         )
 
@@ -431,6 +431,9 @@ class Aanmelding(models.Model):
         AANGEMELD = "aangemeld", _("Aangemeld")
         WACHTLIJST = "wachtlijst", _("Op de wachtlijst")
         AFGEMELD = "afgemeld", _("Afgemeld")
+
+    # Signed up or on the waiting list: the person counts on coming.
+    ACTIEF = (Status.AANGEMELD, Status.WACHTLIJST)
 
     bijeenkomst = models.ForeignKey(
         Bijeenkomst, on_delete=models.CASCADE, related_name="aanmeldingen"

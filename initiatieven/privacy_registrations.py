@@ -67,7 +67,7 @@ def _erase(user):
     now = timezone.now()
     S = Aanmelding.Status
     komend = Aanmelding.objects.filter(
-        user=user, status__in=(S.AANGEMELD, S.WACHTLIJST), bijeenkomst__begin__gt=now
+        user=user, status__in=Aanmelding.ACTIEF, bijeenkomst__begin__gt=now
     )
     # Meetings that go on: cancel as the person would, so the waiting list moves up.
     for aanmelding in komend.filter(bijeenkomst__status=Bijeenkomst.Status.GEPLAND).select_related(

@@ -197,6 +197,20 @@ def meldingen_mark_read(user) -> int:
     return Melding.objects.for_user(user).unread().update(gelezen_op=timezone.now())
 
 
+def meldingen_forget(*, urls: Iterable[str], behalve, titel: str) -> int:
+    """Meldingen of other people than ``behalve`` that link to one of ``urls`` lose their words:
+    a neutral ``titel`` and no text. The melding itself stays (it is part of the other person's
+    history). For erasing a person whose requests the titles quote; returns how many changed."""
+    urls = list(urls)
+    if not urls:
+        return 0
+    return (
+        Melding.objects.filter(url__in=urls)
+        .exclude(ontvanger=behalve)
+        .update(titel=titel, tekst="")
+    )
+
+
 def voorkeur_set(user, soort: str, kanaal: str) -> Voorkeur:
     """Store how ``user`` wants to hear about ``soort``. Unknown kind or channel raises."""
     soorten.get(soort)

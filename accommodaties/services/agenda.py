@@ -1,4 +1,4 @@
-"""The personal calendar-feed link (its reading side is ``selectors.geldige_agenda_sleutel``)."""
+"""The personal calendar-feed link (its reading side is ``selectors.agenda_sleutel_of_404``)."""
 
 from __future__ import annotations
 

@@ -135,7 +135,7 @@ def aanmelding_cancel(*, bijeenkomst: Bijeenkomst, user) -> list[Aanmelding]:
         changed = Aanmelding.objects.filter(
             bijeenkomst=bijeenkomst,
             user=user,
-            status__in=(Aanmelding.Status.AANGEMELD, Aanmelding.Status.WACHTLIJST),
+            status__in=Aanmelding.ACTIEF,
         ).update(status=Aanmelding.Status.AFGEMELD)
         if not changed:
             raise ValidationError(_("Je was niet aangemeld voor deze keer."))

@@ -218,7 +218,7 @@ def _meld_aangemelden(bijeenkomst: Bijeenkomst, *, titel, tekst, extra=None) -> 
     ontvangers = [
         a.user
         for a in bijeenkomst.aanmeldingen.filter(
-            status__in=(Aanmelding.Status.AANGEMELD, Aanmelding.Status.WACHTLIJST),
+            status__in=Aanmelding.ACTIEF,
             user__is_active=True,
         ).select_related("user")
     ]

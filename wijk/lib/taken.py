@@ -12,8 +12,25 @@ every process: on the worker, and in the web process that runs tasks eagerly wit
 
 from __future__ import annotations
 
-from celery import current_app
-from django.db import transaction
+from celery import current_app, shared_task
+from django.db import OperationalError, transaction
+
+# How Wijk's tasks run: every task is safe to run twice (state checks, conditional updates,
+# unique constraints), so it is acknowledged after it ran (``acks_late``) and redelivered when
+# its worker dies; a database that does not answer for a moment means trying again later.
+VEILIG = {
+    "acks_late": True,
+    "reject_on_worker_lost": True,
+    "autoretry_for": (OperationalError,),
+    "retry_backoff": 10,
+    "max_retries": 5,
+}
+
+
+def taak(**anders):
+    """``@taak()`` over a task function: ``shared_task`` with the options of ``VEILIG``;
+    ``@taak(retry_backoff=30, max_retries=3)`` changes some of them."""
+    return shared_task(**{**VEILIG, **anders})
 
 
 def na_commit(taak: str, *args: int | str) -> None:
