@@ -221,6 +221,19 @@ def beheerder(db):
 
 
 @pytest.fixture
+def admin_user(db):
+    """A platform beheerder with every right (superuser, second factor set up); overrides
+    pytest-django's ``admin_user``."""
+    return UserFactory(email="root@example.org", is_staff=True, is_superuser=True, with_mfa=True)
+
+
+@pytest.fixture
+def admin_client(client_for, admin_user):
+    """A test client logged in as ``admin_user`` (overrides pytest-django's)."""
+    return client_for(admin_user)
+
+
+@pytest.fixture
 def klok():
     """The clock stands still at ``tests.tijd.START`` (Monday 4 March 2030, 09:00 in
     Amsterdam); a test moves it with ``klok.move_to(...)``. Not automatic: a module that wants it

@@ -4,7 +4,6 @@ look-only and sensitive notes stay hidden."""
 import pytest
 from django.urls import reverse
 
-from bewoners.tests.factories import UserFactory
 from buurtassistenten import services
 from buurtassistenten.models import (
     Behoefte,
@@ -30,12 +29,6 @@ MODELLEN = {
     "namens": Namens,
     "inzage": Inzage,
 }
-
-
-@pytest.fixture
-def admin_client(client_for):
-    admin = UserFactory(email="root@example.org", is_staff=True, is_superuser=True, with_mfa=True)
-    return client_for(admin)
 
 
 @pytest.fixture

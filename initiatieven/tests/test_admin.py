@@ -6,18 +6,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from bewoners.tests.factories import UserFactory
 from initiatieven import services
 from initiatieven.models import Aanmelding, Activiteit
 from initiatieven.tests.factories import InitiatiefFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(client_for):
-    admin = UserFactory(email="root@example.org", is_staff=True, is_superuser=True, with_mfa=True)
-    return client_for(admin)
 
 
 @pytest.fixture

@@ -1,14 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from bewoners.tests.factories import UserFactory
 from meldingen.models import Instellingen, Voorkeur
 from meldingen.tests.factories import MeldingFactory
-
-
-@pytest.fixture
-def admin_user(db):
-    return UserFactory(email="root@example.org", is_staff=True, is_superuser=True, with_mfa=True)
 
 
 @pytest.mark.parametrize(
