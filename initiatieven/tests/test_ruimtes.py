@@ -35,6 +35,19 @@ def zaal(kees):
 
 
 @pytest.fixture
+def bingo(klok, zaal, kees):
+    """Kees has the hall on Tuesday 12 March 2030, 15:00-17:00 (a date of the series)."""
+    return accommodaties_services.reservering_create(
+        accommodatie=zaal,
+        door=kees,
+        begin=op(8, 15),
+        einde=op(8, 17),
+        aantal_personen=4,
+        doel="Bingo",
+    )
+
+
+@pytest.fixture
 def groep(organisator):
     return InitiatiefFactory(naam="Koersbal", organisatoren=[organisator])
 
@@ -66,15 +79,8 @@ def test_an_organiser_books_the_room_for_every_meeting(groep, organisator, zaal,
         ruimtes.ruimte_book(activiteit=activiteit, door=organisator, accommodatie=zaal)
 
 
-def test_taken_dates_are_shown_and_the_rest_can_be_booked(groep, organisator, zaal, kees):
-    accommodaties_services.reservering_create(
-        accommodatie=zaal,
-        door=kees,
-        begin=op(8, 15),
-        einde=op(8, 17),
-        aantal_personen=4,
-        doel="Bingo",
-    )
+@pytest.mark.usefixtures("bingo")
+def test_taken_dates_are_shown_and_the_rest_can_be_booked(groep, organisator, zaal):
     activiteit = reeks(groep, organisator)
     eerst = ruimtes.ruimte_book(activiteit=activiteit, door=organisator, accommodatie=zaal)
     assert [dag for dag, _ in eerst.niet_gelukt] == [date(2030, 3, 12)]
@@ -145,17 +151,10 @@ def test_when_the_room_cannot_follow_the_organiser_is_told(groep, organisator, z
 # --- the organiser's page ----------------------------------------------------------------------
 
 
-def test_the_room_page_books_and_shows_taken_dates(client_for, groep, organisator, zaal, kees):
+@pytest.mark.usefixtures("bingo")
+def test_the_room_page_books_and_shows_taken_dates(client_for, groep, organisator, zaal):
     from django.urls import reverse
 
-    accommodaties_services.reservering_create(
-        accommodatie=zaal,
-        door=kees,
-        begin=op(8, 15),
-        einde=op(8, 17),
-        aantal_personen=4,
-        doel="Bingo",
-    )
     activiteit = reeks(groep, organisator)
     url = reverse("initiatieven:ruimte_boeken", args=[activiteit.pk])
     client = client_for(organisator)

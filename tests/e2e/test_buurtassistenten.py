@@ -26,6 +26,7 @@ from hulpvragen.tests.factories import AanbodFactory, HulpvraagFactory, MatchFac
 from initiatieven import services as initiatieven_services
 from initiatieven.tests.factories import InitiatiefFactory
 
+from .formulieren import hulpvraag_invullen
 from .test_accessibility import DESKTOP, PHONE, _log_in, check_page, visit
 
 pytestmark = [
@@ -103,16 +104,12 @@ def test_intake_request_on_behalf_and_a_helper_confirmed_after_a_phone_call(
     # A help request on her behalf.
     page.goto(f"{live_server.url}/coordinatie/bewoners/{truus.pk}/hulpvraag/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Hulp vragen voor Truus")
-    page.get_by_label("Waarbij heb je hulp nodig?").select_option(label="Vervoer")
-    page.get_by_label("Korte titel").fill("Rit naar de huisarts")
-    page.get_by_label("Wat moet er gebeuren?").fill("Truus moet om 10 uur bij de huisarts zijn.")
-    page.get_by_label("Privé-details").fill("Loopt met een rollator.")
-    page.get_by_label("Op een vaste dag en tijd").check()
-    dag = timezone.localdate() + timedelta(days=2)
-    page.get_by_label("Op welke dag?").fill(dag.isoformat())
-    page.get_by_label("Van (tijd)").fill("09:30")
-    page.get_by_label("Tot (tijd)").fill("11:30")
-    page.get_by_role("button", name="Hulpvraag plaatsen").click()
+    hulpvraag_invullen(
+        page,
+        titel="Rit naar de huisarts",
+        wat="Truus moet om 10 uur bij de huisarts zijn.",
+        prive="Loopt met een rollator.",
+    )
 
     # The match-by-hand page: the request with its private details, and Henk with why he fits
     # (asked already by the engine, or still a candidate: either way he can be confirmed).

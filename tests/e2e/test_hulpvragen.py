@@ -5,16 +5,15 @@ helper B, whose active offer fits (same buurt, category, availability), finds th
 "Mijn matches" and accepts it. Then A sees B's phone number on the match page.
 """
 
-from datetime import timedelta
-
 import pytest
 from django.conf import settings
 from django.test import Client
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from hulpvragen.models import Hulpvraag, Match
 from hulpvragen.tests.factories import AanbodFactory
+
+from .formulieren import hulpvraag_invullen
 
 pytestmark = [
     pytest.mark.e2e,
@@ -42,16 +41,12 @@ def test_request_is_matched_accepted_and_contact_shown(page, live_server, bewone
     _log_in(page, live_server, bewoner)
     page.goto(live_server.url + "/hulp/")
     page.get_by_role("button", name="Zelf hulp vragen").click()
-    page.get_by_label("Waarbij heb je hulp nodig?").select_option(label="Vervoer")
-    page.get_by_label("Korte titel").fill("Rit naar het ziekenhuis")
-    page.get_by_label("Wat moet er gebeuren?").fill("Ik moet om 10 uur bij de poli zijn.")
-    page.get_by_label("Privé-details").fill("Ik loop met een rollator.")
-    page.get_by_label("Op een vaste dag en tijd").check()
-    dag = timezone.localdate() + timedelta(days=2)
-    page.get_by_label("Op welke dag?").fill(dag.isoformat())
-    page.get_by_label("Van (tijd)").fill("09:30")
-    page.get_by_label("Tot (tijd)").fill("11:30")
-    page.get_by_role("button", name="Hulpvraag plaatsen").click()
+    hulpvraag_invullen(
+        page,
+        titel="Rit naar het ziekenhuis",
+        wat="Ik moet om 10 uur bij de poli zijn.",
+        prive="Ik loop met een rollator.",
+    )
     expect(page.get_by_role("heading", level=1)).to_have_text("Rit naar het ziekenhuis")
     expect(page.get_by_text("We zoeken nu buren die je kunnen helpen.")).to_be_visible()
 
