@@ -255,7 +255,7 @@ def client_for(client):
 
 @pytest.fixture
 def reference_data(transactional_db):
-    """Roles, categories and the site, as the data migration creates them.
+    """Roles, categories, the site and the first coöperatie, as the data migrations create them.
 
     Transactional tests (browser, real worker) empty every table when they finish, so the rows
     that migrations made must be put back for the next one. The migration's own function does
@@ -265,4 +265,5 @@ def reference_data(transactional_db):
 
     from django.apps import apps
 
+    import_module("cooperaties.migrations.0002_eerste_cooperatie").eerste_cooperatie(apps, None)
     import_module("bewoners.migrations.0002_rollen_categorieen_site").forwards(apps, None)

@@ -62,6 +62,7 @@ from django.urls.resolvers import RoutePattern
 from django.utils import timezone, translation
 
 PROJECT_APPS = (
+    "cooperaties",
     "bewoners",
     "meldingen",
     "hulpvragen",
@@ -176,6 +177,16 @@ VELDEN: dict[str, dict[str, Klasse]] = {
     "buurtassistenten.namens": {"omschrijving": Klasse(PRIVE)},
     "buurtassistenten.inzage": {"wat": Klasse(PRIVE)},
     "rapportages.waardering": {"toelichting": Klasse(NIET)},
+    # The coöperatie's own public face and contact: an organisation's, not a person's.
+    "cooperaties.cooperatie": {
+        "naam": Klasse(NIET),
+        "slug": Klasse(NIET),
+        "email": Klasse(NIET),
+        "telefoon": Klasse(NIET),
+        "kleur": Klasse(NIET),
+        "privacyverklaring": Klasse(NIET),
+    },
+    "cooperaties.domein": {"host": Klasse(NIET)},
 }
 
 
@@ -240,6 +251,9 @@ EIGENDOM: dict[str, Eigendom] = {
     "buurtassistenten.namens": Eigendom(("voor",), mede=("door",), namens=True),
     "buurtassistenten.inzage": Eigendom(("bewoner",), mede=("door",), namens=True),
     "rapportages.waardering": Eigendom(handelaars=("rol:bestuur",)),
+    # Set up by the platform beheerder (in the admin and by a command; no page of their own).
+    "cooperaties.cooperatie": Eigendom(handelaars=("rol:beheerder",)),
+    "cooperaties.domein": Eigendom(handelaars=("rol:beheerder",)),
 }
 # New rows here record what happened (a look at private data, a notification), not a change.
 ALLEEN_VASTLEGGEN = {"buurtassistenten.inzage", "meldingen.melding"}

@@ -25,11 +25,14 @@ if DEBUG:
 else:
     SECRET_KEY = env("SECRET_KEY")
 
-ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", ".localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 # The coöperatie this installation serves: shown in the header, titles and e-mails.
 WIJK_NAAM = env("WIJK_NAAM", default="Wijkcoöperatie De Buurt")
+# The installation's own domain: coöperatie "oost" answers on oost.<WIJK_PLATFORMDOMEIN>
+# (browsers resolve *.localhost to this machine); own domains are set per coöperatie.
+WIJK_PLATFORMDOMEIN = env("WIJK_PLATFORMDOMEIN", default="localhost").lower()
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
@@ -51,6 +54,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "csp",
     "wijk",
+    "cooperaties",
     "bewoners",
     "meldingen",
     "hulpvragen",

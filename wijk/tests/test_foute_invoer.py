@@ -26,6 +26,7 @@ from wijk.lib.forms import (
 
 BEREIK = "Kies een datum tussen 01-01-1900 en 31-12-2199."
 APPS = [
+    "cooperaties",
     "bewoners",
     "meldingen",
     "hulpvragen",

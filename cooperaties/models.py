@@ -1,0 +1,147 @@
+"""The coöperaties one installation serves (issue 14), and the host names they answer on.
+
+Each coöperatie is its own platform: its name, contact, colour, privacy statement and the
+settings that are its own to choose. This app is the bottom of the apps (only ``wijk.lib`` is
+below it): every tenant-owned table of the other apps will point here.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+HOST = RegexValidator(
+    r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$",
+    _("Vul een domeinnaam in zoals wijk.example.nl (kleine letters, zonder http:// of /)."),
+)
+KLEUR = RegexValidator(
+    r"^#[0-9a-fA-F]{6}$", _("Vul een kleur in als #RRGGBB, bijvoorbeeld #1f6f43.")
+)
+
+
+class Module(models.TextChoices):
+    """The parts of Wijk a coöperatie can switch on or off."""
+
+    HULP = "hulp", _("Hulp vragen en bieden")
+    RUIMTES = "ruimtes", _("Ruimtes")
+    INITIATIEVEN = "initiatieven", _("Meedoen")
+    COORDINATIE = "coordinatie", _("Coördinatie")
+    RAPPORTAGE = "rapportage", _("Rapportage")
+
+
+def alle_modules() -> list[str]:
+    return list(Module.values)
+
+
+def standaard_gewichten() -> dict[str, float]:
+    return dict(settings.WIJK_MATCHING["GEWICHTEN"])
+
+
+class CooperatieQuerySet(models.QuerySet):
+    def actief(self):
+        return self.filter(actief=True)
+
+
+class Cooperatie(models.Model):
+    naam = models.CharField(_("naam"), max_length=120)
+    slug = models.SlugField(
+        _("korte naam"),
+        max_length=40,
+        unique=True,
+        help_text=_("Kleine letters en streepjes; ook het adres: <korte naam>.<platformdomein>."),
+    )
+    actief = models.BooleanField(_("actief"), default=True)
+    email = models.EmailField(_("e-mailadres voor contact"), blank=True)
+    telefoon = models.CharField(_("telefoonnummer voor contact"), max_length=30, blank=True)
+    kleur = models.CharField(_("kleur"), max_length=7, default="#1f6f43", validators=[KLEUR])
+    privacyverklaring = models.TextField(
+        _("privacyverklaring"),
+        blank=True,
+        help_text=_("Leeg: de standaardtekst van Wijk met de naam van de coöperatie."),
+    )
+    # The settings that are the coöperatie's own to choose (defaults: the installation's).
+    modules = models.JSONField(_("onderdelen die aan staan"), default=alle_modules)
+    matching_k = models.PositiveSmallIntegerField(
+        _("hoeveel helpers tegelijk gevraagd worden"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+    )
+    voorstel_geldig_uren = models.PositiveSmallIntegerField(
+        _("uren om op een vraag te antwoorden"),
+        default=24,
+        validators=[MinValueValidator(1), MaxValueValidator(168)],
+    )
+    escalatie_na_uren = models.PositiveSmallIntegerField(
+        _("uren tot een buurtassistent een vraag zonder helper krijgt"),
+        default=48,
+        validators=[MinValueValidator(1), MaxValueValidator(720)],
+    )
+    paginagrootte = models.PositiveSmallIntegerField(
+        _("regels per pagina"),
+        default=20,
+        validators=[MinValueValidator(5), MaxValueValidator(100)],
+    )
+    gewichten = models.JSONField(_("gewichten van de matching"), default=standaard_gewichten)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+
+    objects = CooperatieQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("coöperatie")
+        verbose_name_plural = _("coöperaties")
+        ordering = ["naam"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    def clean(self):
+        super().clean()
+        fouten = {}
+        if not isinstance(self.modules, list) or not set(self.modules) <= set(Module.values):
+            fouten["modules"] = _("Kies onderdelen uit de lijst.")
+        standaard = standaard_gewichten()
+        if (
+            not isinstance(self.gewichten, dict)
+            or set(self.gewichten) != set(standaard)
+            or not all(
+                isinstance(w, int | float) and not isinstance(w, bool) and 0 <= w <= 10
+                for w in self.gewichten.values()
+            )
+        ):
+            fouten["gewichten"] = _(
+                "Geef elk onderdeel van de matching een gewicht van 0 tot en met 10: %(namen)s."
+            ) % {"namen": ", ".join(sorted(standaard))}
+        if fouten:
+            raise ValidationError(fouten)
+
+    def heeft(self, module: str) -> bool:
+        """Is this part of Wijk switched on here?"""
+        return module in self.modules
+
+
+class Domein(models.Model):
+    """A host name a coöperatie answers on, besides ``<slug>.<WIJK_PLATFORMDOMEIN>``."""
+
+    cooperatie = models.ForeignKey(
+        Cooperatie, on_delete=models.CASCADE, related_name="domeinen", verbose_name=_("coöperatie")
+    )
+    host = models.CharField(_("domeinnaam"), max_length=253, unique=True, validators=[HOST])
+
+    class Meta:
+        verbose_name = _("domeinnaam")
+        verbose_name_plural = _("domeinnamen")
+
+    def __str__(self) -> str:
+        return self.host
+
+    def save(self, *args, **kwargs):
+        self.host = (self.host or "").strip().lower()
+        super().save(*args, **kwargs)
+
+    def clean_fields(self, exclude=None):
+        self.host = (self.host or "").strip().lower()
+        super().clean_fields(exclude=exclude)

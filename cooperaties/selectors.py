@@ -1,0 +1,47 @@
+"""Which coöperatie a host name belongs to (the public face for reads, with ``huidige``)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+
+from .models import Cooperatie, Domein
+
+# Host names that are the installation itself rather than a coöperatie: they open the first
+# coöperatie (``make run`` on http://127.0.0.1:8000, the test client's "testserver").
+EIGEN_HOSTS = ("127.0.0.1", "[::1]", "testserver")
+
+
+def kale_host(host: str) -> str:
+    """``"Wijk.Example.nl:8000"`` → ``"wijk.example.nl"`` (the port and a final dot go)."""
+    host = (host or "").strip().lower()
+    if host.startswith("["):  # an IPv6 address keeps its brackets
+        return host.split("]", 1)[0] + "]"
+    return host.rsplit(":", 1)[0].rstrip(".")
+
+
+def cooperatie_voor_host(host: str) -> Cooperatie | None:
+    """The active coöperatie that answers on ``host``, or None (the caller shows a friendly 404).
+
+    In order: one of its own domain names; ``<slug>.<WIJK_PLATFORMDOMEIN>``; the installation's
+    own host (the platform domain itself, 127.0.0.1, ...), which opens the first coöperatie.
+    """
+    host = kale_host(host)
+    if not host:
+        return None
+    actief = Cooperatie.objects.actief()
+    domein = Domein.objects.filter(host=host, cooperatie__actief=True).select_related("cooperatie")
+    for gevonden in domein[:1]:
+        return gevonden.cooperatie
+    platform = settings.WIJK_PLATFORMDOMEIN
+    if host.endswith("." + platform):
+        slug = host[: -len(platform) - 1]
+        return actief.filter(slug=slug).first() if "." not in slug else None
+    if host == platform or host in EIGEN_HOSTS:
+        return actief.order_by("pk").first()
+    return None
+
+
+def adres_van(cooperatie: Cooperatie) -> str:
+    """The host name links to this coöperatie use: its first own domain, else its subdomain."""
+    eigen = sorted(d.host for d in cooperatie.domeinen.all())
+    return eigen[0] if eigen else f"{cooperatie.slug}.{settings.WIJK_PLATFORMDOMEIN}"
