@@ -52,7 +52,9 @@ class Cooperatie(models.Model):
         _("korte naam"),
         max_length=40,
         unique=True,
-        help_text=_("Kleine letters en streepjes; ook het adres: <korte naam>.<platformdomein>."),
+        help_text=_(
+            "Kleine letters en streepjes. Ook het webadres: de korte naam oost geeft oost.wijk.nl."
+        ),
     )
     actief = models.BooleanField(_("actief"), default=True)
     email = models.EmailField(_("e-mailadres voor contact"), blank=True)

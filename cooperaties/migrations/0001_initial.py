@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('naam', models.CharField(max_length=120, verbose_name='naam')),
-                ('slug', models.SlugField(help_text='Kleine letters en streepjes; ook het adres: <korte naam>.<platformdomein>.', max_length=40, unique=True, verbose_name='korte naam')),
+                ('slug', models.SlugField(help_text='Kleine letters en streepjes. Ook het webadres: de korte naam oost geeft oost.wijk.nl.', max_length=40, unique=True, verbose_name='korte naam')),
                 ('actief', models.BooleanField(default=True, verbose_name='actief')),
                 ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mailadres voor contact')),
                 ('telefoon', models.CharField(blank=True, max_length=30, verbose_name='telefoonnummer voor contact')),
