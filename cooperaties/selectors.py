@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from django.conf import settings
 
 from .models import Cooperatie, Domein
@@ -45,3 +47,29 @@ def adres_van(cooperatie: Cooperatie) -> str:
     """The host name links to this coöperatie use: its first own domain, else its subdomain."""
     eigen = sorted(d.host for d in cooperatie.domeinen.all())
     return eigen[0] if eigen else f"{cooperatie.slug}.{settings.WIJK_PLATFORMDOMEIN}"
+
+
+# Host name -> (valid until, coöperatie or None), per process. Resolving the host costs a query
+# or two on every request; the answer changes only when a platform beheerder changes a
+# coöperatie or its domains, which clears it here (``vergeet_hosts``) and, in other processes,
+# after at most ``WIJK_HOSTS_ONTHOUDEN`` seconds.
+_BEWAARD: dict[str, tuple[float, Cooperatie | None]] = {}
+
+
+def cooperatie_voor_host_bewaard(host: str) -> Cooperatie | None:
+    """``cooperatie_voor_host``, remembered per process for a short while."""
+    host = kale_host(host)
+    nu = time.monotonic()
+    bewaard = _BEWAARD.get(host)
+    if bewaard is not None and bewaard[0] > nu:
+        return bewaard[1]
+    cooperatie = cooperatie_voor_host(host)
+    if len(_BEWAARD) > 10_000:  # many made-up hosts (all allowed by a wildcard): start over
+        _BEWAARD.clear()
+    _BEWAARD[host] = (nu + settings.WIJK_HOSTS_ONTHOUDEN, cooperatie)
+    return cooperatie
+
+
+def vergeet_hosts() -> None:
+    """Forget the remembered hosts of this process (after a change to coöperaties)."""
+    _BEWAARD.clear()

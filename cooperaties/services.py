@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from .models import Cooperatie, Domein
+from .selectors import vergeet_hosts
 
 
 @transaction.atomic
@@ -21,4 +22,5 @@ def cooperatie_create(*, naam: str, slug: str = "", domeinen: Iterable[str] = ()
         domein = Domein(cooperatie=cooperatie, host=host)
         domein.full_clean()
         domein.save()
+    transaction.on_commit(vergeet_hosts)
     return cooperatie

@@ -3,4 +3,5 @@ from django.conf import settings
 
 def wijk(request):
     """The coöperatie's name for the header (the unread count: meldingen.context_processors)."""
-    return {"wijk_naam": settings.WIJK_NAAM}
+    cooperatie = getattr(request, "cooperatie", None)
+    return {"wijk_naam": cooperatie.naam if cooperatie else settings.WIJK_NAAM}

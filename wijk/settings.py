@@ -33,6 +33,8 @@ WIJK_NAAM = env("WIJK_NAAM", default="Wijkcoöperatie De Buurt")
 # The installation's own domain: coöperatie "oost" answers on oost.<WIJK_PLATFORMDOMEIN>
 # (browsers resolve *.localhost to this machine); own domains are set per coöperatie.
 WIJK_PLATFORMDOMEIN = env("WIJK_PLATFORMDOMEIN", default="localhost").lower()
+# How long a process remembers which coöperatie a host name belongs to (seconds).
+WIJK_HOSTS_ONTHOUDEN = env.int("WIJK_HOSTS_ONTHOUDEN", default=30)
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
@@ -70,6 +72,8 @@ SITE_ID = 1
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The coöperatie of the request's host (a friendly 404 for a host of none).
+    "cooperaties.middleware.CooperatieMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "wijk.middleware.DutchByDefaultMiddleware",
     "django.middleware.locale.LocaleMiddleware",

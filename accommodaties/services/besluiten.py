@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -23,6 +23,7 @@ from .regels import (
     _boeker_melden,
     _lock_for_check,
     _wanneer,
+    is_botsing,
     reservering_problemen,
 )
 
@@ -181,7 +182,9 @@ def reservering_move(
             ).update(**velden)
             if not changed:
                 raise ValidationError(_("Deze boeking was al afgezegd of afgewezen."))
-    except IntegrityError as exc:
+    except DatabaseError as exc:
+        if not is_botsing(exc):
+            raise
         raise ValidationError({"begin": [BEZET]}) from exc
     reservering.refresh_from_db()
     params = {

@@ -6,13 +6,20 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Accommodatie, Reeks, Reservering
 from ..permissions import eis_mag_boeken, is_beheerder
-from .regels import BEZET, _beheerders_melden, _lock_for_check, _wanneer, reservering_problemen
+from .regels import (
+    BEZET,
+    _beheerders_melden,
+    _lock_for_check,
+    _wanneer,
+    is_botsing,
+    reservering_problemen,
+)
 
 
 def reservering_create(
@@ -62,8 +69,10 @@ def reservering_create(
                 reservering.bevestigd_op = now
             reservering.full_clean(exclude=["bezet_tot"])
             reservering.save()
-    except IntegrityError as exc:
-        # The exclusion constraint: someone else took this slot at the same moment.
+    except DatabaseError as exc:
+        if not is_botsing(exc):
+            raise
+        # Someone else took this slot at the same moment (see is_botsing).
         raise ValidationError({"begin": [BEZET]}) from exc
     if melden and reservering.status == Reservering.Status.AANGEVRAAGD:
         _beheerders_melden(

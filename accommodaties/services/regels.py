@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from django.db import connection
+from django.db import DatabaseError, IntegrityError, connection
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
@@ -94,6 +94,17 @@ def binnen_openingstijden(accommodatie: Accommodatie, begin: datetime, einde: da
     return accommodatie.openingstijden.filter(
         weekdag=lokaal_begin.weekday(), van__lte=lokaal_begin.time(), tot__gte=lokaal_einde.time()
     ).exists()
+
+
+def is_botsing(exc: DatabaseError) -> bool:
+    """Did the database refuse a write because another booking took the slot at the same
+    moment? The exclusion constraint says so (IntegrityError); and two transactions that insert
+    overlapping bookings at once may each wait for the other's row, so PostgreSQL ends one of
+    them as a deadlock (SQLSTATE 40P01; its docs warn of this for exclusion constraints). The
+    other one commits and holds the slot: for this booking the answer is the same, "taken"."""
+    if isinstance(exc, IntegrityError):
+        return True
+    return getattr(exc.__cause__, "sqlstate", None) == "40P01"
 
 
 def _lock_for_check(accommodatie: Accommodatie) -> None:

@@ -147,3 +147,26 @@ def test_the_database_accepts_exactly_what_the_overlap_rule_accepts(buffer, aanv
         doel="opnieuw",
         status=Reservering.Status.AANGEVRAAGD,
     )
+
+
+def test_a_deadlock_between_two_bookings_of_one_slot_is_an_ordinary_taken_slot():
+    """PostgreSQL may end one of two transactions that insert overlapping bookings at once as a
+    deadlock (40P01, SQLSTATE of psycopg's DeadlockDetected); that booking is simply taken."""
+    from django.db import IntegrityError, OperationalError
+    from psycopg import errors
+
+    from accommodaties.services.regels import is_botsing
+
+    def fout(soort, oorzaak):
+        try:
+            try:
+                raise oorzaak
+            except Exception as exc:
+                raise soort(str(exc)) from exc
+        except soort as buiten:
+            return buiten
+
+    assert is_botsing(fout(OperationalError, errors.DeadlockDetected("deadlock detected")))
+    assert is_botsing(fout(IntegrityError, errors.ExclusionViolation("conflicting key")))
+    assert not is_botsing(fout(OperationalError, errors.QueryCanceled("canceling statement")))
+    assert not is_botsing(OperationalError("the server closed the connection"))
