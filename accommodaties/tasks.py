@@ -1,6 +1,6 @@
 """Thin Celery tasks for bookings; safe to run twice (conditional updates)."""
 
-from wijk.lib.taken import taak
+from cooperaties.taken import taak
 
 from . import services
 

@@ -1,6 +1,6 @@
 """Thin Celery tasks for the buurtassistent's work; safe to run twice (each follow-up once)."""
 
-from wijk.lib.taken import taak
+from cooperaties.taken import taak
 
 from . import services
 

@@ -1,19 +1,23 @@
 """The coöperatie the current request or task works for.
 
 One value per thread and per asyncio task (a ``ContextVar``), set by whoever starts the work:
-the request's host (a middleware, next step of issue 14) or the coöperatie id a Celery task
+the request's host (``cooperaties.middleware``) or the coöperatie id a Celery task
 carries. ``None`` means no coöperatie: tenant-owned rows are then out of reach (fail closed).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 if TYPE_CHECKING:
     from .models import Cooperatie
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 _huidige: ContextVar[Cooperatie | None] = ContextVar("wijk_cooperatie", default=None)
 
@@ -32,3 +36,16 @@ def in_cooperatie(cooperatie: Cooperatie | None) -> Iterator[Cooperatie | None]:
         yield cooperatie
     finally:
         _huidige.reset(token)
+
+
+def meenemen(functie: Callable[P, T]) -> Callable[P, T]:
+    """``functie``, to run in another thread for the coöperatie that is current *now* (a new
+    thread starts with none: ``threading.Thread(target=meenemen(werk))``)."""
+    cooperatie = huidige()
+
+    @functools.wraps(functie)
+    def in_dezelfde(*args: P.args, **kwargs: P.kwargs) -> T:
+        with in_cooperatie(cooperatie):
+            return functie(*args, **kwargs)
+
+    return in_dezelfde

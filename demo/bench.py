@@ -20,6 +20,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
+from cooperaties.huidige import in_cooperatie
+from cooperaties.models import Cooperatie
+
 # The end of each command's help: where it measures.
 EIGEN_DATABASE = (
     "naast de ingestelde database (bestaat hij al, dan wordt hij eerst weggegooid) en gooit "
@@ -73,10 +76,23 @@ def analyze() -> None:
             cursor.execute("ANALYZE")
 
 
+def _eerste_cooperatie():
+    """The new database's first coöperatie (its data migration made it; a database made
+    straight from the models gets it from the migration's own function)."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    if not Cooperatie.objects.exists():
+        import_module("cooperaties.migrations.0002_eerste_cooperatie").eerste_cooperatie(apps, None)
+    return Cooperatie.objects.order_by("pk").first()
+
+
 @contextmanager
 def eigen_database(achtervoegsel: str, *, keep: bool = False, sqlite_bestand: bool = False):
     """A database of its own, ``<NAME><achtervoegsel>``: created (or reused with ``keep``),
-    migrated, and dropped afterwards (kept with ``keep``).
+    migrated, and dropped afterwards (kept with ``keep``); the work inside it is for its first
+    coöperatie.
 
     On SQLite it lives in memory, or with ``sqlite_bestand`` in a temporary file (threads need
     their own connections to the same database), made straight from the models (much quicker
@@ -98,7 +114,8 @@ def eigen_database(achtervoegsel: str, *, keep: bool = False, sqlite_bestand: bo
     try:
         creation.create_test_db(verbosity=0, autoclobber=True, keepdb=keep, serialize=False)
         try:
-            yield
+            with in_cooperatie(_eerste_cooperatie()):
+                yield
         finally:
             creation.destroy_test_db(original, verbosity=0, keepdb=keep)
     finally:

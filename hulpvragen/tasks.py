@@ -5,7 +5,7 @@ Every task is safe to run twice (state checks, conditional updates, unique const
 ``settings.CELERY_BEAT_SCHEDULE``; ``sweep`` re-queues what a lost message left behind.
 """
 
-from wijk.lib.taken import taak
+from cooperaties.taken import taak
 
 from . import services
 from .models import Hulpvraag

@@ -22,7 +22,7 @@ from django.utils import timezone, translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from wijk.lib import taken
+from cooperaties import taken
 
 from . import emails, soorten
 from .models import Instellingen, Kanaal, Melding, Voorkeur, is_local_path

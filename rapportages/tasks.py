@@ -1,6 +1,6 @@
 """Thin Celery tasks for the board report."""
 
-from wijk.lib.taken import taak
+from cooperaties.taken import taak
 
 from . import voorberekend
 

@@ -16,7 +16,7 @@ class WijkConfig(AppConfig):
         begrens_admin_datums(admin.site)
 
         # Every app's tasks.py, imported now rather than when a worker starts: services queue
-        # tasks by name (wijk.lib.taken), and a process that runs them eagerly (no broker) must
+        # tasks by name (cooperaties.taken), and a process that runs them eagerly (no broker) must
         # know every name too. Safe here: the models of all apps are loaded.
         from wijk.celery import app as celery_app
 

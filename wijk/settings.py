@@ -222,53 +222,67 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Every periodic job runs once per active coöperatie: the beat sends
+# cooperaties.tasks.elke_cooperatie, which queues the job named in ``args`` for each of them
+# (cooperaties.taken), so the job itself always knows its coöperatie.
 CELERY_BEAT_SCHEDULE = {
     "meldingen-dagelijkse-samenvatting": {
-        "task": "meldingen.tasks.send_daily_digests",
+        "task": "cooperaties.tasks.elke_cooperatie",
+        "args": ("meldingen.tasks.send_daily_digests",),
         "schedule": crontab(hour=7, minute=30),
     },
     # Help requests (hulpvragen.tasks): every task is idempotent, so a missed or doubled run
     # does no harm.
     "hulpvragen-voorstellen-laten-vervallen": {
-        "task": "hulpvragen.tasks.lapse_proposals",
+        "task": "cooperaties.tasks.elke_cooperatie",
+        "args": ("hulpvragen.tasks.lapse_proposals",),
         "schedule": crontab(minute="*/15"),
     },
     "hulpvragen-escaleren": {
-        "task": "hulpvragen.tasks.escalate_waiting",
+        "task": "cooperaties.tasks.elke_cooperatie",
+        "args": ("hulpvragen.tasks.escalate_waiting",),
         "schedule": crontab(minute="5,35"),
     },
     "hulpvragen-verlopen": {
-        "task": "hulpvragen.tasks.expire_past",
+        "task": "cooperaties.tasks.elke_cooperatie",
+        "args": ("hulpvragen.tasks.expire_past",),
         "schedule": crontab(hour=0, minute=15),
     },
     "hulpvragen-herinneringen": {
-        "task": "hulpvragen.tasks.send_reminders",
+        "task": "cooperaties.tasks.elke_cooperatie",
+        "args": ("hulpvragen.tasks.send_reminders",),
         "schedule": crontab(hour=9, minute=0),
     },
     "hulpvragen-afronden-vragen": {
-        "task": "hulpvragen.tasks.ask_to_complete",
+        "task": "cooperaties.tasks.elke_cooperatie",
+        "args": ("hulpvragen.tasks.ask_to_complete",),
         "schedule": crontab(hour=10, minute=0),
     },
     "accommodaties-aanvragen-laten-vervallen": {
-        "task": "accommodaties.tasks.lapse_requests",
+        "task": "cooperaties.tasks.elke_cooperatie",
+        "args": ("accommodaties.tasks.lapse_requests",),
         "schedule": crontab(minute="*/15"),
     },
     "hulpvragen-veegronde": {
-        "task": "hulpvragen.tasks.sweep",
+        "task": "cooperaties.tasks.elke_cooperatie",
+        "args": ("hulpvragen.tasks.sweep",),
         "schedule": crontab(minute="*/10"),
     },
     # Activities: the evening before, a reminder to everyone signed up (each meeting once).
     "rapportages-voorberekenen": {
-        "task": "rapportages.tasks.rapporten_voorberekenen",
+        "task": "cooperaties.tasks.elke_cooperatie",
+        "args": ("rapportages.tasks.rapporten_voorberekenen",),
         "schedule": crontab(minute=5),
     },
     "initiatieven-herinneringen": {
-        "task": "initiatieven.tasks.herinner",
+        "task": "cooperaties.tasks.elke_cooperatie",
+        "args": ("initiatieven.tasks.herinner",),
         "schedule": crontab(hour=18, minute=0),
     },
     # Buurtassistenten: the follow-ups 1, 3 and 6 months after a welcome contact (each once).
     "buurtassistenten-welkom-vervolgen": {
-        "task": "buurtassistenten.tasks.welkom_vervolgen",
+        "task": "cooperaties.tasks.elke_cooperatie",
+        "args": ("buurtassistenten.tasks.welkom_vervolgen",),
         "schedule": crontab(hour=7, minute=0),
     },
 }

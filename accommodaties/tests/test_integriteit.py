@@ -19,6 +19,7 @@ from accommodaties import services
 from accommodaties.models import Reservering
 from accommodaties.tests.factories import AccommodatieFactory
 from bewoners.tests.factories import UserFactory
+from cooperaties.huidige import meenemen
 
 needs_postgres = pytest.mark.skipif(
     connection.vendor != "postgresql",
@@ -69,7 +70,7 @@ def test_twenty_people_take_the_same_slot_at_once_one_wins():
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=probeer, args=(p,)) for p in mensen]
+    threads = [threading.Thread(target=meenemen(probeer), args=(p,)) for p in mensen]
     for t in threads:
         t.start()
     for t in threads:

@@ -10,6 +10,7 @@ from accommodaties.tests.factories import AccommodatieFactory
 from accommodaties.tests.hulp import op
 from bewoners import privacy
 from bewoners.tests.factories import UserFactory
+from cooperaties.huidige import huidige
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("klok")]
 
@@ -61,11 +62,11 @@ def test_the_lapse_task_is_scheduled_and_idempotent(zaal, bewoner, klok):
     aanvraag = boek(zaal, bewoner, 1)
     klok.move_to(op(1, 15))
 
-    assert tasks.lapse_requests() == 1
-    assert tasks.lapse_requests() == 0
+    assert tasks.lapse_requests(huidige().pk) == 1
+    assert tasks.lapse_requests(huidige().pk) == 0
     aanvraag.refresh_from_db()
     assert aanvraag.status == Reservering.Status.GEWEIGERD
-    gepland = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    gepland = {entry["args"][0] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
     assert "accommodaties.tasks.lapse_requests" in gepland
     assert tasks.lapse_requests.acks_late and tasks.lapse_requests.reject_on_worker_lost
 

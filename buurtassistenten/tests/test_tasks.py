@@ -10,6 +10,7 @@ from django.conf import settings
 
 from buurtassistenten import services, tasks
 from buurtassistenten.models import Contactmoment, Kanaal, Vervolg
+from cooperaties.huidige import huidige
 
 pytestmark = pytest.mark.django_db
 
@@ -48,8 +49,12 @@ def test_a_welcome_gets_follow_ups_after_one_three_and_six_months_once(
     moment = welkom(buurtassistent, bewoner)
     klok.move_to(datetime(2030, 2, 1, 7, 0, tzinfo=AMS))
 
-    assert tasks.welkom_vervolgen.apply().get() == 3  # in-process, also when a broker is set
-    assert tasks.welkom_vervolgen() == 0  # a second run (or a retried one) makes nothing again
+    assert (
+        tasks.welkom_vervolgen.apply(args=(huidige().pk,)).get() == 3
+    )  # in-process, also when a broker is set
+    assert (
+        tasks.welkom_vervolgen(huidige().pk) == 0
+    )  # a second run (or a retried one) makes nothing again
 
     # One month after 31 January is the last day of February.
     assert vervolgen(bewoner) == [
@@ -67,14 +72,14 @@ def test_a_follow_up_that_was_done_is_not_made_again_and_a_second_welcome_adds_n
     buurtassistent, bewoner, helper, klok
 ):
     welkom(buurtassistent, bewoner)
-    tasks.welkom_vervolgen()
+    tasks.welkom_vervolgen(huidige().pk)
     eerste = Vervolg.objects.get(bewoner=bewoner, reden=R.WELKOM_1)
     klok.move_to(datetime(2030, 3, 1, 10, 0, tzinfo=AMS))
     services.vervolg_complete(vervolg=eerste, door=buurtassistent)
     welkom(buurtassistent, bewoner)  # welcomed twice: the first welcome counts
     welkom(buurtassistent, helper)  # a new welcome, a month later
 
-    assert tasks.welkom_vervolgen() == 3  # only Henk's
+    assert tasks.welkom_vervolgen(huidige().pk) == 3  # only Henk's
 
     assert Vervolg.objects.filter(bewoner=bewoner).count() == 3
     eerste.refresh_from_db()
@@ -89,12 +94,16 @@ def test_a_follow_up_that_was_done_is_not_made_again_and_a_second_welcome_adds_n
 def test_other_contacts_make_no_welcome_follow_ups(buurtassistent, bewoner):
     services.contactmoment_create(door=buurtassistent, bewoner=bewoner, kanaal=Kanaal.TELEFOON)
 
-    assert tasks.welkom_vervolgen() == 0
+    assert tasks.welkom_vervolgen(huidige().pk) == 0
     assert not Vervolg.objects.exists()
 
 
 def test_the_task_runs_every_morning_at_seven_and_acks_late():
     entry = settings.CELERY_BEAT_SCHEDULE["buurtassistenten-welkom-vervolgen"]
-    assert entry["task"] == "buurtassistenten.tasks.welkom_vervolgen" == tasks.welkom_vervolgen.name
+    assert (
+        entry["args"]
+        == ("buurtassistenten.tasks.welkom_vervolgen",)
+        == (tasks.welkom_vervolgen.name,)
+    )
     assert entry["schedule"] == crontab(hour=7, minute=0)
     assert tasks.welkom_vervolgen.acks_late and tasks.welkom_vervolgen.reject_on_worker_lost

@@ -15,8 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 from bewoners.roles import Rol
+from cooperaties import taken
 from meldingen.services import melding_send
-from wijk.lib import taken
 
 from .. import matching
 from ..models import Aanbod, Hulpvraag, Match, Wanneer

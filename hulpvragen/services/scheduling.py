@@ -1,11 +1,11 @@
 """Asking for background matching: the request or offer records when it was asked for, and the
-task is queued by name after the commit (``wijk.lib.taken``), so services never import tasks."""
+task is queued by name after the commit (``cooperaties.taken``), so services never import tasks."""
 
 from __future__ import annotations
 
 from django.utils import timezone
 
-from wijk.lib import taken
+from cooperaties import taken
 
 from ..models import Aanbod, Hulpvraag
 

@@ -14,6 +14,7 @@ from django.db import connection
 from bewoners.availability import ALL
 from bewoners.models import Categorie
 from bewoners.tests.factories import UserFactory
+from cooperaties.huidige import meenemen
 from hulpvragen import services
 from hulpvragen.models import Hulpvraag, Match
 from hulpvragen.tests.factories import HulpvraagFactory, MatchFactory
@@ -405,7 +406,7 @@ def in_threads(*calls):
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
+    threads = [threading.Thread(target=meenemen(run), args=(i, c)) for i, c in enumerate(calls)]
     for t in threads:
         t.start()
     for t in threads:

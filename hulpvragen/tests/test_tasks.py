@@ -11,6 +11,7 @@ from bewoners.availability import ALL
 from bewoners.models import Categorie
 from bewoners.roles import Rol
 from bewoners.tests.factories import UserFactory
+from cooperaties.huidige import huidige
 from hulpvragen import services, tasks
 from hulpvragen.models import Hulpvraag, Match
 from hulpvragen.tests.hulp import meldingen
@@ -72,12 +73,12 @@ def test_unanswered_proposals_lapse_and_the_next_candidate_is_asked(
     assert set(status_van(hulpvraag)) == {h.pk for h in mensen[:3]}
 
     naar(klok, hours=23, minutes=59)
-    assert tasks.lapse_proposals() == 0
+    assert tasks.lapse_proposals(huidige().pk) == 0
     assert set(status_van(hulpvraag).values()) == {Match.Status.VOORGESTELD}
 
     naar(klok, hours=24, minutes=1)
     with django_capture_on_commit_callbacks(execute=True):
-        assert tasks.lapse_proposals() == 1
+        assert tasks.lapse_proposals(huidige().pk) == 1
 
     statussen = status_van(hulpvraag)
     assert [statussen[h.pk] for h in mensen] == [Match.Status.VERLOPEN] * 3 + [
@@ -89,7 +90,7 @@ def test_unanswered_proposals_lapse_and_the_next_candidate_is_asked(
     nieuw = hulpvraag.matches.get(helper=mensen[3])
     assert nieuw.verloopt_op == timezone.now() + timedelta(hours=24)
 
-    assert tasks.lapse_proposals() == 0  # a second run finds nothing
+    assert tasks.lapse_proposals(huidige().pk) == 0  # a second run finds nothing
     assert meldingen(mensen[0], "hulp_vervallen") == 1
 
 
@@ -100,7 +101,7 @@ def test_voorstel_geldig_uren_comes_from_the_settings(klok, settings, bewoner, b
     services.hulpvraag_match(hulpvraag.pk)
 
     naar(klok, hours=4, minutes=1)
-    assert tasks.lapse_proposals() == 1
+    assert tasks.lapse_proposals(huidige().pk) == 1
     assert set(status_van(hulpvraag).values()) == {Match.Status.VERLOPEN}
 
 
@@ -111,12 +112,12 @@ def test_a_lost_message_after_lapsing_is_requeued_by_the_sweep(klok, bewoner, bu
 
     naar(klok, hours=25)
     with mock.patch.object(tasks.match_hulpvraag, "delay") as delay:
-        tasks.lapse_proposals()  # the queued matching never reaches a worker
+        tasks.lapse_proposals(huidige().pk)  # the queued matching never reaches a worker
         delay.reset_mock()
         naar(klok, hours=25, minutes=11)
         with mock.patch.object(tasks.match_aanbod, "delay"):
-            result = tasks.sweep()
-    delay.assert_called_once_with(hulpvraag.pk)
+            result = tasks.sweep(huidige().pk)
+    delay.assert_called_once_with(huidige().pk, hulpvraag.pk)
     assert (result["hulpvragen"], result["opnieuw"]) == (1, 0)  # lost, not merely stale
     hulpvraag.refresh_from_db()
     assert hulpvraag.matching_gevraagd_op == START + timedelta(hours=25)
@@ -143,20 +144,20 @@ def test_a_request_without_a_helper_goes_to_the_buurtassistent_after_48_hours(
     hulpvraag = vraag(bewoner, dagen=5)
 
     naar(klok, hours=47)
-    assert tasks.escalate_waiting() == 0
+    assert tasks.escalate_waiting(huidige().pk) == 0
     hulpvraag.refresh_from_db()
     assert hulpvraag.geescaleerd_op is None
     assert meldingen(bas, "hulp_escalatie") == 0
 
     naar(klok, hours=48)
-    assert tasks.escalate_waiting() == 1
+    assert tasks.escalate_waiting(huidige().pk) == 1
     hulpvraag.refresh_from_db()
     assert hulpvraag.geescaleerd_op == timezone.now()
     assert meldingen(bas, "hulp_escalatie") == 1
     assert meldingen(ander, "hulp_escalatie") == 0  # follows another buurt
 
     naar(klok, hours=49)
-    assert tasks.escalate_waiting() == 0  # idempotent
+    assert tasks.escalate_waiting(huidige().pk) == 0  # idempotent
     assert meldingen(bas, "hulp_escalatie") == 1
     hulpvraag.refresh_from_db()
     assert hulpvraag.geescaleerd_op == START + timedelta(hours=48)
@@ -169,7 +170,7 @@ def test_a_request_with_an_accepted_helper_is_not_escalated(klok, bewoner, buurt
     services.match_accept(match_id=match.pk, door=helper)
 
     naar(klok, hours=50)
-    assert tasks.escalate_waiting() == 0
+    assert tasks.escalate_waiting(huidige().pk) == 0
     assert meldingen(assistenten[0], "hulp_escalatie") == 0
 
 
@@ -183,17 +184,17 @@ def test_requests_whose_date_passed_expire(klok, bewoner, buurt):
     services.hulpvraag_match(morgen.pk)
 
     naar(klok, days=1, hours=14, minutes=59)  # the day itself, 23:59: not yet
-    assert tasks.expire_past() == 0
+    assert tasks.expire_past(huidige().pk) == 0
 
     naar(klok, days=1, hours=15, minutes=1)  # 00:01 the day after
-    assert tasks.expire_past() == 1
+    assert tasks.expire_past(huidige().pk) == 1
     morgen.refresh_from_db()
     later.refresh_from_db()
     assert morgen.status == Hulpvraag.Status.VERLOPEN and morgen.verlopen_op is not None
     assert set(status_van(morgen).values()) == {Match.Status.VERLOPEN}
     assert later.status == Hulpvraag.Status.OPEN
     assert meldingen(bewoner, "hulp_vervallen") == 1  # the requester hears it, once
-    assert tasks.expire_past() == 0
+    assert tasks.expire_past(huidige().pk) == 0
     assert meldingen(bewoner, "hulp_vervallen") == 1
 
 
@@ -212,11 +213,11 @@ def test_both_sides_are_reminded_the_day_before_once(klok, bewoner, buurt):
     helper = _geaccepteerd(bewoner, buurt, dagen=3)
 
     naar(klok, days=1)  # two days before
-    assert tasks.send_reminders() == 0
+    assert tasks.send_reminders(huidige().pk) == 0
 
     naar(klok, days=2)
-    assert tasks.send_reminders() == 1
-    assert tasks.send_reminders() == 0
+    assert tasks.send_reminders(huidige().pk) == 1
+    assert tasks.send_reminders(huidige().pk) == 0
     assert meldingen(helper, "hulp_herinnering") == 1
     assert meldingen(bewoner, "hulp_herinnering") == 1
     herinnering = Melding.objects.get(ontvanger=helper, soort="hulp_herinnering")
@@ -227,10 +228,10 @@ def test_weekly_help_is_reminded_every_week(klok, bewoner, buurt):
     helper = _geaccepteerd(bewoner, buurt, wanneer="wekelijks", weekdag=2)  # woensdag
 
     naar(klok, days=1)  # dinsdag
-    assert tasks.send_reminders() == 1
-    assert tasks.send_reminders() == 0
+    assert tasks.send_reminders(huidige().pk) == 1
+    assert tasks.send_reminders(huidige().pk) == 0
     naar(klok, days=8)  # next dinsdag
-    assert tasks.send_reminders() == 1
+    assert tasks.send_reminders(huidige().pk) == 1
     assert meldingen(helper, "hulp_herinnering") == 2
     assert meldingen(bewoner, "hulp_herinnering") == 2
 
@@ -239,11 +240,11 @@ def test_the_day_after_a_one_off_help_both_are_asked_to_mark_it_done_once(klok, 
     helper = _geaccepteerd(bewoner, buurt, dagen=3)
 
     naar(klok, days=3, hours=14)  # the day itself, 23:00: not yet
-    assert tasks.ask_to_complete() == 0
+    assert tasks.ask_to_complete(huidige().pk) == 0
 
     naar(klok, days=4)
-    assert tasks.ask_to_complete() == 1
-    assert tasks.ask_to_complete() == 0
+    assert tasks.ask_to_complete(huidige().pk) == 1
+    assert tasks.ask_to_complete(huidige().pk) == 0
     for persoon in (helper, bewoner):
         vraag_om_af_te_ronden = Melding.objects.filter(
             ontvanger=persoon, soort="hulp_herinnering", titel__startswith="Is het gelukt?"
@@ -255,7 +256,7 @@ def test_weekly_help_is_not_asked_to_be_marked_done(klok, bewoner, buurt):
     _geaccepteerd(bewoner, buurt, wanneer="wekelijks", weekdag=2)
 
     naar(klok, days=20)
-    assert tasks.ask_to_complete() == 0
+    assert tasks.ask_to_complete(huidige().pk) == 0
 
 
 def test_a_completed_help_is_not_asked_about(klok, bewoner, buurt):
@@ -264,7 +265,7 @@ def test_a_completed_help_is_not_asked_about(klok, bewoner, buurt):
     services.match_complete(match_id=match.pk, door=helper, uren=1)
 
     naar(klok, days=2)
-    assert tasks.ask_to_complete() == 0
+    assert tasks.ask_to_complete(huidige().pk) == 0
 
 
 # --- the sweep --------------------------------------------------------------------------------
@@ -283,20 +284,20 @@ def test_sweep_requeues_matching_that_never_ran(
 
     naar(klok, minutes=5)
     with mock.patch.object(tasks.match_hulpvraag, "delay") as delay:
-        tasks.sweep()
+        tasks.sweep(huidige().pk)
     delay.assert_not_called()  # too early: the worker may still be busy
 
     naar(klok, minutes=11)
     with mock.patch.object(tasks.match_hulpvraag, "delay") as delay:
-        result = tasks.sweep()
-    delay.assert_called_once_with(verloren.pk)
+        result = tasks.sweep(huidige().pk)
+    delay.assert_called_once_with(huidige().pk, verloren.pk)
     assert result["hulpvragen"] == 1
 
-    tasks.sweep()  # for real (eager): matching runs, and the next sweep leaves it alone
+    tasks.sweep(huidige().pk)  # for real (eager): matching runs, and the next sweep leaves it alone
     verloren.refresh_from_db()
     assert verloren.gematcht_gezocht_op == timezone.now()
     with mock.patch.object(tasks.match_hulpvraag, "delay") as delay:
-        tasks.sweep()
+        tasks.sweep(huidige().pk)
     delay.assert_not_called()
 
 
@@ -306,7 +307,7 @@ def test_sweep_requeues_lost_offer_matching(klok, helper, django_capture_on_comm
 
     naar(klok, minutes=11)
     with mock.patch.object(tasks.match_aanbod, "delay") as delay:
-        assert tasks.sweep()["aanbod"] == 1
+        assert tasks.sweep(huidige().pk)["aanbod"] == 1
     delay.assert_called_once()
 
 
@@ -345,7 +346,7 @@ def test_celery_settings_for_long_idempotent_tasks():
 
 
 def test_the_beat_schedule_names_every_periodic_hulpvragen_task():
-    gepland = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    gepland = {entry["args"][0] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
     hulpvragen_taken = {t for t in gepland if t.startswith("hulpvragen.")}
 
     assert hulpvragen_taken == {f"hulpvragen.tasks.{name}" for name in PERIODIEK}
@@ -360,7 +361,7 @@ def test_escalation_goes_to_every_buurtassistent_when_nobody_follows_the_buurt(
     vraag(bewoner, dagen=5)
 
     naar(klok, hours=48)
-    assert tasks.escalate_waiting() == 1
+    assert tasks.escalate_waiting(huidige().pk) == 1
     assert meldingen(buurtassistent, "hulp_escalatie") == 1
     assert meldingen(ander, "hulp_escalatie") == 1
     assert meldingen(bewoner, "hulp_escalatie") == 0

@@ -9,6 +9,7 @@ from django.db import connection
 from django.utils import timezone
 
 from bewoners.tests.factories import UserFactory
+from cooperaties.huidige import meenemen
 from initiatieven import services
 from initiatieven.models import Aanmelding, Activiteit
 from initiatieven.tests.factories import InitiatiefFactory
@@ -17,7 +18,11 @@ needs_postgres = pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="row locks and concurrent transactions need PostgreSQL; SQLite serialises writers",
 )
-pytestmark = [needs_postgres, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    needs_postgres,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("reference_data"),  # the coöperatie the sign-ups belong to
+]
 
 
 def _keer(capaciteit):
@@ -51,7 +56,7 @@ def _tegelijk(doe, mensen):
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=draai, args=(p,)) for p in mensen]
+    threads = [threading.Thread(target=meenemen(draai), args=(p,)) for p in mensen]
     for t in threads:
         t.start()
     for t in threads:

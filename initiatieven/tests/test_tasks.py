@@ -5,6 +5,7 @@ from celery.schedules import crontab
 from django.conf import settings
 
 from bewoners.tests.factories import UserFactory
+from cooperaties.huidige import huidige
 from initiatieven import services, tasks
 from initiatieven.models import Activiteit
 from initiatieven.tests.factories import InitiatiefFactory
@@ -33,8 +34,10 @@ def test_the_reminder_goes_out_once_to_who_is_signed_up_for_tomorrow(bewoner, he
     services.aanmelding_create(bijeenkomst=volgende_week, user=helper)
     klok.move_to(op(0, 18))
 
-    assert tasks.herinner.apply().get() == 1  # in-process, also when a broker is set
-    assert tasks.herinner() == 0  # a second run (or a retried one) sends nothing again
+    assert (
+        tasks.herinner.apply(args=(huidige().pk,)).get() == 1
+    )  # in-process, also when a broker is set
+    assert tasks.herinner(huidige().pk) == 0  # a second run (or a retried one) sends nothing again
 
     herinneringen = Melding.objects.filter(soort="activiteit_herinnering")
     assert list(herinneringen.values_list("ontvanger", flat=True)) == [bewoner.pk]
@@ -45,6 +48,6 @@ def test_the_reminder_goes_out_once_to_who_is_signed_up_for_tomorrow(bewoner, he
 
 def test_the_reminder_is_scheduled_every_evening_and_acks_late():
     entry = settings.CELERY_BEAT_SCHEDULE["initiatieven-herinneringen"]
-    assert entry["task"] == "initiatieven.tasks.herinner" == tasks.herinner.name
+    assert entry["args"] == ("initiatieven.tasks.herinner",) == (tasks.herinner.name,)
     assert entry["schedule"] == crontab(hour=18, minute=0)
     assert tasks.herinner.acks_late and tasks.herinner.reject_on_worker_lost

@@ -5,6 +5,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from cooperaties.huidige import huidige
 from meldingen import emails, services, tasks
 from meldingen.models import Instellingen, Melding
 from meldingen.tests.factories import MeldingFactory
@@ -14,8 +15,8 @@ def test_send_melding_email_twice_sends_one_mail(bewoner, django_capture_on_comm
     with django_capture_on_commit_callbacks(execute=False):  # the queued task does not run
         melding = services.melding_send(bewoner, "welkom", titel="Welkom!")
 
-    assert tasks.send_melding_email(melding.pk) is True
-    assert tasks.send_melding_email(melding.pk) is False
+    assert tasks.send_melding_email(huidige().pk, melding.pk) is True
+    assert tasks.send_melding_email(huidige().pk, melding.pk) is False
 
     assert len(mail.outbox) == 1
     melding.refresh_from_db()
@@ -25,8 +26,8 @@ def test_send_melding_email_twice_sends_one_mail(bewoner, django_capture_on_comm
 def test_send_melding_email_skips_in_app_and_missing_meldingen(bewoner):
     in_app = MeldingFactory(ontvanger=bewoner, email_gewenst=False)
 
-    assert tasks.send_melding_email(in_app.pk) is False
-    assert tasks.send_melding_email(999_999) is False
+    assert tasks.send_melding_email(huidige().pk, in_app.pk) is False
+    assert tasks.send_melding_email(huidige().pk, 999_999) is False
     assert mail.outbox == []
 
 
@@ -35,7 +36,7 @@ def test_user_deactivated_before_the_task_runs_gets_no_mail(bewoner):
     bewoner.is_active = False
     bewoner.save()
 
-    assert tasks.send_melding_email(melding.pk) is False
+    assert tasks.send_melding_email(huidige().pk, melding.pk) is False
     assert mail.outbox == []
 
 
@@ -70,7 +71,7 @@ def test_digest_sends_one_mail_with_everything_once(
             services.melding_send(digest_bewoner, "welkom", titel=f"Nieuws {i}", tekst=prive_tekst)
     assert mail.outbox == []
 
-    assert tasks.send_daily_digests() == 1
+    assert tasks.send_daily_digests(huidige().pk) == 1
 
     [message] = mail.outbox
     assert message.to == ["bep@example.org"]
@@ -81,8 +82,8 @@ def test_digest_sends_one_mail_with_everything_once(
     assert Instellingen.objects.get(user=digest_bewoner).laatste_samenvatting_op is not None
 
     # A second run (beat twice, a retried task) sends nothing again.
-    assert tasks.send_daily_digests() == 0
-    assert tasks.send_digest(digest_bewoner.pk) == 0
+    assert tasks.send_daily_digests(huidige().pk) == 0
+    assert tasks.send_digest(huidige().pk, digest_bewoner.pk) == 0
     assert len(mail.outbox) == 1
 
 
@@ -91,7 +92,7 @@ def test_digest_leaves_out_in_app_and_already_sent_meldingen(digest_bewoner):
     MeldingFactory(ontvanger=digest_bewoner, titel="Alleen website")
     MeldingFactory(ontvanger=digest_bewoner, titel="Al verstuurd", email_verstuurd=True)
 
-    tasks.send_daily_digests()
+    tasks.send_daily_digests(huidige().pk)
 
     [message] = mail.outbox
     assert "Te sturen" in message.body
@@ -104,7 +105,7 @@ def test_one_digest_per_person(digest_bewoner, helper):
     MeldingFactory.create_batch(2, ontvanger=digest_bewoner, email_wacht=True)
     MeldingFactory.create_batch(2, ontvanger=helper, email_wacht=True)
 
-    assert tasks.send_daily_digests() == 2
+    assert tasks.send_daily_digests(huidige().pk) == 2
 
     assert sorted(m.to[0] for m in mail.outbox) == ["bep@example.org", "henk@example.org"]
 
@@ -115,7 +116,7 @@ def test_late_immediate_mails_go_out_with_the_digest(bewoner, helper):
     Melding.objects.filter(pk=late.pk).update(aangemaakt_op=timezone.now() - timedelta(hours=2))
     MeldingFactory(ontvanger=helper, email_wacht=True)  # just created: its own task will send it
 
-    assert tasks.send_daily_digests() == 1
+    assert tasks.send_daily_digests(huidige().pk) == 1
 
     [message] = mail.outbox
     assert message.to == ["bep@example.org"]

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from bewoners.tests.factories import BuurtFactory
+from cooperaties.huidige import huidige
 from rapportages import tasks, voorberekend
 from rapportages.cijfers import Periode
 from rapportages.tests.test_cijfers import bouw_data
@@ -24,7 +25,7 @@ NU = datetime(2026, 3, 20, 12, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
 
 def test_the_task_computes_every_usual_period_for_the_wijk_and_each_buurt(buurt, andere_buurt):
     with time_machine.travel(NU, tick=False):
-        aantal = tasks.rapporten_voorberekenen()
+        aantal = tasks.rapporten_voorberekenen(huidige().pk)
         # 2 languages × 4 periods × (whole wijk + 2 buurten)
         assert aantal == 2 * 4 * 3
         maart = Periode(date(2026, 3, 1), date(2026, 4, 1), buurt=buurt)

@@ -40,6 +40,7 @@ from django.utils import timezone
 from accommodaties import services
 from accommodaties.models import Accommodatie, Openingstijd, Reservering
 from bewoners.models import Buurt, Profiel, User
+from cooperaties.huidige import meenemen
 from demo import accommodaties as demo
 from demo.bench import (
     EIGEN_DATABASE,
@@ -220,7 +221,9 @@ def gelijktijdig(ruimte_pk: int, user_pks: list[int], plannen: list[list], *, bo
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=werk, args=(i,), name=f"bench-{i}") for i in range(n)]
+    threads = [
+        threading.Thread(target=meenemen(werk), args=(i,), name=f"bench-{i}") for i in range(n)
+    ]
     for t in threads:
         t.start()
     with suppress(threading.BrokenBarrierError):

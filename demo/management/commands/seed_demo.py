@@ -1,6 +1,6 @@
 """Demo and scale data.
 
-``python manage.py seed_demo`` (idempotent) creates buurten, residents with varied profiles, a
+``python manage.py seed_demo [--cooperatie SLUG]`` (idempotent) creates, in one coöperatie, buurten, residents with varied profiles, a
 buurtassistent, a bestuurslid and a beheerder with known passwords, printed at the end.
 ``--scale N`` adds N residents with bulk inserts for performance work.
 
@@ -18,7 +18,6 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
-from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
 from django.urls import reverse
@@ -27,6 +26,7 @@ from django.utils import timezone
 from bewoners.availability import ALL
 from bewoners.models import Buurt, Categorie, Profiel, Taal, User
 from bewoners.roles import Rol
+from cooperaties.commando import CooperatieCommand
 from demo import accommodaties, buurtassistenten, hulpvragen, initiatieven
 from demo.bewoners import (
     ACHTERNAMEN,
@@ -48,7 +48,7 @@ from meldingen.models import Melding
 DELEN = [hulpvragen.DEEL, accommodaties.DEEL, initiatieven.DEEL, buurtassistenten.DEEL]
 
 
-class Command(BaseCommand):
+class Command(CooperatieCommand):
     help = (
         "Maakt demogegevens aan (idempotent). Met --scale N: N extra bewoners voor prestatietests."
     )
