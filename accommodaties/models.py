@@ -24,6 +24,7 @@ from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from bewoners.availability import DAGEN
+from cooperaties.models import VanCooperatie, per_cooperatie
 
 # The first parts of the app's own paths (/ruimtes/mijn/, /ruimtes/beheer/, ...): no facility
 # may take one of them as its slug.
@@ -44,9 +45,9 @@ class AccommodatieQuerySet(models.QuerySet):
         return self.filter(beheerders=user)
 
 
-class Accommodatie(models.Model):
+class Accommodatie(VanCooperatie):
     naam = models.CharField(_("naam"), max_length=120)
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120)
     beschrijving = models.TextField(_("beschrijving"), blank=True, max_length=4000)
     adres = models.CharField(_("adres"), max_length=200, blank=True)
     buurt = models.ForeignKey(
@@ -106,12 +107,15 @@ class Accommodatie(models.Model):
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     bijgewerkt_op = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
 
-    objects = AccommodatieQuerySet.as_manager()
+    objects = per_cooperatie(AccommodatieQuerySet)
 
     class Meta:
         verbose_name = _("accommodatie")
         verbose_name_plural = _("accommodaties")
         ordering = ["naam"]
+        constraints = [
+            models.UniqueConstraint(fields=["cooperatie", "slug"], name="accommodatie_slug_uniek"),
+        ]
 
     def __str__(self):
         return self.naam
@@ -139,7 +143,7 @@ class Accommodatie(models.Model):
         return timedelta(minutes=self.buffer_minuten)
 
 
-class Openingstijd(models.Model):
+class Openingstijd(VanCooperatie):
     """One opening period on a weekday (several per day are fine, e.g. morning and evening)."""
 
     accommodatie = models.ForeignKey(
@@ -183,7 +187,7 @@ class SluitingQuerySet(models.QuerySet):
         return self.filter(tot__gt=van, van__lt=tot).order_by("van", "pk")
 
 
-class Sluiting(models.Model):
+class Sluiting(VanCooperatie):
     """A dated exception: closed for a holiday, maintenance, ..."""
 
     accommodatie = models.ForeignKey(
@@ -196,7 +200,7 @@ class Sluiting(models.Model):
     tot = models.DateTimeField(_("dicht tot"))
     reden = models.CharField(_("reden"), max_length=200, blank=True)
 
-    objects = SluitingQuerySet.as_manager()
+    objects = per_cooperatie(SluitingQuerySet)
 
     class Meta:
         verbose_name = _("sluiting")
@@ -217,7 +221,7 @@ class Sluiting(models.Model):
             raise ValidationError({"tot": _("Het einde moet na het begin liggen.")})
 
 
-class Reeks(models.Model):
+class Reeks(VanCooperatie):
     """A repeating booking: weekly or every two weeks until a date."""
 
     class Interval(models.IntegerChoices):
@@ -315,7 +319,7 @@ class ReserveringQuerySet(models.QuerySet):
         )
 
 
-class Reservering(models.Model):
+class Reservering(VanCooperatie):
     class Status(models.TextChoices):
         AANGEVRAAGD = "aangevraagd", _("Aangevraagd")
         BEVESTIGD = "bevestigd", _("Bevestigd")
@@ -381,7 +385,7 @@ class Reservering(models.Model):
         _("geannuleerd op"), null=True, blank=True, editable=False
     )
 
-    objects = ReserveringQuerySet.as_manager()
+    objects = per_cooperatie(ReserveringQuerySet)
 
     class Meta:
         verbose_name = _("reservering")
@@ -396,9 +400,11 @@ class Reservering(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["accommodatie", "begin"], name="reservering_acc_begin"),
-            models.Index(fields=["geboekt_door", "begin"], name="reservering_boeker"),
-            models.Index(fields=["status", "begin"], name="reservering_status"),
+            models.Index(
+                fields=["cooperatie", "accommodatie", "begin"], name="reservering_acc_begin"
+            ),
+            models.Index(fields=["cooperatie", "geboekt_door", "begin"], name="reservering_boeker"),
+            models.Index(fields=["cooperatie", "status", "begin"], name="reservering_status"),
         ]
 
     def __str__(self):
@@ -424,24 +430,27 @@ def _nieuwe_sleutel() -> str:
     return secrets.token_urlsafe(32)
 
 
-class AgendaSleutel(models.Model):
+class AgendaSleutel(VanCooperatie):
     """The secret in a person's calendar-feed link: calendar apps cannot log in, so the link is
-    the key. One per person; renewing it makes the old link stop working."""
+    the key. One per person in each coöperatie; renewing it makes the old link stop working."""
 
-    user = models.OneToOneField(
+    user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
-        related_name="agenda_sleutel",
+        related_name="agenda_sleutels",
         verbose_name=_("gebruiker"),
     )
-    sleutel = models.CharField(
-        _("sleutel"), max_length=64, unique=True, default=_nieuwe_sleutel, editable=False
-    )
+    sleutel = models.CharField(_("sleutel"), max_length=64, default=_nieuwe_sleutel, editable=False)
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now, editable=False)
 
     class Meta:
         verbose_name = _("agendasleutel")
         verbose_name_plural = _("agendasleutels")
+        constraints = [
+            # One per person in each coöperatie they take part in (links on its own host).
+            models.UniqueConstraint(fields=["cooperatie", "user"], name="agendasleutel_een"),
+            models.UniqueConstraint(fields=["cooperatie", "sleutel"], name="agendasleutel_uniek"),
+        ]
 
     def __str__(self):
         return str(self.user)

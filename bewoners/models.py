@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cooperaties.models import HuidigeCooperatie, VanCooperatie, per_cooperatie
+
 from .availability import Beschikbaarheid
 
 
@@ -31,6 +33,11 @@ class UserManager(BaseUserManager):
         extra_fields.setdefault("is_staff", False)
         extra_fields.setdefault("is_superuser", False)
         return self._create_user(email, password, **extra_fields)
+
+    def hier(self):
+        """The people who take part in the current coöperatie (a profile there); a person's
+        login is shared by every coöperatie, their presence is not."""
+        return self.filter(profiel__cooperatie_id=HuidigeCooperatie())
 
     def create_superuser(self, email, password=None, **extra_fields):
         extra_fields.setdefault("is_staff", True)
@@ -117,9 +124,9 @@ def validate_postcode(value: str) -> None:
         )
 
 
-class Buurt(models.Model):
-    naam = models.CharField(_("naam"), max_length=100, unique=True)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+class Buurt(VanCooperatie):
+    naam = models.CharField(_("naam"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100)
     postcodes = models.TextField(
         _("postcodes"),
         blank=True,
@@ -139,12 +146,16 @@ class Buurt(models.Model):
         ),
     )
 
-    objects = BuurtQuerySet.as_manager()
+    objects = per_cooperatie(BuurtQuerySet)
 
     class Meta:
         verbose_name = _("buurt")
         verbose_name_plural = _("buurten")
         ordering = ["naam"]
+        constraints = [
+            models.UniqueConstraint(fields=["cooperatie", "naam"], name="buurt_naam_uniek"),
+            models.UniqueConstraint(fields=["cooperatie", "slug"], name="buurt_slug_uniek"),
+        ]
 
     def __str__(self):
         return self.naam
@@ -172,21 +183,25 @@ class CategorieQuerySet(models.QuerySet):
         return self.filter(actief=True)
 
 
-class Categorie(models.Model):
+class Categorie(VanCooperatie):
     """Shared vocabulary of kinds of help and skills (klussen, vervoer, gezelschap, ...)."""
 
-    naam = models.CharField(_("naam"), max_length=80, unique=True)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    naam = models.CharField(_("naam"), max_length=80)
+    slug = models.SlugField(_("slug"), max_length=80)
     beschrijving = models.CharField(_("beschrijving"), max_length=200, blank=True)
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=100)
     actief = models.BooleanField(_("actief"), default=True)
 
-    objects = CategorieQuerySet.as_manager()
+    objects = per_cooperatie(CategorieQuerySet)
 
     class Meta:
         verbose_name = _("categorie")
         verbose_name_plural = _("categorieën")
         ordering = ["volgorde", "naam"]
+        constraints = [
+            models.UniqueConstraint(fields=["cooperatie", "naam"], name="categorie_naam_uniek"),
+            models.UniqueConstraint(fields=["cooperatie", "slug"], name="categorie_slug_uniek"),
+        ]
 
     def __str__(self):
         return self.naam
@@ -220,7 +235,7 @@ class ProfielQuerySet(models.QuerySet):
         return self.filter(nieuw_in_wijk_sinds__isnull=False)
 
 
-class Profiel(models.Model):
+class Profiel(VanCooperatie):
     """A resident's profile around the four questions, plus private contact details.
 
     Privacy: ``adres``, ``postcode``, ``telefoon`` and ``wat_heb_je_nodig`` (may hold health
@@ -298,12 +313,12 @@ class Profiel(models.Model):
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     bijgewerkt_op = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
 
-    objects = ProfielQuerySet.as_manager()
+    objects = per_cooperatie(ProfielQuerySet)
 
     class Meta:
         verbose_name = _("profiel")
         verbose_name_plural = _("profielen")
-        indexes = [models.Index(fields=["buurt", "toestemming_op"])]
+        indexes = [models.Index(fields=["cooperatie", "buurt", "toestemming_op"])]
 
     def __str__(self):
         return str(self.user)

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 
 from allauth.account.forms import ResetPasswordForm
 from allauth.account.models import EmailAddress
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +20,15 @@ ONBOARDING_STAPPEN = ("toestemming", "over_jou", "vier_vragen", "praktisch")
 
 
 def profiel_for(user: User) -> Profiel:
+    """The person's profile in the current coöperatie, made the first time.
+
+    Until a person can take part in several coöperaties (a profile each, issue 14), someone
+    whose profile is in another coöperatie is refused here (403), not given a second one."""
+    profiel = Profiel.objects.filter(user=user).first()
+    if profiel is not None:
+        return profiel
+    if Profiel.objects.alle_cooperaties().filter(user=user).exists():
+        raise PermissionDenied(_("Je doet mee in een andere wijkcoöperatie, niet in deze."))
     profiel, _created = Profiel.objects.get_or_create(user=user)
     return profiel
 

@@ -152,9 +152,9 @@ def profiel_edit(request):
 @toegang(ingelogd, per_object="bewoners.permissions.can_view_profile")
 def profiel_detail(request, user_id):
     subject = get_object_or_404(
-        User.objects.select_related("profiel", "profiel__buurt").prefetch_related(
-            "profiel__kan_categorieen", "profiel__nodig_categorieen"
-        ),
+        User.objects.hier()
+        .select_related("profiel", "profiel__buurt")
+        .prefetch_related("profiel__kan_categorieen", "profiel__nodig_categorieen"),
         pk=user_id,
     )
     if not can_view_profile(request.user, subject):

@@ -14,6 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cooperaties.models import VanCooperatie, per_cooperatie
+
 
 def _bewoner(related_name: str) -> models.ForeignKey:
     """The resident a record is about: it goes with their account."""
@@ -45,7 +47,7 @@ class Kanaal(models.TextChoices):
     INLOOP = "inloop", _("Inloopspreekuur")
 
 
-class Contactmoment(models.Model):
+class Contactmoment(VanCooperatie):
     class Soort(models.TextChoices):
         GEWOON = "gewoon", _("Contact")
         WELKOM = "welkom", _("Welkomstgesprek")
@@ -76,7 +78,9 @@ class Contactmoment(models.Model):
         verbose_name = _("contactmoment")
         verbose_name_plural = _("contactmomenten")
         ordering = ["-datum", "-id"]
-        indexes = [models.Index(fields=["bewoner", "-datum"], name="contactmoment_bewoner")]
+        indexes = [
+            models.Index(fields=["cooperatie", "bewoner", "-datum"], name="contactmoment_bewoner")
+        ]
 
     def __str__(self):
         return f"{self.get_kanaal_display()} · {timezone.localtime(self.datum):%d-%m-%Y}"
@@ -91,7 +95,7 @@ class VervolgQuerySet(models.QuerySet):
         return self.open().filter(datum__lte=vandaag or timezone.localdate())
 
 
-class Vervolg(models.Model):
+class Vervolg(VanCooperatie):
     """A follow-up to do on a date: set by hand with a contact moment, or by the welcome flow
     (1, 3 and 6 months after the welcome contact)."""
 
@@ -115,7 +119,7 @@ class Vervolg(models.Model):
     gedaan_op = models.DateTimeField(_("gedaan op"), null=True, blank=True)
     gedaan_door = _door(_("gedaan door"), blank=True)
 
-    objects = VervolgQuerySet.as_manager()
+    objects = per_cooperatie(VervolgQuerySet)
 
     class Meta:
         verbose_name = _("vervolgafspraak")
@@ -124,7 +128,7 @@ class Vervolg(models.Model):
         constraints = [
             # The welcome flow creates each of its follow-ups once.
             models.UniqueConstraint(
-                fields=["bewoner", "reden"],
+                fields=["cooperatie", "bewoner", "reden"],
                 condition=models.Q(reden__startswith="welkom_"),
                 name="vervolg_welkom_een_keer",
             ),
@@ -134,7 +138,7 @@ class Vervolg(models.Model):
         return f"{self.get_reden_display()} · {self.datum:%d-%m-%Y}"
 
 
-class Wijkpartner(models.Model):
+class Wijkpartner(VanCooperatie):
     class Soort(models.TextChoices):
         HUISARTS = "huisarts", _("Huisarts")
         WIJKTEAM = "wijkteam", _("Wijkteam")
@@ -176,7 +180,7 @@ class DoorverwijzingQuerySet(models.QuerySet):
         return self.exclude(status=Doorverwijzing.Status.AFGEROND)
 
 
-class Doorverwijzing(models.Model):
+class Doorverwijzing(VanCooperatie):
     class Status(models.TextChoices):
         VERWEZEN = "verwezen", _("Verwezen")
         OPGEPAKT = "opgepakt", _("Opgepakt")
@@ -197,7 +201,7 @@ class Doorverwijzing(models.Model):
     aangemaakt_op = models.DateTimeField(_("verwezen op"), default=timezone.now)
     bijgewerkt_op = models.DateTimeField(_("bijgewerkt op"), auto_now=True)
 
-    objects = DoorverwijzingQuerySet.as_manager()
+    objects = per_cooperatie(DoorverwijzingQuerySet)
 
     class Meta:
         verbose_name = _("doorverwijzing")
@@ -208,7 +212,7 @@ class Doorverwijzing(models.Model):
         return f"{self.get_behoefte_display()} → {self.partner}"
 
 
-class Intake(models.Model):
+class Intake(VanCooperatie):
     """A resident entered by a buurtassistent (often someone who is not online), with how,
     when and by whom consent was given."""
 
@@ -217,10 +221,10 @@ class Intake(models.Model):
         TELEFONISCH = "telefonisch", _("Telefonisch")
         SCHRIFTELIJK = "schriftelijk", _("Op papier getekend")
 
-    bewoner = models.OneToOneField(
+    bewoner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
-        related_name="intake",
+        related_name="intakes",
         verbose_name=_("bewoner"),
     )
     door = _door()
@@ -234,12 +238,17 @@ class Intake(models.Model):
     class Meta:
         verbose_name = _("intake")
         verbose_name_plural = _("intakes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cooperatie", "bewoner"], name="intake_een_per_bewoner"
+            ),
+        ]
 
     def __str__(self):
         return str(self.bewoner)
 
 
-class Namens(models.Model):
+class Namens(VanCooperatie):
     """Something a buurtassistent did on a resident's behalf (a request, a sign-up, a booking)."""
 
     class Wat(models.TextChoices):
@@ -272,7 +281,7 @@ class Namens(models.Model):
         return f"{self.get_wat_display()} · {self.voor}"
 
 
-class Inzage(models.Model):
+class Inzage(VanCooperatie):
     """Who looked at whose private data, what and when: the coordination page, and every other
     page that shows a buurtassistent private or sensitive data of a resident
     (``bewoners.permissions.inzage``). Kept after the resident's erasure, without the resident

@@ -122,7 +122,8 @@ def bewoners_zoeken(user, *, zoek: str = "", alle: bool = False) -> QuerySet[Use
         else Exists(User.objects.filter(pk=OuterRef("pk")).filter(werkgebied_filter(user)))
     )
     queryset = (
-        User.objects.filter(is_active=True, verwijderd_op__isnull=True)
+        User.objects.hier()
+        .filter(is_active=True, verwijderd_op__isnull=True)
         .annotate(in_werkgebied=in_werkgebied)
         .select_related("profiel", "profiel__buurt")
         .prefetch_related("profiel__buurt__buurtassistenten")

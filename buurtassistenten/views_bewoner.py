@@ -65,7 +65,7 @@ def _bewoner_for(request, pk: int) -> User:
     anything is looked up, so they learn nothing about who exists."""
     eis_buurtassistent(request.user)
     bewoner = get_object_or_404(
-        User.objects.select_related("profiel", "profiel__buurt"),
+        User.objects.hier().select_related("profiel", "profiel__buurt"),
         pk=pk,
         verwijderd_op__isnull=True,
     )

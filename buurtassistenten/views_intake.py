@@ -43,7 +43,9 @@ def _bewoner_for(request, pk: int) -> User:
     """An active resident this buurtassistent works for. Others get 403 before any lookup,
     so they cannot learn who exists."""
     eis_buurtassistent(request.user)
-    bewoner = get_object_or_404(User.objects.select_related("profiel"), pk=pk, is_active=True)
+    bewoner = get_object_or_404(
+        User.objects.hier().select_related("profiel"), pk=pk, is_active=True
+    )
     eis_bewoner(request.user, bewoner)
     return bewoner
 

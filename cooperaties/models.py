@@ -8,11 +8,13 @@ below it): every tenant-owned table of the other apps will point here.
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from .huidige import huidige
 
 HOST = RegexValidator(
     r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$",
@@ -147,3 +149,95 @@ class Domein(models.Model):
     def clean_fields(self, exclude=None):
         self.host = (self.host or "").strip().lower()
         super().clean_fields(exclude=exclude)
+
+
+# -- Rows that belong to one coöperatie ---------------------------------------------------------
+
+
+def huidige_cooperatie_id() -> int | None:
+    """The default coöperatie of a new row: the current one. Outside any coöperatie there is
+    none, and saving the row fails (the column is NOT NULL): no row lands in a guessed one."""
+    cooperatie = huidige()
+    return cooperatie.pk if cooperatie is not None else None
+
+
+class HuidigeCooperatie(models.Expression):
+    """The current coöperatie's id, read when the SQL is made, not when the QuerySet is.
+
+    A QuerySet is often made long before it runs (a form field's choices at import, a class
+    attribute of a view); the coöperatie it must show is the one current when it runs. Outside
+    any coöperatie the value is NULL, and ``cooperatie_id = NULL`` matches no row: fail closed.
+    """
+
+    output_field = models.BigIntegerField()
+
+    def as_sql(self, compiler, connection):
+        cooperatie = huidige()
+        return "%s", [cooperatie.pk if cooperatie is not None else None]
+
+
+class PerCooperatieManager(models.Manager):
+    """The default manager of every tenant-owned model: only the rows of the current coöperatie,
+    and none at all when there is no current coöperatie (fail closed)."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(cooperatie_id=HuidigeCooperatie())
+
+    def alle_cooperaties(self):
+        """The rows of every coöperatie: the explicit path for the platform's work across
+        coöperaties (the network's report, exporting or removing a coöperatie). Never for a
+        page of one coöperatie."""
+        return super().get_queryset()
+
+
+def per_cooperatie(queryset_class: type[models.QuerySet] = models.QuerySet) -> models.Manager:
+    """``objects = per_cooperatie(HulpvraagQuerySet)``: the QuerySet's methods, scoped."""
+    return PerCooperatieManager.from_queryset(queryset_class)()
+
+
+class VanCooperatie(models.Model):
+    """Base of every tenant-owned model: a non-null ``cooperatie`` (the current one when a row
+    is made) and the scoped default manager. Indexes and unique constraints of such a model
+    start with ``cooperatie``; ``cooperaties/tests/test_tenancy.py`` checks every model."""
+
+    cooperatie = models.ForeignKey(
+        Cooperatie,
+        on_delete=models.CASCADE,
+        default=huidige_cooperatie_id,
+        editable=False,
+        related_name="+",
+        verbose_name=_("coöperatie"),
+    )
+
+    objects = PerCooperatieManager()
+
+    class Meta:
+        abstract = True
+
+    def clean_fields(self, exclude=None):
+        # The coöperatie is the current one, set by the system, never typed in: checking that
+        # it exists would cost every full_clean() a query.
+        super().clean_fields(exclude={*(exclude or ()), "cooperatie"})
+
+    def validate_constraints(self, exclude=None):
+        """The unique rules that start with ``cooperatie`` are checked in forms too, where the
+        column is no field (it is always the current coöperatie); a clash is reported at the
+        field it is about ("Er is al een buurt met deze slug")."""
+        exclude = set(exclude or ()) - {"cooperatie"}
+        try:
+            super().validate_constraints(exclude=exclude)
+        except ValidationError as fout:
+            per_veld: dict[str, list] = {}
+            for veld, fouten in fout.error_dict.items():
+                for f in fouten:
+                    check = (f.params or {}).get("unique_check", ())
+                    doel = check[0] if veld == NON_FIELD_ERRORS and len(check) == 1 else veld
+                    per_veld.setdefault(doel, []).append(f)
+            raise ValidationError(per_veld) from None
+
+    def unique_error_message(self, model_class, unique_check):
+        # ("cooperatie", "slug") is unique on the slug within the coöperatie: say so.
+        rest = tuple(veld for veld in unique_check if veld != "cooperatie")
+        if len(rest) == 1 and len(unique_check) == 2:
+            unique_check = rest
+        return super().unique_error_message(model_class, unique_check)

@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accommodaties.models import Reservering
+from cooperaties.models import VanCooperatie, per_cooperatie
 
 
 class Thema(models.TextChoices):
@@ -59,7 +60,7 @@ class InitiatiefQuerySet(models.QuerySet):
         )
 
 
-class Initiatief(models.Model):
+class Initiatief(VanCooperatie):
     class Status(models.TextChoices):
         ACTIEF = "actief", _("Actief")
         GEPAUZEERD = "gepauzeerd", _("Gepauzeerd")
@@ -70,7 +71,7 @@ class Initiatief(models.Model):
         GOEDKEURING = "goedkeuring", _("Een organisator keurt nieuwe leden goed")
 
     naam = models.CharField(_("naam"), max_length=120)
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120)
     beschrijving = models.TextField(_("beschrijving"), max_length=4000)
     thema = models.CharField(_("thema"), max_length=20, choices=Thema.choices)
     buurten = models.ManyToManyField(
@@ -115,12 +116,15 @@ class Initiatief(models.Model):
     )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
-    objects = InitiatiefQuerySet.as_manager()
+    objects = per_cooperatie(InitiatiefQuerySet)
 
     class Meta:
         verbose_name = _("initiatief")
         verbose_name_plural = _("initiatieven")
         ordering = ["naam"]
+        constraints = [
+            models.UniqueConstraint(fields=["cooperatie", "slug"], name="initiatief_slug_uniek"),
+        ]
 
     def __str__(self):
         return self.naam
@@ -154,7 +158,7 @@ class LidmaatschapQuerySet(models.QuerySet):
         return self.annotate(is_organisator=Exists(organiseert))
 
 
-class Lidmaatschap(models.Model):
+class Lidmaatschap(VanCooperatie):
     class Status(models.TextChoices):
         AANGEVRAAGD = "aangevraagd", _("Aangevraagd")
         LID = "lid", _("Lid")
@@ -177,20 +181,22 @@ class Lidmaatschap(models.Model):
     aangemaakt_op = models.DateTimeField(_("aangevraagd op"), default=timezone.now)
     lid_sinds = models.DateTimeField(_("lid sinds"), null=True, blank=True)
 
-    objects = LidmaatschapQuerySet.as_manager()
+    objects = per_cooperatie(LidmaatschapQuerySet)
 
     class Meta:
         verbose_name = _("lidmaatschap")
         verbose_name_plural = _("lidmaatschappen")
         constraints = [
-            models.UniqueConstraint(fields=["initiatief", "user"], name="lid_een_keer"),
+            models.UniqueConstraint(
+                fields=["cooperatie", "initiatief", "user"], name="lid_een_keer"
+            ),
         ]
 
     def __str__(self):
         return f"{self.user} · {self.initiatief}"
 
 
-class Activiteit(models.Model):
+class Activiteit(VanCooperatie):
     """One meeting, or a series of them following ``regel`` (an RFC 5545 RRULE)."""
 
     class Herhaling(models.TextChoices):
@@ -329,7 +335,7 @@ class BijeenkomstQuerySet(models.QuerySet):
         )
 
 
-class Bijeenkomst(models.Model):
+class Bijeenkomst(VanCooperatie):
     """One occurrence of an activity."""
 
     class Status(models.TextChoices):
@@ -357,7 +363,7 @@ class Bijeenkomst(models.Model):
     )
     herinnerd_op = models.DateTimeField(null=True, blank=True, editable=False)
 
-    objects = BijeenkomstQuerySet.as_manager()
+    objects = per_cooperatie(BijeenkomstQuerySet)
 
     class Meta:
         verbose_name = _("bijeenkomst")
@@ -368,10 +374,13 @@ class Bijeenkomst(models.Model):
                 condition=Q(einde__gt=F("begin")), name="bijeenkomst_einde_na_begin"
             ),
             models.UniqueConstraint(
-                fields=["activiteit", "volgens_regel"], name="bijeenkomst_een_per_moment"
+                fields=["cooperatie", "activiteit", "volgens_regel"],
+                name="bijeenkomst_een_per_moment",
             ),
         ]
-        indexes = [models.Index(fields=["status", "begin"], name="bijeenkomst_status_begin")]
+        indexes = [
+            models.Index(fields=["cooperatie", "status", "begin"], name="bijeenkomst_status_begin")
+        ]
 
     def __str__(self):
         return f"{self.activiteit} · {timezone.localtime(self.begin):%d-%m-%Y %H:%M}"
@@ -426,7 +435,7 @@ class AanmeldingQuerySet(models.QuerySet):
         return self.select_related(*(f"bijeenkomst__{r}" for r in BIJEENKOMST_RELATIES))
 
 
-class Aanmelding(models.Model):
+class Aanmelding(VanCooperatie):
     class Status(models.TextChoices):
         AANGEMELD = "aangemeld", _("Aangemeld")
         WACHTLIJST = "wachtlijst", _("Op de wachtlijst")
@@ -446,17 +455,19 @@ class Aanmelding(models.Model):
     aangemeld_op = models.DateTimeField(_("aangemeld op"), default=timezone.now)
     aanwezig = models.BooleanField(_("aanwezig"), null=True, blank=True)
 
-    objects = AanmeldingQuerySet.as_manager()
+    objects = per_cooperatie(AanmeldingQuerySet)
 
     class Meta:
         verbose_name = _("aanmelding")
         verbose_name_plural = _("aanmeldingen")
         ordering = ["aangemeld_op", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["bijeenkomst", "user"], name="aanmelding_een_keer"),
+            models.UniqueConstraint(
+                fields=["cooperatie", "bijeenkomst", "user"], name="aanmelding_een_keer"
+            ),
         ]
         indexes = [
-            models.Index(fields=["bijeenkomst", "status"], name="aanmelding_status"),
+            models.Index(fields=["cooperatie", "bijeenkomst", "status"], name="aanmelding_status"),
         ]
 
     def __str__(self):

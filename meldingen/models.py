@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cooperaties.models import VanCooperatie, per_cooperatie
+
 
 class Kanaal(models.TextChoices):
     IN_APP = "in_app", _("Alleen op de website")
@@ -31,7 +33,7 @@ class MeldingQuerySet(models.QuerySet):
         return self.filter(email_gewenst=True, email_verzonden_op__isnull=True)
 
 
-class Melding(models.Model):
+class Melding(VanCooperatie):
     """One notification to one person.
 
     ``titel`` and the link go into e-mails; ``tekst`` is shown only in the inbox after login.
@@ -54,18 +56,22 @@ class Melding(models.Model):
     gelezen_op = models.DateTimeField(_("gelezen op"), null=True, blank=True)
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now, db_index=True)
 
-    objects = MeldingQuerySet.as_manager()
+    objects = per_cooperatie(MeldingQuerySet)
 
     class Meta:
         verbose_name = _("melding")
         verbose_name_plural = _("meldingen")
         ordering = ["-aangemaakt_op", "-id"]
         indexes = [
-            models.Index(fields=["ontvanger", "gelezen_op"], name="melding_ontvanger_gelezen"),
-            models.Index(fields=["ontvanger", "-aangemaakt_op"], name="melding_ontvanger_datum"),
+            models.Index(
+                fields=["cooperatie", "ontvanger", "gelezen_op"], name="melding_ontvanger_gelezen"
+            ),
+            models.Index(
+                fields=["cooperatie", "ontvanger", "-aangemaakt_op"], name="melding_ontvanger_datum"
+            ),
             # The digest looks for e-mails still to send: a small part of a growing table.
             models.Index(
-                fields=["ontvanger"],
+                fields=["cooperatie", "ontvanger"],
                 condition=models.Q(email_gewenst=True, email_verzonden_op__isnull=True),
                 name="melding_email_wacht",
             ),

@@ -142,7 +142,7 @@ AANTAL = {
 
 def waarderingen() -> dict[str, Waardering]:
     """The board's values by key (one query); keys without a row are missing."""
-    return Waardering.objects.in_bulk(field_name="sleutel")
+    return {w.sleutel: w for w in Waardering.objects.all()}
 
 
 def bereken(periode: cijfers.Periode) -> BusinessCase:

@@ -14,8 +14,10 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cooperaties.models import VanCooperatie
 
-class Waardering(models.Model):
+
+class Waardering(VanCooperatie):
     class Sleutel(models.TextChoices):
         VRIJWILLIGERSUUR = "vrijwilligersuur", _("euro per uur vrijwilligerswerk")
         VOORKOMEN_ZORGCONTACT = (
@@ -24,9 +26,7 @@ class Waardering(models.Model):
         )
         ACTIVITEIT_DEELNAME = "activiteit_deelname", _("euro per deelname aan een activiteit")
 
-    sleutel = models.CharField(
-        _("waarde voor"), max_length=40, choices=Sleutel.choices, unique=True
-    )
+    sleutel = models.CharField(_("waarde voor"), max_length=40, choices=Sleutel.choices)
     bedrag = models.DecimalField(
         _("bedrag in euro"),
         max_digits=10,
@@ -56,7 +56,8 @@ class Waardering(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(bedrag__gte=0), name="waardering_bedrag_niet_negatief"
-            )
+            ),
+            models.UniqueConstraint(fields=["cooperatie", "sleutel"], name="waardering_uniek"),
         ]
 
     def __str__(self):

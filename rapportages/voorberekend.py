@@ -20,6 +20,7 @@ from django.core.cache import cache
 from django.utils import timezone, translation
 
 from bewoners.models import Buurt
+from cooperaties.huidige import huidige
 
 from . import weergave
 from .cijfers import Periode
@@ -38,9 +39,13 @@ class Berekend:
 
 
 # v2: counts carry their suppression ("x" beside "<5") and the business case's volumes are kept.
+# v3: per coöperatie (one cache serves every coöperatie of the installation).
 def _sleutel(periode: Periode, taal: str) -> str:
+    cooperatie = huidige()
+    if cooperatie is None:
+        raise RuntimeError("a report belongs to a coöperatie: none is current")
     buurt = periode.buurt.pk if periode.buurt is not None else "alle"
-    return f"rapportage:v2:{periode.van:%Y%m%d}:{periode.tot:%Y%m%d}:{buurt}:{taal}"
+    return f"rapportage:v3:{cooperatie.pk}:{periode.van:%Y%m%d}:{periode.tot:%Y%m%d}:{buurt}:{taal}"
 
 
 def ophalen(periode: Periode) -> Berekend | None:

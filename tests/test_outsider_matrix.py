@@ -61,6 +61,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.resolvers import RoutePattern
 from django.utils import timezone, translation
 
+from cooperaties.huidige import in_cooperatie
+from cooperaties.selectors import cooperatie_voor_host
+
 PROJECT_APPS = (
     "cooperaties",
     "bewoners",
@@ -835,22 +838,30 @@ def _modelnamen() -> dict[str, type[models.Model]]:
     return uit
 
 
+def _uniek(model: type[models.Model], naam: str) -> bool:
+    """``naam`` identifies a row: a field without choices, unique or unique within its
+    coöperatie."""
+    veld = next((f for f in model._meta.fields if f.name == naam and not f.choices), None)
+    if veld is None:
+        return False
+    return veld.unique or any(
+        isinstance(c, models.UniqueConstraint)
+        and tuple(c.fields) == ("cooperatie", naam)
+        and c.condition is None
+        for c in model._meta.constraints
+    )
+
+
 def model_van_parameter(patroon: Patroon, parameter: str) -> tuple[type[models.Model], str]:
     """The model (and its field) a URL parameter names, derived from the route."""
     namen = _modelnamen()
     app_modellen = [m for m in project_modellen() if m._meta.app_label == patroon.module]
     if parameter == "slug":
-        met_slug = [
-            m for m in app_modellen if any(f.name == "slug" and f.unique for f in m._meta.fields)
-        ]
+        met_slug = [m for m in app_modellen if _uniek(m, "slug")]
         if len(met_slug) == 1:
             return met_slug[0], "slug"
     elif parameter in SLEUTEL_PARAMETERS:
-        met = [
-            m
-            for m in project_modellen()
-            if any(f.name == parameter and f.unique and not f.choices for f in m._meta.fields)
-        ]
+        met = [m for m in project_modellen() if _uniek(m, parameter)]
         if len(met) == 1:
             return met[0], parameter
     elif parameter.endswith(("_pk", "_id")) and parameter[:-3] in namen:
@@ -1121,6 +1132,9 @@ class Uitkomst:
     gezien: set[tuple[str, str, str]] = field(default_factory=set)  # (persona, marker, url)
     statussen: dict[tuple[str, str], int] = field(default_factory=dict)  # (persona, url)
     duur: dict[str, float] = field(default_factory=dict)
+    # The same URLs on the host of another coöperatie (issue 14): GETs, and what leaked.
+    elders_gets: int = 0
+    elders: list[str] = field(default_factory=list)
 
 
 def _publiek_gedeclareerd(patroon: Patroon) -> bool | None:
@@ -1195,6 +1209,26 @@ class Matrix:
             return None, f"{type(exc).__name__}: {exc}"[:300]
         finally:
             client.cookies = koekjes
+
+    # -- GET on another coöperatie's host
+
+    def open_elders(self, adres: Adres, persona: str, host: str, *, export: bool) -> None:
+        """The page on the host of a coöperatie that owns none of the data: not one marker
+        may show, whoever asks, and nothing may break. The one exception is a person's own
+        data in their own export: it covers all of a person's coöperaties."""
+        response, fout = self._get(persona, adres.url, host=host)
+        self.u.elders_gets += 1
+        waar = f"GET {adres.url} on {host} as {persona}"
+        if fout or response.status_code >= 500:
+            self.u.elders.append(f"{waar}: {fout or response.status_code}")
+            return
+        tekst = inhoud(response)
+        for marker in self.markers.values():
+            # A secret in the URL itself (a feed key) may come back on a "not found" page.
+            if export and marker.eigenaren[0] == self.pk(persona):
+                continue
+            if marker.tekst in tekst and marker.tekst not in adres.url:
+                self.u.elders.append(f"{waar}: shows {marker.model}.{marker.veld} ({marker.tekst})")
 
     # -- GET
 
@@ -1431,6 +1465,21 @@ def draai_matrix() -> Uitkomst:
     u.duur["GET"] = klok.monotonic() - tijd
     tijd = klok.monotonic()
 
+    # 3b. Every URL as every persona once more, on the host of a second coöperatie that owns
+    # none of the data: the rows of one coöperatie are out of reach of another (issue 14).
+    from cooperaties.services import cooperatie_create
+
+    elders = cooperatie_create(naam="Wijkcoöperatie Elders", slug="elders")
+    host = f"{elders.slug}.{settings.WIJK_PLATFORMDOMEIN}"
+    for adres in adressen:
+        toegestaan = methoden(adres.patroon.callback)
+        if toegestaan is not None and "GET" not in toegestaan:
+            continue
+        for persona in PERSONAS:
+            matrix.open_elders(adres, persona, host, export=adres.url == export_url)
+    u.duur["GET elders"] = klok.monotonic() - tijd
+    tijd = klok.monotonic()
+
     # 4. POSTs: by everyone who may not act on the URL's object (and a control by who may).
     # Opening a notification marked it read; unread again, marking it read is a change a
     # stranger's POST could make.
@@ -1505,7 +1554,8 @@ def matrix(django_db_setup, django_db_blocker, request) -> Uitkomst:
             logger.disabled = True
         cache.clear()
         try:
-            with transaction.atomic():
+            # The data belong to the coöperatie the test client's host opens (the first).
+            with transaction.atomic(), in_cooperatie(cooperatie_voor_host("testserver")):
                 uitkomst = draai_matrix()
                 transaction.set_rollback(True)
         finally:
@@ -1583,6 +1633,17 @@ def test_every_answer_has_an_acceptable_status(matrix):
 @met_database
 def test_no_persona_sees_a_marker_it_may_not_see(matrix):
     assert not matrix.lekken, _lijst(matrix.lekken)
+
+
+def test_another_cooperatie_sees_nothing_of_this_one(matrix, telling):
+    """Every URL filled with this coöperatie's objects, as every persona, on the host of a
+    coöperatie that owns none of them: no marker shows and no page breaks."""
+    assert matrix.elders_gets > 0
+    telling(
+        f"outsider matrix across coöperaties: {matrix.elders_gets} GETs on another "
+        f"coöperatie's host, {len(matrix.elders)} leaks"
+    )
+    assert not matrix.elders, _lijst(matrix.elders)
 
 
 def _gezien(matrix, persona, eigenaar, model, veld, url="") -> bool:

@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cooperaties.models import VanCooperatie, per_cooperatie
+
 from .base import AchtergrondMatchingQuerySet
 
 
@@ -32,7 +34,7 @@ class AanbodQuerySet(AchtergrondMatchingQuerySet):
         return self.select_related("helper", "buurt").prefetch_related("categorieen", "buurten")
 
 
-class Aanbod(models.Model):
+class Aanbod(VanCooperatie):
     """A standing offer of help: "I can do small jobs on Saturdays"."""
 
     helper = models.ForeignKey(
@@ -89,7 +91,7 @@ class Aanbod(models.Model):
     matching_gevraagd_op = models.DateTimeField(null=True, blank=True, editable=False)
     gematcht_gezocht_op = models.DateTimeField(null=True, blank=True, editable=False)
 
-    objects = AanbodQuerySet.as_manager()
+    objects = per_cooperatie(AanbodQuerySet)
 
     class Meta:
         verbose_name = _("aanbod")
@@ -97,9 +99,11 @@ class Aanbod(models.Model):
         ordering = ["-aangemaakt_op", "-id"]
         indexes = [
             models.Index(
-                fields=["buurt", "bereik"], name="aanbod_actief_buurt", condition=Q(actief=True)
+                fields=["cooperatie", "buurt", "bereik"],
+                name="aanbod_actief_buurt",
+                condition=Q(actief=True),
             ),
-            models.Index(fields=["helper", "actief"], name="aanbod_helper"),
+            models.Index(fields=["cooperatie", "helper", "actief"], name="aanbod_helper"),
         ]
 
     def __str__(self):
@@ -109,7 +113,7 @@ class Aanbod(models.Model):
         return reverse("hulpvragen:aanbod_detail", args=[self.pk])
 
 
-class Zoekregel(models.Model):
+class Zoekregel(VanCooperatie):
     """Search table of the matching engine: one row per (active offer, category, buurt).
 
     Denormalised from ``Aanbod`` (its categories, reach and named buurten) and the helper's
@@ -160,7 +164,7 @@ class Zoekregel(models.Model):
         verbose_name_plural = _("zoekregels")
         indexes = [
             models.Index(
-                fields=["categorie", "buurt"],
+                fields=["cooperatie", "categorie", "buurt"],
                 include=[
                     "helper",
                     "aanbod",

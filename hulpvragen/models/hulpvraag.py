@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bewoners.availability import ALL, DAGEN, bit
+from cooperaties.models import VanCooperatie, per_cooperatie
 
 from .base import AchtergrondMatchingQuerySet
 
@@ -101,7 +102,7 @@ class HulpvraagQuerySet(AchtergrondMatchingQuerySet):
         )
 
 
-class Hulpvraag(models.Model):
+class Hulpvraag(VanCooperatie):
     class Status(models.TextChoices):
         OPEN = "open", _("Open")
         GEMATCHT = "gematcht", _("Gematcht")
@@ -201,7 +202,7 @@ class Hulpvraag(models.Model):
     matching_gevraagd_op = models.DateTimeField(null=True, blank=True, editable=False)
     gematcht_gezocht_op = models.DateTimeField(null=True, blank=True, editable=False)
 
-    objects = HulpvraagQuerySet.as_manager()
+    objects = per_cooperatie(HulpvraagQuerySet)
 
     class Meta:
         verbose_name = _("hulpvraag")
@@ -209,14 +210,15 @@ class Hulpvraag(models.Model):
         ordering = ["-aangemaakt_op", "-id"]
         indexes = [
             models.Index(
-                fields=["status", "buurt", "aangemaakt_op"], name="hulpvraag_status_buurt"
+                fields=["cooperatie", "status", "buurt", "aangemaakt_op"],
+                name="hulpvraag_status_buurt",
             ),
-            models.Index(fields=["aanvrager", "status"], name="hulpvraag_aanvrager"),
-            models.Index(fields=["status", "datum"], name="hulpvraag_status_datum"),
+            models.Index(fields=["cooperatie", "aanvrager", "status"], name="hulpvraag_aanvrager"),
+            models.Index(fields=["cooperatie", "status", "datum"], name="hulpvraag_status_datum"),
             # The board report counts per period on these moments.
-            models.Index(fields=["aangemaakt_op"], name="hulpvraag_aangemaakt"),
-            models.Index(fields=["gematcht_op"], name="hulpvraag_gematcht"),
-            models.Index(fields=["afgerond_op"], name="hulpvraag_afgerond"),
+            models.Index(fields=["cooperatie", "aangemaakt_op"], name="hulpvraag_aangemaakt"),
+            models.Index(fields=["cooperatie", "gematcht_op"], name="hulpvraag_gematcht"),
+            models.Index(fields=["cooperatie", "afgerond_op"], name="hulpvraag_afgerond"),
         ]
 
     def __str__(self):

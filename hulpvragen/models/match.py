@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from cooperaties.models import VanCooperatie, per_cooperatie
+
 from .aanbod import Aanbod
 from .hulpvraag import Hulpvraag
 
@@ -54,7 +56,7 @@ class MatchQuerySet(models.QuerySet):
         )
 
 
-class Match(models.Model):
+class Match(VanCooperatie):
     class Status(models.TextChoices):
         VOORGESTELD = "voorgesteld", _("Voorgesteld")
         GEACCEPTEERD = "geaccepteerd", _("Geaccepteerd")
@@ -135,7 +137,7 @@ class Match(models.Model):
         _("gevraagd om af te ronden op"), null=True, blank=True, editable=False
     )
 
-    objects = MatchQuerySet.as_manager()
+    objects = per_cooperatie(MatchQuerySet)
 
     class Meta:
         verbose_name = _("match")
@@ -143,24 +145,34 @@ class Match(models.Model):
         ordering = ["-aangemaakt_op", "-id"]
         constraints = [
             # A helper is proposed for a request at most once: not again after declining.
-            models.UniqueConstraint(fields=["hulpvraag", "helper"], name="match_een_per_helper"),
+            models.UniqueConstraint(
+                fields=["cooperatie", "hulpvraag", "helper"], name="match_een_per_helper"
+            ),
             # One accepted helper per request, whatever the concurrency.
             models.UniqueConstraint(
-                fields=["hulpvraag"],
+                fields=["cooperatie", "hulpvraag"],
                 condition=Q(status__in=["geaccepteerd", "afgerond"]),
                 name="match_een_akkoord_per_hulpvraag",
             ),
         ]
         indexes = [
-            models.Index(fields=["helper", "status", "aangemaakt_op"], name="match_helper"),
-            models.Index(fields=["status", "verloopt_op"], name="match_status_verloopt"),
+            models.Index(
+                fields=["cooperatie", "helper", "status", "aangemaakt_op"], name="match_helper"
+            ),
+            models.Index(
+                fields=["cooperatie", "status", "verloopt_op"], name="match_status_verloopt"
+            ),
             # The board report: helps agreed or finished in a period, first proposals.
-            models.Index(fields=["geaccepteerd_op"], name="match_geaccepteerd"),
-            models.Index(fields=["afgerond_op"], name="match_afgerond"),
-            models.Index(fields=["hulpvraag", "aangemaakt_op"], name="match_hulpvraag_moment"),
+            models.Index(fields=["cooperatie", "geaccepteerd_op"], name="match_geaccepteerd"),
+            models.Index(fields=["cooperatie", "afgerond_op"], name="match_afgerond"),
+            models.Index(
+                fields=["cooperatie", "hulpvraag", "aangemaakt_op"], name="match_hulpvraag_moment"
+            ),
             # The weekly cap and the load in candidate search: a helper's recent matches.
             models.Index(
-                fields=["helper", "aangemaakt_op"], include=["status"], name="match_helper_recent"
+                fields=["cooperatie", "helper", "aangemaakt_op"],
+                include=["status"],
+                name="match_helper_recent",
             ),
         ]
 

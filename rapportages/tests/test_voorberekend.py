@@ -12,7 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from bewoners.tests.factories import BuurtFactory
-from cooperaties.huidige import huidige
+from cooperaties.huidige import huidige, in_cooperatie
+from cooperaties.services import cooperatie_create
 from rapportages import tasks, voorberekend
 from rapportages.cijfers import Periode
 from rapportages.tests.test_cijfers import bouw_data
@@ -60,3 +61,13 @@ def test_a_new_buurt_or_own_dates_are_computed_on_the_spot(client_for, bestuursl
         )
         assert response.status_code == 200
         assert voorberekend.ophalen(Periode(date(2026, 2, 3), date(2026, 2, 21), buurt=nieuw))
+
+
+@pytest.mark.django_db
+def test_a_computed_report_is_its_cooperaties_own():
+    """One cache serves every coöperatie: a report computed for one is never another's."""
+    periode = Periode(van=date(2030, 1, 1), tot=date(2030, 1, 31), buurt=None)
+    voorberekend.bereken(periode)
+    assert voorberekend.ophalen(periode) is not None
+    with in_cooperatie(cooperatie_create(naam="Oost", slug="oost")):
+        assert voorberekend.ophalen(periode) is None
