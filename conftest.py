@@ -35,6 +35,8 @@ TEST_SETTINGS = {
         }
     },
     "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+    # Transactional tests empty the tables afterwards, as the application's role.
+    "WIJK_DB_APP_MAG_LEEGMAKEN": True,
 }
 # The same for the Celery app, which wijk/celery.py created before the tests began.
 CELERY_TEST_CONF = {"task_always_eager": True, "task_eager_propagates": True}

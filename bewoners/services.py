@@ -11,6 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cooperaties.rls import over_alle_cooperaties
+
 from . import privacy
 from .models import Profiel, User
 from .roles import Rol, assign_role
@@ -27,7 +29,9 @@ def profiel_for(user: User) -> Profiel:
     profiel = Profiel.objects.filter(user=user).first()
     if profiel is not None:
         return profiel
-    if Profiel.objects.alle_cooperaties().filter(user=user).exists():
+    with over_alle_cooperaties():
+        elders = Profiel.objects.alle_cooperaties().filter(user=user).exists()
+    if elders:
         raise PermissionDenied(_("Je doet mee in een andere wijkcoöperatie, niet in deze."))
     profiel, _created = Profiel.objects.get_or_create(user=user)
     return profiel

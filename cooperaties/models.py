@@ -186,7 +186,8 @@ class PerCooperatieManager(models.Manager):
     def alle_cooperaties(self):
         """The rows of every coöperatie: the explicit path for the platform's work across
         coöperaties (the network's report, exporting or removing a coöperatie). Never for a
-        page of one coöperatie."""
+        page of one coöperatie. On PostgreSQL the second wall holds too: only inside
+        ``cooperaties.rls.over_alle_cooperaties()`` does the database show the others' rows."""
         return super().get_queryset()
 
 

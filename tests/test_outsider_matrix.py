@@ -1635,6 +1635,7 @@ def test_no_persona_sees_a_marker_it_may_not_see(matrix):
     assert not matrix.lekken, _lijst(matrix.lekken)
 
 
+@met_database
 def test_another_cooperatie_sees_nothing_of_this_one(matrix, telling):
     """Every URL filled with this coöperatie's objects, as every persona, on the host of a
     coöperatie that owns none of them: no marker shows and no page breaks."""

@@ -131,6 +131,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Wait instead of failing when the in-process worker and a request write at once.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", 20)
     DATABASES["default"]["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
+# PostgreSQL: the role the application's queries run as (cooperaties.rls). It owns no table,
+# so row-level security keeps every coöperatie to its own rows; the login (DATABASE_URL) owns
+# the tables and runs the migrations. Made by deploy/pg-rollen.sql. Empty: no second wall.
+WIJK_DB_ROL = env("WIJK_DB_ROL", default="")
 if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
     # JIT compiling costs ~100 ms on short OLTP queries such as candidate search: off.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
