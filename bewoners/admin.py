@@ -5,7 +5,7 @@ from django.utils.translation import ngettext
 
 from . import permissions, privacy, services
 from .models import Buurt, Categorie, Profiel, User
-from .roles import Rol
+from .roles import Rol, has_role, met_rol, vergeet_rollen
 
 # Set by the application (consent, onboarding, timestamps), never typed in by hand.
 PROFIEL_AUDIT_FIELDS = [
@@ -22,8 +22,22 @@ class ProfielInline(admin.StackedInline):
     can_delete = False
     extra = 0
     autocomplete_fields = ["buurt"]
-    filter_horizontal = ["kan_categorieen", "nodig_categorieen"]
+    filter_horizontal = ["kan_categorieen", "nodig_categorieen", "rollen"]
     readonly_fields = PROFIEL_AUDIT_FIELDS
+    max_num = 1  # the profile in this coöperatie (the admin of one coöperatie shows its own)
+
+
+class RolFilter(admin.SimpleListFilter):
+    title = _("rol in deze coöperatie")
+    parameter_name = "rol"
+
+    def lookups(self, request, model_admin):
+        return list(Rol.choices)
+
+    def queryset(self, request, queryset):
+        if self.value() in Rol.values:
+            return met_rol(queryset, self.value())
+        return queryset
 
 
 class HasMFAFilter(admin.SimpleListFilter):
@@ -76,7 +90,7 @@ class UserAdmin(InzageMixin, DjangoUserAdmin):
         "is_staff",
         "date_joined",
     ]
-    list_filter = ["groups", "is_active", "is_staff", HasMFAFilter, "profiel__buurt"]
+    list_filter = [RolFilter, "is_active", "is_staff", HasMFAFilter, "profiel__buurt"]
     list_select_related = ["profiel__buurt"]
     search_fields = ["email", "first_name", "last_name"]
     readonly_fields = ["last_login", "date_joined", "verwijderd_op"]
@@ -88,11 +102,12 @@ class UserAdmin(InzageMixin, DjangoUserAdmin):
         (
             _("Rollen en rechten"),
             {
-                "fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions"),
+                "fields": ("is_active", "is_staff", "is_superuser", "user_permissions"),
                 "description": _(
-                    "Rollen zijn groepen: bewoner, buurtassistent, bestuur, beheerder. "
-                    "Beheerders krijgen automatisch toegang tot dit beheer. Buurtassistenten, "
-                    "bestuur en beheerders moeten een tweede stap (authenticator-app) instellen."
+                    "De rollen (bewoner, buurtassistent, bestuur, beheerder) horen bij het "
+                    "profiel in deze coöperatie: zet ze hieronder bij het profiel. Beheerders "
+                    "krijgen automatisch toegang tot dit beheer. Buurtassistenten, bestuur en "
+                    "beheerders moeten een tweede stap (authenticator-app) instellen."
                 ),
             },
         ),
@@ -119,11 +134,19 @@ class UserAdmin(InzageMixin, DjangoUserAdmin):
             for profiel, velden in formset.changed_objects:
                 services.profiel_gewijzigd(profiel, velden=velden)
 
+    def get_queryset(self, request):
+        # The people of this coöperatie (a membership here): one login serves every
+        # coöperatie, but the admin of one shows only its own.
+        return super().get_queryset(request).filter(profiel__id__isnull=False)
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         user = form.instance
+        # Made here: a member of this coöperatie (also when the profile form stayed empty).
+        Profiel.objects.get_or_create(user=user)
         # The beheerder role is the technical admin: it needs the admin site.
-        if user.groups.filter(name=Rol.BEHEERDER).exists() and not user.is_staff:
+        vergeet_rollen(user)
+        if has_role(user, Rol.BEHEERDER) and not user.is_staff:
             user.is_staff = True
             user.save(update_fields=["is_staff"])
 
@@ -178,8 +201,9 @@ class ProfielAdmin(InzageMixin, admin.ModelAdmin):
     list_select_related = ["user", "buurt"]
     search_fields = ["user__email", "user__first_name", "user__last_name", "postcode"]
     autocomplete_fields = ["user", "buurt"]
-    filter_horizontal = ["kan_categorieen", "nodig_categorieen"]
+    filter_horizontal = ["kan_categorieen", "nodig_categorieen", "rollen"]
     readonly_fields = PROFIEL_AUDIT_FIELDS
+    max_num = 1  # the profile in this coöperatie (the admin of one coöperatie shows its own)
     date_hierarchy = "aangemaakt_op"
 
     @admin.display(boolean=True, description=_("toestemming"))

@@ -7,10 +7,13 @@ from django.contrib.auth.base_user import BaseUserManager
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.fields.related_descriptors import ForwardManyToOneDescriptor
+from django.db.models.sql.where import AND, WhereNode
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cooperaties.huidige import huidige
 from cooperaties.models import HuidigeCooperatie, VanCooperatie, per_cooperatie
 
 from .availability import Beschikbaarheid
@@ -45,6 +48,91 @@ class UserManager(BaseUserManager):
         return self._create_user(email, password, **extra_fields)
 
 
+class _ProfielHierDescriptor(ForwardManyToOneDescriptor):
+    """``user.profiel``: read with the scoped manager, so also a prefetch finds only the
+    profile in the current coöperatie. No profile here raises ``RelatedObjectDoesNotExist``
+    (an ``AttributeError`` too: ``getattr(user, "profiel", None)`` gives None), as Django's
+    one-to-one relation does; the answer is remembered on the user object."""
+
+    def get_queryset(self, **hints):
+        return self.field.remote_field.model._default_manager.db_manager(hints=hints).all()
+
+    def __get__(self, instance, cls=None):
+        if instance is None:
+            return self
+        # The remembered answer is for one coöperatie: asked in another, ask again.
+        cooperatie = huidige()
+        hier = cooperatie.pk if cooperatie is not None else None
+        voor = instance.__dict__.get("_profiel_voor", hier)
+        if voor != hier and self.field.is_cached(instance):
+            self.field.delete_cached_value(instance)
+        instance.__dict__["_profiel_voor"] = hier
+        try:
+            profiel = super().__get__(instance, cls)
+        except self.field.remote_field.model.DoesNotExist:
+            profiel = None
+            self.field.set_cached_value(instance, None)
+        if profiel is None:
+            raise self.RelatedObjectDoesNotExist(
+                f"{instance} heeft geen profiel in deze coöperatie."
+            )
+        return profiel
+
+
+class ProfielHier(models.ForeignObject):
+    """``User.profiel``: the person's profile in the *current* coöperatie (issue 14).
+
+    A person has one login and a profile (their membership) in each coöperatie they take part
+    in. This relation has no column: its join is ``profiel.user_id = user.id AND
+    profiel.cooperatie_id = <current>``, so ``user.profiel``, ``select_related("profiel")`` and
+    lookups like ``profiel__buurt`` mean the membership here, one row at most. None when the
+    person has no profile here.
+    """
+
+    forward_related_accessor_class = _ProfielHierDescriptor
+    db_constraint = False  # no column, no constraint (the schema editor asks)
+
+    def __init__(self, **kwargs):
+        kwargs.update(
+            to="bewoners.Profiel",
+            on_delete=models.DO_NOTHING,
+            from_fields=["id"],
+            to_fields=["user"],
+            related_name="+",
+            null=True,
+            editable=False,
+            serialize=False,
+        )
+        super().__init__(**kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        for sleutel in (
+            "to",
+            "on_delete",
+            "from_fields",
+            "to_fields",
+            "related_name",
+            "null",
+            "editable",
+        ):
+            kwargs.pop(sleutel, None)
+        return name, path, args, kwargs
+
+    def _check_unique_target(self):
+        # Unique together with the coöperatie of the join (constraint profiel_een_per_cooperatie).
+        return []
+
+    def get_extra_restriction(self, alias, related_alias):
+        veld = self.remote_field.model._meta.get_field("cooperatie")
+        return WhereNode(
+            [veld.get_lookup("exact")(veld.get_col(alias), HuidigeCooperatie())], connector=AND
+        )
+
+    def get_extra_descriptor_filter(self, instance):
+        return {"cooperatie_id": HuidigeCooperatie()}
+
+
 class User(AbstractUser):
     """A person. E-mail is the login; a resident entered by a buurtassistent may have none."""
 
@@ -65,6 +153,9 @@ class User(AbstractUser):
         help_text=_("Het moment waarop het account is verwijderd en de gegevens zijn gewist."),
     )
 
+    # The profile (membership) in the current coöperatie; ``profielen``: all of them.
+    profiel = ProfielHier(verbose_name=_("profiel"))
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
 
@@ -77,6 +168,11 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email or _("Bewoner %(id)s") % {"id": self.pk}
+
+    def clean_fields(self, exclude=None):
+        # ``profiel`` is a relation without a column (the membership here), not a value to
+        # check; reading it would also remember "no profile" before the profile is made.
+        super().clean_fields(exclude={*(exclude or ()), "profiel"})
 
     def clean(self):
         super().clean()
@@ -245,10 +341,10 @@ class Profiel(VanCooperatie):
 
     PRIVATE_FIELDS = ("adres", "postcode", "woonplaats", "telefoon", "wat_heb_je_nodig")
 
-    user = models.OneToOneField(
+    user = models.ForeignKey(
         "bewoners.User",
         on_delete=models.CASCADE,
-        related_name="profiel",
+        related_name="profielen",
         verbose_name=_("gebruiker"),
     )
     buurt = models.ForeignKey(
@@ -305,6 +401,11 @@ class Profiel(VanCooperatie):
         _("toestemming ingetrokken op"), null=True, blank=True
     )
 
+    # The person's roles in this coöperatie (a buurtassistent here may be a resident elsewhere).
+    rollen = models.ManyToManyField(
+        "auth.Group", blank=True, related_name="+", verbose_name=_("rollen")
+    )
+
     onboarding_stap = models.PositiveSmallIntegerField(_("stap in welkomstroute"), default=0)
     onboarding_voltooid_op = models.DateTimeField(
         _("welkomstroute afgerond op"), null=True, blank=True
@@ -319,6 +420,12 @@ class Profiel(VanCooperatie):
         verbose_name = _("profiel")
         verbose_name_plural = _("profielen")
         indexes = [models.Index(fields=["cooperatie", "buurt", "toestemming_op"])]
+        constraints = [
+            # One login, one profile (membership) in each coöperatie a person takes part in.
+            models.UniqueConstraint(
+                fields=["cooperatie", "user"], name="profiel_een_per_cooperatie"
+            )
+        ]
 
     def __str__(self):
         return str(self.user)

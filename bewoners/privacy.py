@@ -59,13 +59,48 @@ def sections() -> list[Section]:
     return sorted(_registry.values(), key=lambda s: (s.order, s.name))
 
 
+def cooperaties_van(user) -> list:
+    """Every coöperatie ``user`` takes part in (has a profile in), and the current one."""
+    from cooperaties.huidige import huidige
+    from cooperaties.models import Cooperatie
+    from cooperaties.rls import over_alle_cooperaties
+
+    from .models import Profiel
+
+    with over_alle_cooperaties():
+        ids = set(
+            Profiel.objects.alle_cooperaties()
+            .filter(user=user)
+            .values_list("cooperatie_id", flat=True)
+        )
+        if huidige() is not None:
+            ids.add(huidige().pk)
+        return list(Cooperatie.objects.filter(pk__in=ids).order_by("pk"))
+
+
+def _secties(user) -> dict[str, Any]:
+    return {section.name: section.export(user) for section in sections()}
+
+
 def export_user_data(user) -> dict[str, Any]:
+    """Everything about ``user``: the sections of the current coöperatie at the top, those of
+    every other coöperatie the person takes part in under ``andere_cooperaties``."""
+    from cooperaties.huidige import huidige, in_cooperatie
+
     data: dict[str, Any] = {
         "export_gemaakt_op": timezone.now().isoformat(),
         "gebruiker_id": user.pk,
     }
-    for section in sections():
-        data[section.name] = section.export(user)
+    hier = huidige()
+    data.update(_secties(user))
+    andere = {}
+    for cooperatie in cooperaties_van(user):
+        if hier is not None and cooperatie.pk == hier.pk:
+            continue
+        with in_cooperatie(cooperatie):
+            andere[cooperatie.slug] = {"naam": cooperatie.naam, **_secties(user)}
+    if andere:
+        data["andere_cooperaties"] = andere
     return data
 
 
@@ -75,9 +110,14 @@ def export_user_json(user) -> str:
 
 @transaction.atomic
 def erase_user(user) -> None:
-    """Erase ``user``'s personal data everywhere and anonymise the account."""
-    for section in sections():
-        section.erase(user)
+    """Erase ``user``'s personal data everywhere (in every coöperatie they take part in) and
+    anonymise the account."""
+    from cooperaties.huidige import in_cooperatie
+
+    for cooperatie in cooperaties_van(user):
+        with in_cooperatie(cooperatie):
+            for section in sections():
+                section.erase(user)
     anonymise_account(user)
 
 

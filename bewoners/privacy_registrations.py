@@ -17,7 +17,6 @@ def _export(user):
             "taal": user.taal,
             "lid_sinds": user.date_joined,
             "laatst_ingelogd": user.last_login,
-            "rollen": sorted(user.groups.values_list("name", flat=True)),
             "e-mailadressen": [
                 {"adres": e.email, "bevestigd": e.verified, "primair": e.primary}
                 for e in EmailAddress.objects.filter(user=user)
@@ -58,12 +57,13 @@ def _export(user):
             "toestemming_op": profiel.toestemming_op,
             "toestemming_ingetrokken_op": profiel.toestemming_ingetrokken_op,
             "aangemaakt_op": profiel.aangemaakt_op,
+            "rollen": sorted(profiel.rollen.values_list("name", flat=True)),
         }
     return data
 
 
 def _erase(user):
-    # The profile is personal through and through: remove it entirely.
+    # The profile is personal through and through: remove it entirely (with its roles).
     Profiel.objects.filter(user=user).delete()
 
 

@@ -6,12 +6,10 @@ from collections.abc import Callable, Iterable
 
 from allauth.account.forms import ResetPasswordForm
 from allauth.account.models import EmailAddress
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-
-from cooperaties.rls import over_alle_cooperaties
 
 from . import privacy
 from .models import Profiel, User
@@ -22,18 +20,11 @@ ONBOARDING_STAPPEN = ("toestemming", "over_jou", "vier_vragen", "praktisch")
 
 
 def profiel_for(user: User) -> Profiel:
-    """The person's profile in the current coöperatie, made the first time.
-
-    Until a person can take part in several coöperaties (a profile each, issue 14), someone
-    whose profile is in another coöperatie is refused here (403), not given a second one."""
-    profiel = Profiel.objects.filter(user=user).first()
-    if profiel is not None:
-        return profiel
-    with over_alle_cooperaties():
-        elders = Profiel.objects.alle_cooperaties().filter(user=user).exists()
-    if elders:
-        raise PermissionDenied(_("Je doet mee in een andere wijkcoöperatie, niet in deze."))
-    profiel, _created = Profiel.objects.get_or_create(user=user)
+    """The person's profile (membership) in the current coöperatie; made the first time,
+    with the resident role: one login takes part in every coöperatie the person joins."""
+    profiel, nieuw = Profiel.objects.get_or_create(user=user)
+    if nieuw:
+        assign_role(user, Rol.BEWONER)
     return profiel
 
 

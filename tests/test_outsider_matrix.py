@@ -61,7 +61,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.resolvers import RoutePattern
 from django.utils import timezone, translation
 
-from cooperaties.huidige import in_cooperatie
+from cooperaties.huidige import huidige, in_cooperatie
 from cooperaties.selectors import cooperatie_voor_host
 
 PROJECT_APPS = (
@@ -485,9 +485,20 @@ def bouw_wijk() -> dict:
     return p
 
 
+def _met_rol() -> dict[str, set[int]]:
+    """Role name -> the people with that role in this coöperatie (their profile holds it)."""
+    from bewoners.models import Profiel
+
+    uit: dict[str, set[int]] = defaultdict(set)
+    for naam, user_id in Profiel.rollen.through.objects.filter(
+        profiel__cooperatie=huidige()
+    ).values_list("group__name", "profiel__user_id"):
+        uit[naam].add(user_id)
+    return uit
+
+
 def _paden(model, paden: tuple[str, ...], pks=None) -> dict[object, tuple[int, ...]]:
     """``pk -> user ids`` along ``paden`` (in order, without repeats), one query per path."""
-    from django.contrib.auth.models import Group
 
     uit: dict[object, list[int]] = defaultdict(list)
     qs = model._base_manager.all()
@@ -496,9 +507,7 @@ def _paden(model, paden: tuple[str, ...], pks=None) -> dict[object, tuple[int, .
     alle_pks = None
     for pad in paden:
         if pad.startswith("rol:"):
-            leden = list(
-                Group.objects.get(name=pad[4:]).user_set.order_by("pk").values_list("pk", flat=True)
-            )
+            leden = sorted(_met_rol().get(pad[4:], set()))
             if alle_pks is None:
                 alle_pks = list(qs.values_list("pk", flat=True))
             rijen = [(pk, lid) for pk in alle_pks for lid in leden]
@@ -567,8 +576,6 @@ class Orakel:
     does not ask ``bewoners.permissions`` or the apps' rules)."""
 
     def __init__(self):
-        from django.contrib.auth.models import Group
-
         from accommodaties.models import Reservering
         from bewoners.models import Buurt, User
         from hulpvragen.models import Match
@@ -581,9 +588,7 @@ class Orakel:
             self.buurt[pk] = buurt
             self.publiek[pk] = bool(toestemming and actief and not verwijderd)
         self.bestaande_personen = frozenset(self.buurt)
-        self.rol = {
-            g.name: set(g.user_set.values_list("pk", flat=True)) for g in Group.objects.all()
-        }
+        self.rol = _met_rol()
         self.volgers: dict[int, set[int]] = defaultdict(set)
         for buurt, user in Buurt.buurtassistenten.through.objects.values_list(
             "buurt_id", "user_id"
@@ -1212,10 +1217,10 @@ class Matrix:
 
     # -- GET on another coöperatie's host
 
-    def open_elders(self, adres: Adres, persona: str, host: str, *, export: bool) -> None:
+    def open_elders(self, adres: Adres, persona: str, host: str) -> None:
         """The page on the host of a coöperatie that owns none of the data: not one marker
-        may show, whoever asks, and nothing may break. The one exception is a person's own
-        data in their own export: it covers all of a person's coöperaties."""
+        may show, whoever asks, and nothing may break. The exception is a person's own account
+        (one login for every coöperatie)."""
         response, fout = self._get(persona, adres.url, host=host)
         self.u.elders_gets += 1
         waar = f"GET {adres.url} on {host} as {persona}"
@@ -1225,8 +1230,9 @@ class Matrix:
         tekst = inhoud(response)
         for marker in self.markers.values():
             # A secret in the URL itself (a feed key) may come back on a "not found" page.
-            if export and marker.eigenaren[0] == self.pk(persona):
-                continue
+            eigen = marker.eigenaren[0] == self.pk(persona)
+            if eigen and marker.model == "bewoners.user":
+                continue  # one's own account: one login for every coöperatie
             if marker.tekst in tekst and marker.tekst not in adres.url:
                 self.u.elders.append(f"{waar}: shows {marker.model}.{marker.veld} ({marker.tekst})")
 
@@ -1473,10 +1479,12 @@ def draai_matrix() -> Uitkomst:
     host = f"{elders.slug}.{settings.WIJK_PLATFORMDOMEIN}"
     for adres in adressen:
         toegestaan = methoden(adres.patroon.callback)
-        if toegestaan is not None and "GET" not in toegestaan:
+        if (toegestaan is not None and "GET" not in toegestaan) or adres.url == export_url:
+            # A person's export holds every coöperatie they take part in, on any host: its
+            # contents are judged by the export test above.
             continue
         for persona in PERSONAS:
-            matrix.open_elders(adres, persona, host, export=adres.url == export_url)
+            matrix.open_elders(adres, persona, host)
     u.duur["GET elders"] = klok.monotonic() - tijd
     tijd = klok.monotonic()
 

@@ -145,7 +145,8 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://wijk")}
 
 AUTH_USER_MODEL = "bewoners.User"
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend with the permissions of the roles in the current coöperatie.
+    "bewoners.backends.RollenBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [

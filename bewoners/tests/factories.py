@@ -4,6 +4,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from bewoners.models import Buurt, Categorie, Profiel, User
+from bewoners.roles import vergeet_rollen
 
 DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXP"  # base32; tests compute codes from it with allauth's helper
 
@@ -66,10 +67,17 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     @factory.post_generation
     def rollen(self, create, extracted, **kwargs):
+        """Roles in the current coöperatie (a profile there holds them): the resident role
+        for whoever has a profile, and ``rollen=[...]`` (which makes a profile if needed)."""
         if not create:
             return
-        names = ["bewoner", *(str(r) for r in (extracted or []))]
-        self.groups.add(*Group.objects.filter(name__in=names))
+        names = [str(r) for r in (extracted or [])]
+        profiel = Profiel.objects.filter(user=self).first()
+        if profiel is None and names:
+            profiel = Profiel.objects.create(user=self)
+        if profiel is not None:
+            profiel.rollen.add(*Group.objects.filter(name__in=["bewoner", *names]))
+        vergeet_rollen(self)
 
     @factory.post_generation
     def verified(self, create, extracted, **kwargs):

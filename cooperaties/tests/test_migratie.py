@@ -1,4 +1,5 @@
-"""Upgrading a database from before the tenancy puts every row in its one coöperatie."""
+"""Upgrading a database from before the tenancy puts every row in its one coöperatie, and
+every role in the membership there."""
 
 import pytest
 from django.db import connection
@@ -55,6 +56,10 @@ def _als_bij_een_upgrade(laatste):
         Categorie = oud.get_model("bewoners", "Categorie")
 
         user = User.objects.create(email="oud@example.org", first_name="Oud")
+        # A role was a Django group of the account; it becomes a role of the membership.
+        user.groups.add(oud.get_model("auth", "Group").objects.get(name="buurtassistent"))
+        zonder_profiel = User.objects.create(email="beheer@example.org")
+        zonder_profiel.groups.add(oud.get_model("auth", "Group").objects.get(name="beheerder"))
         buurt = Buurt.objects.create(naam="Oud-Zuid", slug="oud-zuid", postcodes="3541")
         Profiel.objects.create(user=user, buurt=buurt)
         Melding.objects.create(ontvanger=user, soort="welkom", titel="Welkom")
@@ -82,3 +87,13 @@ def _als_bij_een_upgrade(laatste):
             ids = set(model._base_manager.values_list("cooperatie_id", flat=True))
             assert ids == {eerste.pk}, label
         assert nieuw.get_model("bewoners", "Categorie")._base_manager.count() >= 1
+        Profiel = nieuw.get_model("bewoners", "Profiel")
+        rollen = {
+            p.user.email: sorted(g.name for g in p.rollen.all())
+            for p in Profiel._base_manager.filter(cooperatie=eerste)
+        }
+        assert rollen == {
+            "oud@example.org": ["buurtassistent"],
+            "beheer@example.org": ["beheerder"],
+        }
+        assert not nieuw.get_model("bewoners", "User").objects.filter(groups__isnull=False).exists()

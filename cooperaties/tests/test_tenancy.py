@@ -39,13 +39,6 @@ GLOBAAL: dict[str, str] = {
 }
 
 
-# Unique columns still shared across coöperaties, each until a named step of issue 14.
-NOG_GEDEELD = {
-    # The membership step: one login, a profile per coöperatie (unique per coöperatie, user).
-    ("bewoners.profiel", "user"),
-}
-
-
 def _label(model) -> str:
     return model._meta.label_lower
 
@@ -78,11 +71,7 @@ def test_a_tenant_model_is_scoped_and_its_indexes_and_unique_rules_start_with_it
     assert isinstance(model._default_manager, PerCooperatieManager), (
         f"{_label(model)}: the default manager must be per_cooperatie(...)"
     )
-    eigen_uniek = [
-        f.name
-        for f in model._meta.local_fields
-        if f.unique and not f.primary_key and (_label(model), f.name) not in NOG_GEDEELD
-    ]
+    eigen_uniek = [f.name for f in model._meta.local_fields if f.unique and not f.primary_key]
     assert eigen_uniek == [], (
         f"{_label(model)}: unique per coöperatie, not across them: {eigen_uniek}"
     )
@@ -151,12 +140,16 @@ def test_outside_any_cooperatie_no_row_is_seen_and_none_is_made(oost):
 
 
 def test_related_rows_are_scoped_too(oost, bewoner):
-    """A reverse relation or many-to-many uses the scoped manager."""
+    """A reverse relation or many-to-many uses the scoped manager; ``user.profiel`` is the
+    membership in the current coöperatie."""
+    profiel = bewoner.profiel
+    assert profiel.buurt.profielen.filter(pk=profiel.pk).exists()
     with in_cooperatie(oost):
-        assert list(bewoner.profiel.kan_categorieen.all()) == []
-    assert bewoner.profiel.buurt.profielen.filter(pk=bewoner.profiel.pk).exists()
-    with in_cooperatie(oost):
-        assert not bewoner.profiel.buurt.profielen.exists()
+        assert list(profiel.kan_categorieen.all()) == []
+        assert not profiel.buurt.profielen.exists()
+        zelfde = type(bewoner).objects.get(pk=bewoner.pk)  # one login, no profile here
+        assert getattr(zelfde, "profiel", None) is None
+        assert not type(bewoner).objects.filter(pk=bewoner.pk, profiel__id__isnull=False).exists()
 
 
 @pytest.mark.django_db

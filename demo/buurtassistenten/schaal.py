@@ -11,7 +11,7 @@ from django.db.models.functions import Least
 from django.utils import timezone
 
 from bewoners.models import Profiel, User
-from bewoners.roles import Rol
+from bewoners.roles import Rol, met_rol
 from buurtassistenten.models import Contactmoment, Doorverwijzing, Inzage, Kanaal, Vervolg
 from buurtassistenten.services import WELKOM_VERVOLGEN
 from demo.basis import BATCH, INSERT_BATCH, SCHAAL_PREFIX, aware
@@ -44,7 +44,7 @@ def seed_scale(command, rng, scale) -> None:
     bewoners = list(schaal.order_by("pk").values_list("pk", flat=True))
     doel = aantallen(len(bewoners))
     assistenten = list(
-        User.objects.filter(groups__name=Rol.BUURTASSISTENT, is_active=True)
+        met_rol(User.objects.filter(is_active=True), Rol.BUURTASSISTENT)
         .order_by("pk")
         .values_list("pk", flat=True)
         .distinct()

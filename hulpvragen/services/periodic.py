@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
-from bewoners.roles import Rol
+from bewoners.roles import Rol, met_rol
 from cooperaties import taken
 from meldingen.services import melding_send
 
@@ -43,7 +43,7 @@ def matches_lapse(*, now=None) -> list[int]:
 
 def buurtassistenten_for(buurt):
     """The buurtassistenten who follow ``buurt``; all buurtassistenten when none is assigned."""
-    users = get_user_model().objects.filter(is_active=True, groups__name=Rol.BUURTASSISTENT)
+    users = met_rol(get_user_model().objects.filter(is_active=True), Rol.BUURTASSISTENT)
     if buurt is not None:
         assigned = users.filter(toegewezen_buurten=buurt)
         if assigned.exists():

@@ -105,7 +105,6 @@ class Command(CooperatieCommand):
                 first_name=VOORNAMEN[i % len(VOORNAMEN)],
                 last_name=ACHTERNAMEN[(i * 7) % len(ACHTERNAMEN)],
             )
-            user.groups.add(bewoner_group)
             EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
             nieuw = i % 6 == 0
             profiel = Profiel.objects.create(
@@ -133,6 +132,7 @@ class Command(CooperatieCommand):
                 onboarding_stap=4,
                 onboarding_voltooid_op=None if i % 10 == 9 else timezone.now(),
             )
+            profiel.rollen.add(bewoner_group)
             profiel.kan_categorieen.set(rng.sample(categorieen, k=rng.randint(1, 3)))
             if profiel.wat_heb_je_nodig:
                 profiel.nodig_categorieen.set(rng.sample(categorieen, k=rng.randint(1, 2)))
@@ -157,14 +157,14 @@ class Command(CooperatieCommand):
                 make = User.objects.create_superuser if superuser else User.objects.create_user
                 user = make(email=email, password=DEMO_PASSWORD, first_name=first, last_name=last)
                 EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-                Profiel.objects.create(
-                    user=user,
-                    buurt=buurten[0],
-                    toestemming_op=timezone.now(),
-                    onboarding_stap=4,
-                    onboarding_voltooid_op=timezone.now(),
-                )
-            user.groups.add(*Group.objects.filter(name__in=[str(r) for r in roles]))
+            profiel = Profiel.objects.filter(user=user).first() or Profiel.objects.create(
+                user=user,
+                buurt=buurten[0],
+                toestemming_op=timezone.now(),
+                onboarding_stap=4,
+                onboarding_voltooid_op=timezone.now(),
+            )
+            profiel.rollen.add(*Group.objects.filter(name__in=[str(r) for r in roles]))
             if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
                 TOTP.activate(user, DEMO_TOTP_SECRET)
             accounts.append(
@@ -176,7 +176,7 @@ class Command(CooperatieCommand):
     # -- a welcome notification in each demo inbox ------------------------------------------
     def seed_meldingen(self) -> None:
         ontvangers = User.objects.filter(
-            email__endswith="@demo.wijk", profiel__isnull=False
+            email__endswith="@demo.wijk", profiel__id__isnull=False
         ).exclude(meldingen__soort="welkom")
         Melding.objects.bulk_create(
             Melding(
@@ -199,7 +199,7 @@ class Command(CooperatieCommand):
             return
         password = make_password(DEMO_PASSWORD)
         bewoner_group = Group.objects.get(name=Rol.BEWONER)
-        through = User.groups.through
+        through = Profiel.rollen.through
         kan_through = Profiel.kan_categorieen.through
         batch = 5000
         now = timezone.now()
@@ -221,10 +221,6 @@ class Command(CooperatieCommand):
                 )
                 if users and users[0].pk is None:  # databases that do not return ids
                     users = list(User.objects.filter(email__in=[u.email for u in users]))
-                through.objects.bulk_create(
-                    [through(user_id=u.pk, group_id=bewoner_group.pk) for u in users],
-                    batch_size=batch,
-                )
                 EmailAddress.objects.bulk_create(
                     [
                         EmailAddress(user=u, email=u.email, verified=True, primary=True)
@@ -254,6 +250,10 @@ class Command(CooperatieCommand):
                 )
                 if profielen and profielen[0].pk is None:
                     profielen = list(Profiel.objects.filter(user__in=users))
+                through.objects.bulk_create(
+                    [through(profiel_id=p.pk, group_id=bewoner_group.pk) for p in profielen],
+                    batch_size=batch,
+                )
                 kan_through.objects.bulk_create(
                     [
                         kan_through(profiel_id=p.pk, categorie_id=c.pk)
