@@ -15,7 +15,7 @@ from bewoners.roles import Rol
 from bewoners.tests.factories import BuurtFactory, UserFactory
 from cooperaties.huidige import in_cooperatie
 from cooperaties.models import Cooperatie
-from cooperaties.selectors import cooperatie_voor_host_bewaard, vergeet_hosts
+from cooperaties.selectors import cooperatie_voor_host_bewaard, site_url, vergeet_hosts
 from tests.tijd import START
 
 # The suite's own Celery, cache and e-mail configuration, whatever .env or the shell says
@@ -158,7 +158,9 @@ def _hosts_opnieuw_opzoeken(request):
     if not transactioneel and (marker is not None or "db" in namen):
         request.getfixturevalue("db")
         # The test works for the coöperatie the test client's host opens, as a request would.
-        with in_cooperatie(cooperatie_voor_host_bewaard("testserver")):
+        cooperatie = cooperatie_voor_host_bewaard("testserver")
+        site_url(cooperatie)  # its address for links, remembered as a warm process has it
+        with in_cooperatie(cooperatie):
             yield
     else:
         yield

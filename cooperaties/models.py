@@ -7,6 +7,8 @@ below it): every tenant-owned table of the other apps will point here.
 
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
@@ -23,6 +25,7 @@ HOST = RegexValidator(
 KLEUR = RegexValidator(
     r"^#[0-9a-fA-F]{6}$", _("Vul een kleur in als #RRGGBB, bijvoorbeeld #1f6f43.")
 )
+KLEUR_RE = re.compile(KLEUR.regex.pattern)
 
 
 class Module(models.TextChoices):
@@ -33,6 +36,25 @@ class Module(models.TextChoices):
     INITIATIEVEN = "initiatieven", _("Meedoen")
     COORDINATIE = "coordinatie", _("Coördinatie")
     RAPPORTAGE = "rapportage", _("Rapportage")
+
+
+def _luminantie(kleur: str) -> float:
+    """Relative luminance of ``#rrggbb`` (WCAG 2.1)."""
+    delen = []
+    for i in (1, 3, 5):
+        c = int(kleur[i : i + 2], 16) / 255
+        delen.append(c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4)
+    r, g, b = delen
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(een: str, ander: str) -> float:
+    licht, donker = sorted((_luminantie(een), _luminantie(ander)), reverse=True)
+    return (licht + 0.05) / (donker + 0.05)
+
+
+# The colour is used for text and buttons on white and on the light green of the pages.
+LICHTSTE_ACHTERGROND = "#f2f7ec"
 
 
 def alle_modules() -> list[str]:
@@ -119,6 +141,11 @@ class Cooperatie(models.Model):
             fouten["gewichten"] = _(
                 "Geef elk onderdeel van de matching een gewicht van 0 tot en met 10: %(namen)s."
             ) % {"namen": ", ".join(sorted(standaard))}
+        if KLEUR_RE.match(self.kleur or "") and contrast(self.kleur, LICHTSTE_ACHTERGROND) < 4.5:
+            fouten["kleur"] = _(
+                "Deze kleur is te licht: tekst in deze kleur is slecht te lezen. Kies een "
+                "donkerdere kleur (minstens 4,5 keer zoveel contrast als wit)."
+            )
         if fouten:
             raise ValidationError(fouten)
 

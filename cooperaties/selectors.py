@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from urllib.parse import urlsplit
 
 from django.conf import settings
 
@@ -73,3 +74,42 @@ def cooperatie_voor_host_bewaard(host: str) -> Cooperatie | None:
 def vergeet_hosts() -> None:
     """Forget the remembered hosts of this process (after a change to coöperaties)."""
     _BEWAARD.clear()
+    _ADRESSEN.clear()
+
+
+# Coöperatie id -> (valid until, its address), per process, like the hosts above.
+_ADRESSEN: dict[int, tuple[float, str]] = {}
+
+
+def site_url(cooperatie: Cooperatie | None = None) -> str:
+    """The address of ``cooperatie`` (default: the current one) for links in e-mails and
+    calendar feeds, with the scheme and port of ``SITE_URL``: its own domain, else its
+    subdomain of the platform; the coöperatie that the installation's own address opens,
+    without a domain of its own, keeps ``SITE_URL`` (an installation of one coöperatie is
+    unchanged)."""
+    from .huidige import huidige
+
+    cooperatie = cooperatie or huidige()
+    if cooperatie is None:
+        return settings.SITE_URL
+    nu = time.monotonic()
+    bewaard = _ADRESSEN.get(cooperatie.pk)
+    if bewaard is not None and bewaard[0] > nu:
+        return bewaard[1]
+    basis = urlsplit(settings.SITE_URL)
+    eigen = sorted(Domein.objects.filter(cooperatie=cooperatie).values_list("host", flat=True))
+    if eigen:
+        adres = _met_poort(basis, eigen[0])
+    elif Cooperatie.objects.actief().order_by("pk").values_list("pk", flat=True).first() == (
+        cooperatie.pk
+    ):
+        adres = settings.SITE_URL
+    else:
+        adres = _met_poort(basis, f"{cooperatie.slug}.{settings.WIJK_PLATFORMDOMEIN}")
+    _ADRESSEN[cooperatie.pk] = (nu + settings.WIJK_HOSTS_ONTHOUDEN, adres)
+    return adres
+
+
+def _met_poort(basis, host: str) -> str:
+    poort = f":{basis.port}" if basis.port else ""
+    return f"{basis.scheme}://{host}{poort}"

@@ -31,7 +31,6 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import icalendar
-from django.conf import settings
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -40,6 +39,8 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 
 from accommodaties.selectors import agenda_sleutel_of_404
+from cooperaties.huidige import huidige
+from cooperaties.selectors import site_url
 from wijk.lib import ical
 from wijk.lib.toegang import iedereen, toegang
 
@@ -80,7 +81,7 @@ def plaats(activiteit: Activiteit) -> str:
 
 
 def _link(bijeenkomst: Bijeenkomst) -> str:
-    return settings.SITE_URL + bijeenkomst.get_absolute_url()
+    return site_url() + bijeenkomst.get_absolute_url()
 
 
 def _event(bijeenkomst: Bijeenkomst, *, uid: str, titel: str, regels, status, stamp):
@@ -192,7 +193,7 @@ def feed_mijn(request, sleutel: str):
     with ical.in_taal_van(user):
         kalender = ical.kalender(
             prodid=PRODID,
-            naam=_("Mijn activiteiten · %(wijk)s") % {"wijk": settings.WIJK_NAAM},
+            naam=_("Mijn activiteiten · %(wijk)s") % {"wijk": huidige().naam},
             uid=f"mijn-activiteiten-{agenda_sleutel.pk}@{ical.uid_host()}",
         )
         events = [aanmelding_event(a, stamp=now, now=now) for a in aanmeldingen]

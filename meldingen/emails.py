@@ -15,9 +15,13 @@ from django.template.loader import select_template
 from django.urls import reverse
 from django.utils import translation
 
+from cooperaties.huidige import huidige
+from cooperaties.selectors import site_url
+
 
 def absolute_url(path: str) -> str:
-    return settings.SITE_URL + path
+    """``path`` on the address of the coöperatie the melding belongs to."""
+    return site_url() + path
 
 
 def melding_link(melding) -> str:
@@ -36,8 +40,8 @@ def _context(user, **extra) -> dict:
     return {
         "naam": user.first_name,
         "taal": getattr(user, "taal", "") or settings.LANGUAGE_CODE,
-        "wijk_naam": settings.WIJK_NAAM,
-        "site_url": settings.SITE_URL,
+        "wijk_naam": huidige().naam if huidige() else settings.WIJK_NAAM,
+        "site_url": site_url(),
         "inbox_url": absolute_url(reverse("meldingen:inbox")),
         "voorkeuren_url": absolute_url(reverse("meldingen:preferences")),
         **extra,

@@ -2,6 +2,9 @@ from django.conf import settings
 
 
 def wijk(request):
-    """The coöperatie's name for the header (the unread count: meldingen.context_processors)."""
+    """The coöperatie's name and colour for the header (the unread count: meldingen.context_processors)."""
     cooperatie = getattr(request, "cooperatie", None)
-    return {"wijk_naam": cooperatie.naam if cooperatie else settings.WIJK_NAAM}
+    return {
+        "wijk_naam": cooperatie.naam if cooperatie else settings.WIJK_NAAM,
+        "wijk_kleur": cooperatie.kleur if cooperatie else "#386b1c",
+    }

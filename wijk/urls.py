@@ -29,6 +29,7 @@ urlpatterns = [
     path("health/", views.health, name="health"),
     path("favicon.ico", views.favicon),
     path("privacyverklaring/", views.privacyverklaring, name="privacyverklaring"),
+    path("huisstijl.css", views.huisstijl, name="huisstijl"),
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -3,11 +3,11 @@ import logging
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django.views.i18n import set_language as django_set_language
 
 from wijk.celery import app as celery_app
@@ -47,8 +47,27 @@ def favicon(request):
 
 @toegang(iedereen)
 def privacyverklaring(request):
-    """The public privacy statement: what we keep, who sees it, and your rights."""
-    return render(request, "privacyverklaring.html")
+    """The public privacy statement: what we keep, who sees it, and your rights. A coöperatie
+    may have its own text; without one, Wijk's statement with the coöperatie's name."""
+    cooperatie = getattr(request, "cooperatie", None)
+    eigen = cooperatie.privacyverklaring.strip() if cooperatie else ""
+    return render(request, "privacyverklaring.html", {"eigen_verklaring": eigen})
+
+
+@toegang(iedereen)
+@require_safe
+def huisstijl(request):
+    """The coöperatie's colour as a small stylesheet (the pages allow no inline styles)."""
+    cooperatie = getattr(request, "cooperatie", None)
+    kleur = cooperatie.kleur if cooperatie else "#386b1c"
+    donker = "#" + "".join(f"{int(int(kleur[i : i + 2], 16) * 0.8):02x}" for i in (1, 3, 5))
+    css = (
+        ':root, :root:not([data-theme="dark"]), [data-theme="light"] {\n'
+        f"  --wijk-green: {kleur};\n  --wijk-green-dark: {donker};\n}}\n"
+    )
+    response = HttpResponse(css, content_type="text/css; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=300"
+    return response
 
 
 def _check_database() -> str:

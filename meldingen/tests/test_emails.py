@@ -1,6 +1,8 @@
 import pytest
 from django.core import mail
 
+from cooperaties.huidige import huidige
+from cooperaties.selectors import vergeet_hosts
 from meldingen import emails, services
 from meldingen.tests.factories import MeldingFactory
 
@@ -17,9 +19,13 @@ def _html(message) -> str:
 
 
 @pytest.fixture(autouse=True)
-def _site(settings):
+def _site(settings, db):
+    """The e-mails carry the name and the address of the coöperatie they come from."""
     settings.SITE_URL = "https://wijk.example.org"
-    settings.WIJK_NAAM = "Wijkcoöperatie Oud-Zuid"
+    cooperatie = huidige()
+    cooperatie.naam = "Wijkcoöperatie Oud-Zuid"
+    cooperatie.save()
+    vergeet_hosts()
 
 
 @pytest.mark.parametrize("soort", ["welkom", "buurtassistent_bericht", "test_soort"])
