@@ -299,4 +299,5 @@ def reference_data(transactional_db):
     vergeet_hosts()  # the coöperatie is new: look its hosts up again
     with in_cooperatie(Cooperatie.objects.order_by("pk").first()):
         import_module("bewoners.migrations.0002_rollen_categorieen_site").forwards(apps, None)
+        import_module("bewoners.migrations.0007_platformrollen").forwards(apps, None)
         yield

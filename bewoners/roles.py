@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from cooperaties.huidige import huidige
 from cooperaties.models import HuidigeCooperatie
 
-from .models import Profiel
+from .models import Profiel, User
 
 
 class Rol(models.TextChoices):
@@ -25,21 +25,64 @@ class Rol(models.TextChoices):
 
 def roles_of(user) -> set[str]:
     """The role names of ``user`` in the current coöperatie, read once per request object
-    (and coöperatie) and cached on it; one query."""
+    (and coöperatie) and cached on it; one query, which reads the platform roles too."""
+    return _rollen(user)[0]
+
+
+def _rollen(user) -> tuple[set[str], set[str]]:
+    """(roles in the current coöperatie, platform roles) of ``user``, in one query."""
     if not getattr(user, "is_authenticated", False):
-        return set()
+        return set(), set()
     cooperatie = huidige()
     sleutel = cooperatie.pk if cooperatie is not None else None
     bewaard = getattr(user, "_wijk_roles", None)
     if bewaard is None or bewaard[0] != sleutel:
-        namen = set(
-            Profiel.rollen.through.objects.filter(
-                profiel__user_id=user.pk, profiel__cooperatie_id=HuidigeCooperatie()
-            ).values_list("group__name", flat=True)
-        )
-        bewaard = (sleutel, namen)
+        hier = Profiel.rollen.through.objects.filter(
+            profiel__user_id=user.pk, profiel__cooperatie_id=HuidigeCooperatie()
+        ).values_list("group__name", flat=True)
+        overal = User.groups.through.objects.filter(
+            user_id=user.pk, group__name__in=PlatformRol.values
+        ).values_list("group__name", flat=True)
+        namen = set(hier.union(overal))
+        platform = namen & set(PlatformRol.values)
+        bewaard = (sleutel, namen - platform, platform)
         user._wijk_roles = bewaard
-    return bewaard[1]
+    return bewaard[1], bewaard[2]
+
+
+class PlatformRol(models.TextChoices):
+    """The roles across coöperaties, held by the account itself (its Django groups), not by a
+    membership. The platform beheerder sets coöperaties up and sees no resident data; the
+    network's board sees the federation report (figures per coöperatie and totals)."""
+
+    PLATFORMBEHEERDER = "platformbeheerder", _("Platformbeheerder")
+    NETWERKBESTUUR = "netwerkbestuur", _("Netwerkbestuur")
+
+
+def platform_roles_of(user) -> set[str]:
+    """The platform roles of ``user`` (read with the roles here, in the same query)."""
+    return _rollen(user)[1]
+
+
+def has_platform_role(user, *rollen: str) -> bool:
+    """True when ``user`` holds one of the platform ``rollen``. Superusers hold every one."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_superuser:
+        return True
+    return bool(platform_roles_of(user) & {str(r) for r in rollen})
+
+
+def assign_platform_role(user, rol: str) -> None:
+    if str(rol) not in PlatformRol.values:
+        raise ValueError(f"{rol!r} is no platform role")
+    user.groups.add(Group.objects.get(name=str(rol)))
+    vergeet_rollen(user)
+
+
+def remove_platform_role(user, rol: str) -> None:
+    user.groups.remove(*Group.objects.filter(name=str(rol)))
+    vergeet_rollen(user)
 
 
 def has_role(user, *rollen: str) -> bool:
@@ -55,7 +98,12 @@ def requires_mfa(user) -> bool:
     """Staff and the coordinating roles must use a second factor."""
     if not getattr(user, "is_authenticated", False):
         return False
-    return user.is_staff or user.is_superuser or has_role(user, *settings.WIJK_MFA_REQUIRED_ROLES)
+    return (
+        user.is_staff
+        or user.is_superuser
+        or has_role(user, *settings.WIJK_MFA_REQUIRED_ROLES)
+        or bool(platform_roles_of(user))
+    )
 
 
 def assign_role(user, rol: str) -> None:

@@ -8,12 +8,67 @@ from allauth.account.forms import ResetPasswordForm
 from allauth.account.models import EmailAddress
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from . import privacy
-from .models import Profiel, User
+from .models import Buurt, Categorie, Profiel, User
 from .roles import Rol, assign_role
+
+# The categories a new coöperatie starts with (the platform beheerder may choose others; the
+# coöperatie's beheerder changes them in the admin): (slug, name, description).
+STANDAARD_CATEGORIEEN = [
+    ("klussen", _("Klussen"), _("Kleine klusjes in en om het huis")),
+    ("tuin", _("Tuin"), _("Tuinieren, snoeien, onkruid wieden")),
+    ("vervoer", _("Vervoer"), _("Rijden naar het ziekenhuis, de huisarts of familie")),
+    ("boodschappen", _("Boodschappen"), _("Samen of voor iemand boodschappen doen")),
+    ("gezelschap", _("Gezelschap"), _("Een praatje, samen koffie drinken, wandelen")),
+    ("digitale-hulp", _("Digitale hulp"), _("Hulp met computer, telefoon, DigiD en internet")),
+    ("administratie", _("Administratie"), _("Post, formulieren en geldzaken op orde")),
+    ("koken", _("Koken en maaltijden"), _("Samen koken of een maaltijd brengen")),
+    ("bewegen", _("Bewegen"), _("Wandelen, fietsen, sporten, zwemmen")),
+    ("huisdieren", _("Huisdieren"), _("De hond uitlaten, op de kat passen")),
+    ("taal", _("Taal"), _("Nederlands oefenen, voorlezen, vertalen")),
+    ("kinderen", _("Kinderen en jongeren"), _("Oppassen, huiswerkhulp")),
+    (
+        "mantelzorg",
+        _("Mantelzorg ontlasten"),
+        _("Even de zorg overnemen zodat een mantelzorger kan rusten"),
+    ),
+    ("reparatie", _("Repareren"), _("Fietsen, kleding, apparaten repareren")),
+]
+
+
+def buurt_create(*, naam: str, postcodes: str = "", beschrijving: str = "") -> Buurt:
+    """A buurt of the current coöperatie. Raises a Dutch ``ValidationError`` (a name or slug
+    taken, a postcode that is no postcode); nothing is saved then."""
+    naam = (naam or "").strip()
+    buurt = Buurt(naam=naam, slug=slugify(naam), postcodes=postcodes, beschrijving=beschrijving)
+    buurt.full_clean()
+    buurt.save()
+    return buurt
+
+
+def categorie_create(*, naam: str, slug: str = "", beschrijving: str = "", volgorde: int = 100):
+    """A category of help of the current coöperatie (a Dutch ``ValidationError`` when taken)."""
+    naam = (naam or "").strip()
+    categorie = Categorie(
+        naam=naam, slug=slug or slugify(naam), beschrijving=beschrijving, volgorde=volgorde
+    )
+    categorie.full_clean()
+    categorie.save()
+    return categorie
+
+
+def standaard_categorieen_create() -> list[Categorie]:
+    """The standard categories (in Dutch, the platform's language) for a new coöperatie."""
+    with translation.override("nl"):
+        return [
+            categorie_create(naam=str(naam), slug=slug, beschrijving=str(uitleg), volgorde=i * 10)
+            for i, (slug, naam, uitleg) in enumerate(STANDAARD_CATEGORIEEN)
+        ]
+
 
 # The onboarding steps in order: (slug for templates, form class name in bewoners.forms, title).
 ONBOARDING_STAPPEN = ("toestemming", "over_jou", "vier_vragen", "praktisch")

@@ -84,6 +84,10 @@ class Cooperatie(models.Model):
     email = models.EmailField(_("e-mailadres voor contact"), blank=True)
     telefoon = models.CharField(_("telefoonnummer voor contact"), max_length=30, blank=True)
     kleur = models.CharField(_("kleur"), max_length=7, default="#1f6f43", validators=[KLEUR])
+    # The logo as a small PNG, redrawn from the upload (cooperaties.services.logo_zetten), served
+    # by /logo.png; the version changes with each new logo (0: none), for browsers' caches.
+    logo = models.BinaryField(_("logo"), null=True, blank=True, editable=False)
+    logo_versie = models.PositiveIntegerField(_("versie van het logo"), default=0, editable=False)
     privacyverklaring = models.TextField(
         _("privacyverklaring"),
         blank=True,

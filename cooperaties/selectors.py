@@ -31,8 +31,13 @@ def cooperatie_voor_host(host: str) -> Cooperatie | None:
     host = kale_host(host)
     if not host:
         return None
-    actief = Cooperatie.objects.actief()
-    domein = Domein.objects.filter(host=host, cooperatie__actief=True).select_related("cooperatie")
+    # The logo's bytes stay in the database (every request would carry them): /logo.png reads them.
+    actief = Cooperatie.objects.actief().defer("logo")
+    domein = (
+        Domein.objects.filter(host=host, cooperatie__actief=True)
+        .select_related("cooperatie")
+        .defer("cooperatie__logo")
+    )
     for gevonden in domein[:1]:
         return gevonden.cooperatie
     platform = settings.WIJK_PLATFORMDOMEIN
@@ -42,6 +47,12 @@ def cooperatie_voor_host(host: str) -> Cooperatie | None:
     if host == platform or host in EIGEN_HOSTS:
         return actief.order_by("pk").first()
     return None
+
+
+def logo_van(cooperatie: Cooperatie) -> bytes | None:
+    """The PNG of ``cooperatie``'s logo, or None."""
+    logo = Cooperatie.objects.filter(pk=cooperatie.pk).values_list("logo", flat=True).first()
+    return bytes(logo) if logo else None
 
 
 def adres_van(cooperatie: Cooperatie) -> str:

@@ -31,6 +31,14 @@ def melding_link(melding) -> str:
     return absolute_url(reverse("meldingen:inbox"))
 
 
+def logo_url() -> str:
+    """The address of the current coöperatie's logo for e-mails, or "" when it has none."""
+    cooperatie = huidige()
+    if cooperatie is None or not cooperatie.logo_versie:
+        return ""
+    return f"{site_url()}{reverse('logo')}?v={cooperatie.logo_versie}"
+
+
 def _mailable(melding) -> dict:
     """The parts of a melding that may appear in an e-mail. Never ``tekst``."""
     return {"titel": melding.titel, "link": melding_link(melding)}
@@ -42,6 +50,7 @@ def _context(user, **extra) -> dict:
         "taal": getattr(user, "taal", "") or settings.LANGUAGE_CODE,
         "wijk_naam": huidige().naam if huidige() else settings.WIJK_NAAM,
         "site_url": site_url(),
+        "logo_url": logo_url(),
         "inbox_url": absolute_url(reverse("meldingen:inbox")),
         "voorkeuren_url": absolute_url(reverse("meldingen:preferences")),
         **extra,

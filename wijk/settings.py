@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "initiatieven",
     "buurtassistenten",
     "rapportages",
+    "netwerk",
     "demo",  # development only: seed_demo and the bench commands
 ]
 

@@ -30,6 +30,7 @@ urlpatterns = [
     path("favicon.ico", views.favicon),
     path("privacyverklaring/", views.privacyverklaring, name="privacyverklaring"),
     path("huisstijl.css", views.huisstijl, name="huisstijl"),
+    path("logo.png", views.logo, name="logo"),
     path("i18n/setlang/", views.set_language, name="set_language"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -3,13 +3,14 @@ import logging
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 from django.views.i18n import set_language as django_set_language
 
+from cooperaties.selectors import logo_van
 from wijk.celery import app as celery_app
 from wijk.lib.toegang import iedereen, toegang
 
@@ -67,6 +68,21 @@ def huisstijl(request):
     )
     response = HttpResponse(css, content_type="text/css; charset=utf-8")
     response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+@toegang(iedereen)
+@require_safe
+def logo(request):
+    """The coöperatie's logo (a PNG redrawn at upload), or 404 when it has none. The address
+    carries the logo's version, so browsers may keep it long."""
+    cooperatie = getattr(request, "cooperatie", None)
+    png = logo_van(cooperatie) if cooperatie is not None and cooperatie.logo_versie else None
+    if png is None:
+        raise Http404
+    response = HttpResponse(png, content_type="image/png")
+    response["Cache-Control"] = "public, max-age=86400"
+    response["X-Content-Type-Options"] = "nosniff"
     return response
 
 
