@@ -295,3 +295,14 @@ def test_the_platform_beheerder_sees_no_resident_data(platformbeheerder, bewoner
 def test_residents_and_beheerders_of_a_cooperatie_cannot_set_one_up(client_for, beheerder):
     antwoord = client_for(beheerder).get(reverse("admin:cooperaties_cooperatie_add"))
     assert antwoord.status_code == 403
+
+
+def test_the_platform_role_is_given_and_taken_by_a_command(bewoner, capsys):
+    call_command("platformrol", bewoner.email.upper(), "platformbeheerder")
+    bep = User.objects.get(pk=bewoner.pk)
+    assert is_platformbeheerder(bep) and bep.is_staff
+    call_command("platformrol", bewoner.email, "platformbeheerder", "--weghalen")
+    assert not is_platformbeheerder(User.objects.get(pk=bewoner.pk))
+    with pytest.raises(CommandError, match="geen account"):
+        call_command("platformrol", "niemand@example.org", "netwerkbestuur")
+    assert "is nu platformbeheerder" in capsys.readouterr().out
