@@ -1,4 +1,6 @@
 """The platform beheerder's admin: the coöperaties of the installation and their domain names.
+A coöperatie's own beheerder sets its name, contact, face and own choices here too, for their
+own coöperatie only.
 
 A new coöperatie is set up in one form: its buurten with their postcodes, its categories and
 the e-mail address of its first beheerder (invited by e-mail). No resident data is shown here;
@@ -12,17 +14,41 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from bewoners.roles import Rol, has_role
 from bewoners.services import STANDAARD_CATEGORIEEN
 from cooperaties.models import Cooperatie, Domein
 from cooperaties.selectors import vergeet_hosts
 from cooperaties.services import logo_png, logo_zetten
 
+from .permissions import is_platformbeheerder
 from .services import buurten_lezen, categorieen_lezen, cooperatie_inrichten
+
+
+def _eigen_beheerder(request, obj=None) -> bool:
+    """The beheerder of the coöperatie the admin is opened on, for that coöperatie only: its
+    name, contact, face and own choices are theirs to set."""
+    cooperatie = getattr(request, "cooperatie", None)
+    if cooperatie is None or not has_role(request.user, Rol.BEHEERDER):
+        return False
+    return obj is None or obj.pk == cooperatie.pk
 
 
 class DomeinInline(admin.TabularInline):
     model = Domein
     extra = 1
+
+    # Which address opens a coöperatie is the platform's to decide.
+    def has_view_permission(self, request, obj=None):
+        return is_platformbeheerder(request.user) or _eigen_beheerder(request, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return is_platformbeheerder(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return is_platformbeheerder(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return is_platformbeheerder(request.user)
 
 
 class CooperatieForm(forms.ModelForm):
@@ -141,7 +167,33 @@ class CooperatieAdmin(admin.ModelAdmin):
     )
 
     def get_queryset(self, request):
-        return super().get_queryset(request).defer("logo")
+        coops = super().get_queryset(request).defer("logo")
+        if is_platformbeheerder(request.user):
+            return coops
+        cooperatie = getattr(request, "cooperatie", None)
+        return coops.filter(pk=cooperatie.pk if cooperatie else None)
+
+    # The platform beheerder: every coöperatie. The beheerder of a coöperatie: their own, on
+    # its own address, without its short name, address or on/off switch.
+    def has_module_permission(self, request):
+        return is_platformbeheerder(request.user) or _eigen_beheerder(request)
+
+    def has_view_permission(self, request, obj=None):
+        return is_platformbeheerder(request.user) or _eigen_beheerder(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return is_platformbeheerder(request.user) or _eigen_beheerder(request, obj)
+
+    def has_add_permission(self, request):
+        return is_platformbeheerder(request.user)
+
+    def get_readonly_fields(self, request, obj=None):
+        if is_platformbeheerder(request.user):
+            return ()
+        return ("slug", "actief")
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return self.prepopulated_fields if is_platformbeheerder(request.user) else {}
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         if obj is None:

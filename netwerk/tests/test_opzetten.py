@@ -306,3 +306,39 @@ def test_the_platform_role_is_given_and_taken_by_a_command(bewoner, capsys):
     with pytest.raises(CommandError, match="geen account"):
         call_command("platformrol", "niemand@example.org", "netwerkbestuur")
     assert "is nu platformbeheerder" in capsys.readouterr().out
+
+
+def test_a_cooperaties_own_beheerder_sets_its_face_and_choices_and_nothing_else(beheerder):
+    hier = Cooperatie.objects.order_by("pk").first()
+    noord = cooperatie_opzetten(naam="Dorp Noord")
+    client = Client()
+    client.force_login(beheerder)
+    lijst = client.get(reverse("admin:cooperaties_cooperatie_changelist")).content.decode()
+    assert hier.naam in lijst and "Dorp Noord" not in lijst
+    pagina = client.get(reverse("admin:cooperaties_cooperatie_change", args=[hier.pk]))
+    assert pagina.status_code == 200
+    formulier = pagina.context["adminform"].form
+    assert "slug" not in formulier.fields and "actief" not in formulier.fields
+    data = {
+        naam: formulier.initial.get(naam, "")
+        for naam in formulier.fields
+        if naam not in ("logo_bestand", "logo_weghalen")
+    }
+    data.update(
+        naam="Wijkcoöperatie Hier",
+        kleur="#5b2a86",
+        modules=json.dumps(hier.modules),
+        gewichten=json.dumps(hier.gewichten),
+        privacyverklaring="",
+        email="",
+        telefoon="",
+        **{"domeinen-TOTAL_FORMS": 0, "domeinen-INITIAL_FORMS": 0},
+    )
+    antwoord = client.post(reverse("admin:cooperaties_cooperatie_change", args=[hier.pk]), data)
+    assert antwoord.status_code == 302, antwoord.context["adminform"].form.errors
+    hier.refresh_from_db()
+    assert (hier.naam, hier.kleur) == ("Wijkcoöperatie Hier", "#5b2a86")
+    # Not another coöperatie, not a new one.
+    anders = client.get(reverse("admin:cooperaties_cooperatie_change", args=[noord.pk]))
+    assert anders.status_code == 302  # "does not exist": back to the admin's index
+    assert client.get(reverse("admin:cooperaties_cooperatie_add")).status_code == 403
