@@ -23,7 +23,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from accommodaties.models import Accommodatie, Openingstijd, Reservering
-from bewoners.models import Buurt, Profiel, User
+from bewoners.models import Buurt, Profiel
 from buurtassistenten.models import Contactmoment, Doorverwijzing, Intake, Namens
 from hulpvragen.models import Hulpvraag, Match
 from initiatieven.models import Aanmelding, Bijeenkomst, Initiatief, Lidmaatschap
@@ -206,13 +206,12 @@ def hulp(periode: Periode, nu: datetime | None = None) -> dict:
 
 
 def meedoen(periode: Periode) -> dict:
-    telling = User.objects.filter(periode.in_buurt("profiel__buurt")).aggregate(
-        nieuwe_bewoners=Count("id", filter=periode.binnen("date_joined"))
-    )
-    telling.update(
-        Profiel.objects.filter(periode.in_buurt("buurt")).aggregate(
-            profielen_compleet=Count("id", filter=periode.binnen("onboarding_voltooid_op"))
-        )
+    # New residents: the accounts made in the period with a membership here (the accounts
+    # themselves belong to the installation: counted without the membership, every
+    # coöperatie's report would count every new account of every coöperatie).
+    telling = Profiel.objects.filter(periode.in_buurt("buurt")).aggregate(
+        nieuwe_bewoners=Count("id", filter=periode.binnen("user__date_joined")),
+        profielen_compleet=Count("id", filter=periode.binnen("onboarding_voltooid_op")),
     )
     telling.update(
         Contactmoment.objects.filter(

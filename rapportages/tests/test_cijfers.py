@@ -334,3 +334,18 @@ def test_month_by_month_sign_ups_and_bookings(db, buurt):
             {"maand": date(2026, 1, 1), "boekingen": 1, "geannuleerd": 0},
             {"maand": date(2026, 2, 1), "boekingen": 1, "geannuleerd": 1},
         ]
+
+
+def test_new_residents_are_the_cooperaties_own(db, buurt):
+    """Accounts belong to the installation: a coöperatie counts only the new accounts with a
+    membership there, for the whole wijk as for a buurt (issue 14)."""
+    from cooperaties.huidige import in_cooperatie
+    from cooperaties.services import cooperatie_create
+
+    with time_machine.travel(NU, tick=False):
+        UserFactory(profiel__buurt=buurt)
+        with in_cooperatie(cooperatie_create(naam="Oost", slug="oost")):
+            UserFactory.create_batch(3)
+            assert cijfers.meedoen(MAART)["nieuwe_bewoners"] == 3
+        assert cijfers.meedoen(MAART)["nieuwe_bewoners"] == 1
+        assert cijfers.meedoen(Periode(MAART.van, MAART.tot, buurt=buurt))["nieuwe_bewoners"] == 1
