@@ -20,7 +20,7 @@ from django.core.cache import cache
 from django.utils import timezone, translation
 
 from bewoners.models import Buurt
-from cooperaties.huidige import huidige
+from cooperaties.huidige import huidige, in_cooperatie
 
 from . import weergave
 from .cijfers import Periode
@@ -69,6 +69,29 @@ def bereken(periode: Periode) -> Berekend:
 def rapport_voor(periode: Periode) -> Berekend:
     """The computed report when there is one, else computed now (and kept)."""
     return ophalen(periode) or bereken(periode)
+
+
+def rapporten_voor(cooperaties, periode: Periode) -> dict[int, Berekend]:
+    """The report of ``periode`` (for the whole wijk: ``buurt`` None) of every coöperatie in
+    ``cooperaties``, by its id: the computed ones in one read of the cache, the others computed
+    now inside their coöperatie (and kept), as ``rapport_voor`` would for each. For the
+    network's report across coöperaties."""
+    if periode.buurt is not None:
+        raise ValueError("a buurt belongs to one coöperatie: ask for the whole wijk")
+    taal = translation.get_language() or settings.LANGUAGE_CODE
+    sleutels = {}
+    for cooperatie in cooperaties:
+        with in_cooperatie(cooperatie):
+            sleutels[_sleutel(periode, taal)] = cooperatie
+    bewaard = cache.get_many(list(sleutels))
+    rapporten = {}
+    for sleutel, cooperatie in sleutels.items():
+        berekend = bewaard.get(sleutel)
+        if berekend is None:
+            with in_cooperatie(cooperatie):
+                berekend = bereken(periode)
+        rapporten[cooperatie.pk] = berekend
+    return rapporten
 
 
 def alles_voorberekenen(*, vandaag=None) -> int:

@@ -113,6 +113,7 @@ TEMPLATES = [
                 "meldingen.context_processors.meldingen",
                 "buurtassistenten.context_processors.coordinatie",
                 "rapportages.context_processors.rapportage",
+                "netwerk.context_processors.netwerk",
             ],
         },
     },

@@ -41,4 +41,5 @@ urlpatterns = [
     path("initiatieven/", include("initiatieven.urls")),
     path("coordinatie/", include("buurtassistenten.urls")),
     path("rapportages/", include("rapportages.urls")),
+    path("netwerk/", include("netwerk.urls")),
 ]
