@@ -8,7 +8,7 @@ from allauth.account.forms import ResetPasswordForm
 from allauth.account.models import EmailAddress
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -17,26 +17,27 @@ from .models import Buurt, Categorie, Profiel, User
 from .roles import Rol, assign_role
 
 # The categories a new coöperatie starts with (the platform beheerder may choose others; the
-# coöperatie's beheerder changes them in the admin): (slug, name, description).
+# coöperatie's beheerder changes them in the admin): (slug, name, description). Data in the
+# coöperatie's language, like the names a beheerder types, not texts of the interface.
 STANDAARD_CATEGORIEEN = [
-    ("klussen", _("Klussen"), _("Kleine klusjes in en om het huis")),
-    ("tuin", _("Tuin"), _("Tuinieren, snoeien, onkruid wieden")),
-    ("vervoer", _("Vervoer"), _("Rijden naar het ziekenhuis, de huisarts of familie")),
-    ("boodschappen", _("Boodschappen"), _("Samen of voor iemand boodschappen doen")),
-    ("gezelschap", _("Gezelschap"), _("Een praatje, samen koffie drinken, wandelen")),
-    ("digitale-hulp", _("Digitale hulp"), _("Hulp met computer, telefoon, DigiD en internet")),
-    ("administratie", _("Administratie"), _("Post, formulieren en geldzaken op orde")),
-    ("koken", _("Koken en maaltijden"), _("Samen koken of een maaltijd brengen")),
-    ("bewegen", _("Bewegen"), _("Wandelen, fietsen, sporten, zwemmen")),
-    ("huisdieren", _("Huisdieren"), _("De hond uitlaten, op de kat passen")),
-    ("taal", _("Taal"), _("Nederlands oefenen, voorlezen, vertalen")),
-    ("kinderen", _("Kinderen en jongeren"), _("Oppassen, huiswerkhulp")),
+    ("klussen", "Klussen", "Kleine klusjes in en om het huis"),
+    ("tuin", "Tuin", "Tuinieren, snoeien, onkruid wieden"),
+    ("vervoer", "Vervoer", "Rijden naar het ziekenhuis, de huisarts of familie"),
+    ("boodschappen", "Boodschappen", "Samen of voor iemand boodschappen doen"),
+    ("gezelschap", "Gezelschap", "Een praatje, samen koffie drinken, wandelen"),
+    ("digitale-hulp", "Digitale hulp", "Hulp met computer, telefoon, DigiD en internet"),
+    ("administratie", "Administratie", "Post, formulieren en geldzaken op orde"),
+    ("koken", "Koken en maaltijden", "Samen koken of een maaltijd brengen"),
+    ("bewegen", "Bewegen", "Wandelen, fietsen, sporten, zwemmen"),
+    ("huisdieren", "Huisdieren", "De hond uitlaten, op de kat passen"),
+    ("taal", "Taal", "Nederlands oefenen, voorlezen, vertalen"),
+    ("kinderen", "Kinderen en jongeren", "Oppassen, huiswerkhulp"),
     (
         "mantelzorg",
-        _("Mantelzorg ontlasten"),
-        _("Even de zorg overnemen zodat een mantelzorger kan rusten"),
+        "Mantelzorg ontlasten",
+        "Even de zorg overnemen zodat een mantelzorger kan rusten",
     ),
-    ("reparatie", _("Repareren"), _("Fietsen, kleding, apparaten repareren")),
+    ("reparatie", "Repareren", "Fietsen, kleding, apparaten repareren"),
 ]
 
 
@@ -62,12 +63,11 @@ def categorie_create(*, naam: str, slug: str = "", beschrijving: str = "", volgo
 
 
 def standaard_categorieen_create() -> list[Categorie]:
-    """The standard categories (in Dutch, the platform's language) for a new coöperatie."""
-    with translation.override("nl"):
-        return [
-            categorie_create(naam=str(naam), slug=slug, beschrijving=str(uitleg), volgorde=i * 10)
-            for i, (slug, naam, uitleg) in enumerate(STANDAARD_CATEGORIEEN)
-        ]
+    """The standard categories for a new coöperatie."""
+    return [
+        categorie_create(naam=naam, slug=slug, beschrijving=uitleg, volgorde=i * 10)
+        for i, (slug, naam, uitleg) in enumerate(STANDAARD_CATEGORIEEN)
+    ]
 
 
 # The onboarding steps in order: (slug for templates, form class name in bewoners.forms, title).
