@@ -15,6 +15,7 @@ bewoners calls it wherever a profile's buurt or skills change.
 from __future__ import annotations
 
 from bewoners.models import Profiel
+from cooperaties.models import HuidigeCooperatie
 
 from .models import Aanbod, Bereik, Match, Zoekregel
 
@@ -55,10 +56,13 @@ def rows_for(
 
 
 def _skills(helper_id: int) -> list[int]:
+    """The skills of the helper's profile in the current coöperatie (a through table is no
+    tenant table: the coöperatie comes from the profile; one in another coöperatie has that
+    coöperatie's categories)."""
     return list(
-        Profiel.kan_categorieen.through.objects.filter(profiel__user_id=helper_id).values_list(
-            "categorie_id", flat=True
-        )
+        Profiel.kan_categorieen.through.objects.filter(
+            profiel__user_id=helper_id, profiel__cooperatie_id=HuidigeCooperatie()
+        ).values_list("categorie_id", flat=True)
     )
 
 

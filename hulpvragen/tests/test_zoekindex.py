@@ -6,7 +6,10 @@ import pytest
 from django.apps import apps as django_apps
 
 from bewoners.availability import ALL
-from bewoners.services import profiel_gewijzigd
+from bewoners.models import Categorie
+from bewoners.services import profiel_for, profiel_gewijzigd
+from cooperaties.huidige import in_cooperatie
+from cooperaties.services import cooperatie_create
 from hulpvragen import matching, services
 from hulpvragen.models import Aanbod, Zoekregel
 from hulpvragen.tests.hulp import cat, vraag
@@ -55,6 +58,20 @@ def test_rows_follow_create_edit_pause_and_resume(helper, buurt, andere_buurt):
 
     aanbod.delete()
     assert not Zoekregel.objects.exists()
+
+
+def test_skills_come_from_the_profile_in_this_cooperatie_only(helper):
+    """A helper who takes part in two coöperaties: the offer's rows carry the skills of the
+    profile here, never the categories of the profile elsewhere."""
+    oost = cooperatie_create(naam="Wijkcoöperatie Oost", slug="oost")
+    with in_cooperatie(oost):
+        fietsen = Categorie.objects.create(slug="fietsen", naam="Fietsen")
+        profiel_for(helper).kan_categorieen.set([fietsen])
+    helper.profiel.kan_categorieen.set([cat("klussen")])
+
+    aanbod = maak(helper)
+    assert {r[0] for r in rows(aanbod)} == {"vervoer", "klussen"}
+    assert not Zoekregel.objects.alle_cooperaties().filter(categorie=fietsen).exists()
 
 
 def test_overal_offer_naming_buurten_gets_no_named_buurt_proximity(bewoner, outsider, buurt):
