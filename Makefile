@@ -52,10 +52,16 @@ install: $(STAMP) .env ## Create the virtualenv and install the pinned requireme
 
 # No collectstatic here: with DEBUG=True (the .env default) whitenoise serves files straight
 # from the app and static/ folders, and STATIC_MANIFEST defaults to off.
-run: install ## Migrate, load demo data, serve on http://127.0.0.1:8000 (PORT=... to change)
+# Two demo coöperaties, each on its own address: browsers resolve *.localhost to this machine
+# (WIJK_PLATFORMDOMEIN=localhost); the plain address opens the first.
+DEMO_COOPERATIES ?= debuurt hetveer
+
+run: install ## Migrate, load demo data, serve two demo coöperaties on port 8000 (PORT=... to change)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
-	@echo "Wijk is starting on http://$(HOST):$(PORT)/ (stop with Ctrl-C)"
+	@echo "Wijk is starting (stop with Ctrl-C). The demo coöperaties:"
+	@$(foreach slug,$(DEMO_COOPERATIES),echo "  http://$(slug).localhost:$(PORT)/";)
+	@echo "  http://$(HOST):$(PORT)/ opens the first"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # Browser tests (marked e2e) use Debian's Chromium at /usr/bin/chromium and are skipped,
@@ -78,7 +84,7 @@ format: install ## Format the code and apply ruff's safe fixes
 migrate: install ## Apply database migrations
 	$(PY) manage.py migrate --noinput
 
-seed: install ## Load the demo data (idempotent); more residents with: make seed SCALE=1000
+seed: install ## Load the demo data, two demo coöperaties (idempotent); more residents: make seed SCALE=1000
 	$(PY) manage.py seed_demo $(if $(SCALE),--scale $(SCALE))
 
 worker: install ## Run a Celery worker (needs CELERY_BROKER_URL, e.g. redis://127.0.0.1:6379/0)

@@ -16,8 +16,11 @@ from datetime import date, datetime, time
 from django.utils import timezone
 
 from bewoners.models import User
+from demo.cooperaties import huidige_demo
 
-SCHAAL_PREFIX = "schaal-"  # the e-mail of the residents that ``seed_demo --scale`` makes
+# The e-mail of the residents that ``seed_demo --scale`` makes: schaal-<n>@<the coöperatie's
+# demo domain> (``schaal-7@demo.wijk`` in the first).
+SCHAAL_PREFIX = "schaal-"
 BATCH = 5000  # rows made in Python at a time
 INSERT_BATCH = 1000  # rows per INSERT statement (large statements are slower to bind)
 
@@ -60,14 +63,21 @@ class Deel:
 
 
 def demo_bewoners(*, alleen_actief: bool = False) -> dict[int, User]:
-    """The demo residents ``bewoner<n>@demo.wijk`` (with their profile), by their number n."""
-    bewoners = User.objects.filter(email__regex=r"^bewoner[0-9]+@demo\.wijk$")
+    """The current coöperatie's demo residents ``bewoner<n>@<its demo domain>`` (with their
+    profile here), by their number n. A demo resident of another coöperatie who takes part
+    here too (``DemoCooperatie.gasten``) is not one of them."""
+    bewoners = User.objects.hier().filter(email__regex=huidige_demo().bewoner_regex)
     if alleen_actief:
         bewoners = bewoners.filter(is_active=True)
     return {
         int(u.email.removeprefix("bewoner").split("@")[0]): u
         for u in bewoners.select_related("profiel")
     }
+
+
+def schaal_bewoners():
+    """The current coöperatie's scale residents (``seed_demo --scale``), as a QuerySet."""
+    return User.objects.hier().filter(email__startswith=SCHAAL_PREFIX)
 
 
 def aware(dag: date, tijd: time) -> datetime:

@@ -20,7 +20,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from cooperaties.huidige import in_cooperatie
+from cooperaties.huidige import huidige, in_cooperatie
 from cooperaties.models import Cooperatie
 
 # The end of each command's help: where it measures.
@@ -63,9 +63,12 @@ def toon(instelling: str) -> str:
 
 
 def build(size: int, *, seed: int = 2026) -> float:
-    """Fill the current database with ``seed_demo --scale size``; returns the seconds it took."""
+    """Fill the current coöperatie with ``seed_demo --scale size`` (that one only, not the
+    other demo coöperaties); returns the seconds it took."""
     started = time.monotonic()
-    call_command("seed_demo", "--scale", str(size), "--seed", str(seed), stdout=StringIO())
+    cooperatie = huidige()
+    een = ["--cooperatie", cooperatie.slug] if cooperatie is not None else []
+    call_command("seed_demo", "--scale", str(size), "--seed", str(seed), *een, stdout=StringIO())
     return time.monotonic() - started
 
 

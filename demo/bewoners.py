@@ -1,8 +1,12 @@
 """The demo residents: buurten, names, answers to the four questions, and the known passwords.
 
-``seed_demo`` makes ~50 residents from these (``bewoner<n>@demo.wijk``), the staff with
-``DEMO_PASSWORD`` and the TOTP key ``DEMO_TOTP_SECRET``, and with ``--scale N`` N more.
+``seed_demo`` makes ~50 residents per demo coöperatie from these (``bewoner<n>@demo.wijk`` in
+the first, see ``demo.cooperaties``), the staff with ``DEMO_PASSWORD`` and the TOTP key
+``DEMO_TOTP_SECRET``, and with ``--scale N`` N more. ``BUURTEN`` and ``STRATEN`` are the first
+village's.
 """
+
+from importlib import import_module
 
 DEMO_PASSWORD = "wijk-demo-2026"
 DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXP"
@@ -102,3 +106,9 @@ STRATEN = [
     "Lindelaan",
     "Schoolstraat",
 ]
+
+
+def standaard_categorieen() -> list[tuple[str, str, str]]:
+    """Wijk's standard categories (slug, naam, beschrijving): the ones the data migration gave
+    the first coöperatie, read from it so the two cannot drift."""
+    return import_module("bewoners.migrations.0002_rollen_categorieen_site").CATEGORIEEN

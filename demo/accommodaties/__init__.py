@@ -11,7 +11,8 @@ Two parts, both idempotent:
   ``bewoner2@demo.wijk`` keeps the hall, ``beheer@demo.wijk`` keeps all four, and
   ``bewoner1@demo.wijk`` has a few bookings, among them a weekly series. The set is there
   when any of its facilities exists (their slugs are the marker). It does not depend on
-  ``--seed``: it is the same on every machine.
+  ``--seed``: it is the same on every machine. Each demo coöperatie has it in its own village,
+  with its own accounts (``demo.cooperaties``: Buurthuis De Veerman in Het Veer).
 * With ``--scale N``: one facility per 2,000 residents (at least 3), each with bookings from two
   years back until about two months ahead, booked by the scale residents (some on behalf of an
   initiative), within opening hours and outside closures, never overlapping (buffer included:

@@ -10,8 +10,8 @@ MIN_RUIMTES = 3
 JAREN_TERUG = 2
 DAGEN_VOORUIT = 60
 
+# In the first demo coöperatie; another has it in its own village (DemoCooperatie.slug_van).
 MARKER_SLUG = "buurthuis-de-linde-grote-zaal"
-BEHEER_EMAIL = "beheer@demo.wijk"
 
 Uren = dict[int, list[tuple[time, time]]]
 

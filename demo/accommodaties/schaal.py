@@ -11,9 +11,9 @@ from django.utils import timezone
 from accommodaties.models import Accommodatie, Openingstijd
 from bewoners.models import Buurt, Profiel, User
 from demo.basis import SCHAAL_NAMEN, SCHAAL_PREFIX
+from demo.cooperaties import BEHEER, huidige_demo
 
 from .gegevens import (
-    BEHEER_EMAIL,
     BEWONERS_PER_RUIMTE,
     DAGEN_VOORUIT,
     JAREN_TERUG,
@@ -44,7 +44,9 @@ def seed_scale(command, rng, scale: int) -> None:
     )
     if not bewoners:
         return
-    beheer = User.objects.filter(email=BEHEER_EMAIL).values_list("pk", flat=True).first()
+    beheer = (
+        User.objects.filter(email=huidige_demo().email(BEHEER)).values_list("pk", flat=True).first()
+    )
     buurten = list(Buurt.objects.order_by("pk"))
     now = timezone.now()
     today = timezone.localdate()

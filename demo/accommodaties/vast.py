@@ -12,18 +12,23 @@ from accommodaties import services
 from accommodaties.models import Accommodatie, Openingstijd, Reservering, Sluiting
 from bewoners.models import Buurt, User
 from demo.basis import INSERT_BATCH, aware, demo_bewoners
+from demo.cooperaties import BEHEER, huidige_demo
 
-from .gegevens import BEHEER_EMAIL, DEMO_RUIMTES
+from .gegevens import DEMO_RUIMTES
 from .rooster import plan_boekingen, reserveringen_voor
 
 
 def seed_fixed(command) -> int:
-    """The readable demo set; returns the number of bookings made (0 when already there)."""
+    """The readable demo set; returns the number of bookings made (0 when already there).
+
+    In the current demo coöperatie's village: its place names, buurten and accounts."""
+    demo = huidige_demo()
     # The marker, or any other demo facility (someone may have removed or renamed one).
-    if Accommodatie.objects.filter(slug__in=[r["velden"]["slug"] for r in DEMO_RUIMTES]).exists():
+    slugs = [demo.slug_van(r["velden"]["slug"]) for r in DEMO_RUIMTES]
+    if Accommodatie.objects.filter(slug__in=slugs).exists():
         return 0
     users = demo_bewoners()
-    beheer = User.objects.filter(email=BEHEER_EMAIL).first()
+    beheer = User.objects.filter(email=demo.email(BEHEER)).first()
     if not users.get(1) or not users.get(2) or beheer is None:
         return 0
     buurten = {b.slug: b for b in Buurt.objects.all()}
@@ -37,7 +42,9 @@ def seed_fixed(command) -> int:
     with transaction.atomic():
         ruimtes = []
         for spec in DEMO_RUIMTES:
-            ruimte = Accommodatie(buurt=buurten.get(spec["buurt"]), **spec["velden"])
+            velden = demo.velden(spec["velden"])
+            velden["slug"] = demo.slug_van(spec["velden"]["slug"])
+            ruimte = Accommodatie(buurt=buurten.get(demo.slug_van(spec["buurt"])), **velden)
             ruimte.full_clean()
             ruimte.save()
             ruimte.beheerders.add(beheer)
@@ -56,7 +63,7 @@ def seed_fixed(command) -> int:
             accommodatie=zaal,
             van=aware(date(jaar, 12, 24), time(0)),
             tot=aware(date(jaar + 1, 1, 2), time(0)),
-            reden="Kerstvakantie: het buurthuis is dicht",
+            reden=demo.tekst("Kerstvakantie: het buurthuis is dicht"),
         )
         onderhoud = today + timedelta(days=21)
         groot_onderhoud = Sluiting.objects.create(
@@ -99,6 +106,8 @@ def seed_fixed(command) -> int:
         # bewoner1 has been here before.
         for r in [r for r in verleden if r.accommodatie_id == zaal.pk][:2]:
             r.geboekt_door_id = u(1).pk
+        for r in verleden:  # on behalf of this village's initiatives
+            r.namens = demo.tekst(r.namens)
         Reservering.objects.bulk_create(verleden, batch_size=INSERT_BATCH)
 
         # Upcoming bookings through the service: the real rules, approval and notifications.
@@ -159,8 +168,8 @@ def seed_fixed(command) -> int:
                 begin=begin,
                 einde=einde,
                 aantal_personen=aantal,
-                doel=doel,
-                namens=namens,
+                doel=demo.tekst(doel),
+                namens=demo.tekst(namens),
             )
             if dan is None:
                 continue
@@ -168,7 +177,9 @@ def seed_fixed(command) -> int:
             if actie == "goedkeuren":
                 services.reservering_approve(reservering=reservering, door=door)
             elif actie == "weigeren":
-                services.reservering_reject(reservering=reservering, door=door, reden=reden)
+                services.reservering_reject(
+                    reservering=reservering, door=door, reden=demo.tekst(reden)
+                )
             else:
                 services.reservering_cancel(reservering=reservering, door=door, reden=reden)
 
@@ -188,8 +199,8 @@ def seed_fixed(command) -> int:
                 begin=begin,
                 einde=einde,
                 aantal_personen=aantal,
-                doel=doel,
-                namens=namens,
+                doel=demo.tekst(doel),
+                namens=demo.tekst(namens),
                 interval_weken=1,
                 tot_en_met=timezone.localtime(begin).date() + timedelta(weeks=weken),
                 alleen_vrije=True,

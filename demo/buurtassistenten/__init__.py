@@ -3,7 +3,8 @@
 Two parts, both idempotent:
 
 * A fixed, readable demo set around ``buurtassistent@demo.wijk`` (Aisha) and the demo
-  residents ``bewoner1..50@demo.wijk``: five partners (a huisartsenpraktijk, the wijkteam, a
+  residents ``bewoner1..50@demo.wijk`` (in each demo coöperatie, with its own addresses,
+  names and places: ``demo.cooperaties``): five partners (a huisartsenpraktijk, the wijkteam, a
   welzijnsorganisatie, a woningcorporatie and the gemeente's loket) and one that stopped;
   Aisha follows Oud-Zuid and De Wetering; contact moments over the last months, some with a
   sensitive note; follow-ups that are overdue, due today, done and still to come; referrals
@@ -28,10 +29,9 @@ real mail server sends nothing either. The scale data makes no meldingen.
 
 from demo.basis import Deel
 
-from .gegevens import ASSISTENT
 from .schaal import aantallen, seed_scale
 from .vast import partners_maken, seed_fixed
 
 DEEL = Deel("Buurtassistenten", vast=seed_fixed, schaal=seed_scale)
 
-__all__ = ["ASSISTENT", "DEEL", "aantallen", "partners_maken", "seed_fixed", "seed_scale"]
+__all__ = ["DEEL", "aantallen", "partners_maken", "seed_fixed", "seed_scale"]

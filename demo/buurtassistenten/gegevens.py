@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from buurtassistenten.models import Behoefte, Kanaal, Wijkpartner
 
-ASSISTENT = "buurtassistent@demo.wijk"
+# The buurten the buurtassistent follows (of the first village; another demo coöperatie has
+# its own in their place, DemoCooperatie.slug_van).
 ASSISTENT_BUURTEN = ["oud-zuid", "de-wetering"]
 
 # Shares of the scale residents.
@@ -16,9 +17,15 @@ DEEL_NIEUW = 0.03
 # makes them: Oud-Zuid 1, 5, 9, 13, 17, 21, 25, 37, 49; De Wetering 4, 8, 12, 16; Parkwijk 22.
 GEBRUIKT = {1, 4, 5, 8, 9, 12, 13, 16, 17, 21, 22, 25, 37, 49}
 
-# The intake'd resident: the marker of the fixed set.
-INTAKE_VOORNAAM = "Truus"
-INTAKE_ACHTERNAAM = "Hoekstra"
+# The intake'd resident (her name is DemoCooperatie.intake, "Truus Hoekstra" in the first):
+# the marker of the fixed set. Where she lives: a buurt of the first village, a street of the
+# coöperatie's ``straten`` (by index), the postcode where the buurt has none.
+INTAKE_ADRES = {
+    "buurt": "de-wetering",
+    "straat": 4,
+    "postcode": "3545",
+    "telefoon": "030 234 56 78",
+}
 
 S = Wijkpartner.Soort
 # naam, soort, contact, buurten (slugs; empty: all), actief

@@ -14,7 +14,7 @@ from bewoners.models import Profiel, User
 from bewoners.roles import Rol, met_rol
 from buurtassistenten.models import Contactmoment, Doorverwijzing, Inzage, Kanaal, Vervolg
 from buurtassistenten.services import WELKOM_VERVOLGEN
-from demo.basis import BATCH, INSERT_BATCH, SCHAAL_PREFIX, aware
+from demo.basis import BATCH, INSERT_BATCH, aware, schaal_bewoners
 
 from .gegevens import (
     BEHOEFTEN,
@@ -40,7 +40,7 @@ def aantallen(bewoners: int) -> dict[str, int]:
 
 def seed_scale(command, rng, scale) -> None:
     started = clock.monotonic()
-    schaal = User.objects.filter(email__startswith=SCHAAL_PREFIX, is_active=True)
+    schaal = schaal_bewoners().filter(is_active=True)
     bewoners = list(schaal.order_by("pk").values_list("pk", flat=True))
     doel = aantallen(len(bewoners))
     assistenten = list(

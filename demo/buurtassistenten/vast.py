@@ -21,16 +21,15 @@ from buurtassistenten.models import (
     Wijkpartner,
 )
 from demo.basis import aware, demo_bewoners
+from demo.cooperaties import BUURTASSISTENT, huidige_demo
 from hulpvragen import services as hulpvragen_services
 from initiatieven.models import Bijeenkomst
 from meldingen.models import Melding
 
 from .gegevens import (
-    ASSISTENT,
     ASSISTENT_BUURTEN,
     GEBRUIKT,
-    INTAKE_ACHTERNAAM,
-    INTAKE_VOORNAAM,
+    INTAKE_ADRES,
     PARTNERS,
     WELKOM_NOTITIES,
     S,
@@ -38,35 +37,41 @@ from .gegevens import (
 
 
 def partners_maken() -> list[Wijkpartner]:
-    """The demo partners (by name; existing ones are left as they are)."""
+    """The demo partners of the current demo coöperatie's village (by name; existing ones are
+    left as they are)."""
+    demo = huidige_demo()
     buurten = {b.slug: b for b in Buurt.objects.all()}
     partners = []
     for naam, soort, contact, slugs, actief in PARTNERS:
         partner, nieuw = Wijkpartner.objects.get_or_create(
-            naam=naam, defaults={"soort": soort, "contact": contact, "actief": actief}
+            naam=demo.tekst(naam),
+            defaults={"soort": soort, "contact": demo.tekst(contact), "actief": actief},
         )
         if nieuw:
-            partner.buurten.set([buurten[s] for s in slugs if s in buurten])
+            eigen = [demo.slug_van(s) for s in slugs]
+            partner.buurten.set([buurten[s] for s in eigen if s in buurten])
         partners.append(partner)
     return partners
 
 
 def seed_fixed(command) -> bool:
     """The readable demo set; returns False when it was already there (or nobody to use)."""
+    demo = huidige_demo()
+    voornaam, achternaam = demo.intake
     if Intake.objects.filter(
-        bewoner__first_name=INTAKE_VOORNAAM,
-        bewoner__last_name=INTAKE_ACHTERNAAM,
-        door__email=ASSISTENT,
+        bewoner__first_name=voornaam,
+        bewoner__last_name=achternaam,
+        door__email=demo.email(BUURTASSISTENT),
     ).exists():
         return False
-    assistent = User.objects.filter(email=ASSISTENT, is_active=True).first()
+    assistent = User.objects.filter(email=demo.email(BUURTASSISTENT), is_active=True).first()
     users = demo_bewoners(alleen_actief=True)
     if assistent is None or not users.keys() >= GEBRUIKT:
         return False
     melding_voor = Melding.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     with transaction.atomic():
         partners = {p.naam: p for p in partners_maken()}
-        for buurt in Buurt.objects.filter(slug__in=ASSISTENT_BUURTEN):
+        for buurt in Buurt.objects.filter(slug__in=map(demo.slug_van, ASSISTENT_BUURTEN)):
             buurt.buurtassistenten.add(assistent)
         _demo_nieuwkomers(assistent, users)
         _demo_contacten(assistent, users, partners)
@@ -234,16 +239,21 @@ def _demo_contacten(assistent, users, partners) -> None:
 
 
 def _demo_intake(assistent):
-    """Truus has no e-mail: entered by Aisha, a help request and a sign-up on her behalf."""
+    """Truus has no e-mail: entered by Aisha, a help request and a sign-up on her behalf
+    (in another demo coöperatie, its own resident without e-mail: ``DemoCooperatie.intake``)."""
+    demo = huidige_demo()
+    voornaam, achternaam = demo.intake
+    buurt = Buurt.objects.filter(slug=demo.slug_van(INTAKE_ADRES["buurt"])).first()
+    postcode = buurt.postcode_list[0][:4] if buurt is not None else INTAKE_ADRES["postcode"]
     truus = services.intake_create(
         door=assistent,
-        first_name=INTAKE_VOORNAAM,
-        last_name=INTAKE_ACHTERNAAM,
-        telefoon="030 234 56 78",
-        adres="Molenpad 12",
-        postcode="3545 AB",
-        woonplaats="Wijkdorp",
-        buurt=Buurt.objects.filter(slug="de-wetering").first(),
+        first_name=voornaam,
+        last_name=achternaam,
+        telefoon=INTAKE_ADRES["telefoon"],
+        adres=demo.straten[INTAKE_ADRES["straat"]] + " 12",
+        postcode=f"{postcode} AB",
+        woonplaats=demo.woonplaats,
+        buurt=buurt,
         toestemming_hoe=Intake.Toestemming.MONDELING,
         notitie="Ingeschreven aan de keukentafel. Heeft geen computer en geen e-mail.",
     )

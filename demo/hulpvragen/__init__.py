@@ -3,7 +3,8 @@
 Two parts, both idempotent:
 
 * A fixed, readable demo set around the demo residents ``bewoner1..50@demo.wijk`` that
-  ``seed_demo`` creates: offers, requests in every state (open, gematcht, afgerond, ingetrokken,
+  ``seed_demo`` creates (in each demo coöperatie, with its own addresses, see
+  ``demo.cooperaties``): offers, requests in every state (open, gematcht, afgerond, ingetrokken,
   verlopen, one escalated to the buurtassistent) and matches in every state. Current requests
   and offers go through the services (so matching runs, eagerly without a broker); history that
   lies in the past is inserted with the ORM, because the services refuse past dates. Someone

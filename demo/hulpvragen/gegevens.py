@@ -112,9 +112,9 @@ TIJDVAKKEN = [
     (time(19, 0), time(21, 0)),
 ]
 
-# The fixed demo set is there once this request of bewoner1 exists.
+# The fixed demo set is there once this request of bewoner1 (of the coöperatie) exists.
 MARKER_TITEL = "Vervoer naar het ziekenhuis"
-MARKER_EMAIL = "bewoner1@demo.wijk"
+MARKER_BEWONER = 1
 
 
 def mask(dagen, delen) -> int:

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from bewoners.availability import ALL
 from bewoners.models import Buurt, Categorie, Profiel
+from cooperaties.models import HuidigeCooperatie
 from demo.basis import BATCH, INSERT_BATCH, SCHAAL_PREFIX
 from hulpvragen import selectors
 from hulpvragen.models import Aanbod, Hulpvraag, Match, Zoekregel
@@ -57,8 +58,9 @@ def seed_scale(command, rng, scale: int) -> None:
 
 def _existing_offers_by_cat():
     by_cat: dict[int, list[tuple[int, int]]] = {}
+    # A through table is no tenant table: the coöperatie comes from the offer.
     rows = Aanbod.categorieen.through.objects.filter(
-        aanbod__helper__email__startswith=SCHAAL_PREFIX
+        aanbod__cooperatie_id=HuidigeCooperatie(), aanbod__helper__email__startswith=SCHAAL_PREFIX
     ).values_list("categorie_id", "aanbod_id", "aanbod__helper_id")
     for categorie_id, aanbod_id, helper_id in rows.iterator(chunk_size=20000):
         by_cat.setdefault(categorie_id, []).append((aanbod_id, helper_id))
@@ -163,7 +165,7 @@ def _scale_offers(rng, residents, categorieen, buurt_ids, todo, now):
 def _skills_by_helper() -> dict[int, list[int]]:
     skills: dict[int, list[int]] = {}
     rows = Profiel.kan_categorieen.through.objects.filter(
-        profiel__user__email__startswith=SCHAAL_PREFIX
+        profiel__cooperatie_id=HuidigeCooperatie(), profiel__user__email__startswith=SCHAAL_PREFIX
     ).values_list("profiel__user_id", "categorie_id")
     for user_id, categorie_id in rows.iterator(chunk_size=20000):
         skills.setdefault(user_id, []).append(categorie_id)

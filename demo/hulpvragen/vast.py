@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from bewoners.availability import ALL
 from bewoners.models import Buurt, Categorie, User
 from demo.basis import demo_bewoners
+from demo.cooperaties import BUURTASSISTENT, huidige_demo
 from hulpvragen import services
 from hulpvragen.models import Aanbod, Hulpvraag, Match
 from meldingen.services import melding_send
@@ -19,7 +20,7 @@ from meldingen.services import melding_send
 from .gegevens import (
     AANBIEDINGEN,
     BEDANKJES,
-    MARKER_EMAIL,
+    MARKER_BEWONER,
     MARKER_TITEL,
     REDENEN_NEE,
     TIJDVAKKEN,
@@ -33,10 +34,12 @@ def seed_fixed(command) -> bool:
 
     It does not depend on chance, so it is the same on every machine.
     """
-    if Hulpvraag.objects.filter(aanvrager__email=MARKER_EMAIL, titel=MARKER_TITEL).exists():
+    demo = huidige_demo()
+    marker = demo.bewoner(MARKER_BEWONER)
+    if Hulpvraag.objects.filter(aanvrager__email=marker, titel=MARKER_TITEL).exists():
         return False
     users = demo_bewoners()
-    assistent = User.objects.filter(email="buurtassistent@demo.wijk").first()
+    assistent = User.objects.filter(email=demo.email(BUURTASSISTENT)).first()
     if not users.get(1) or assistent is None:
         return False
     cat = {c.slug: c for c in Categorie.objects.all()}

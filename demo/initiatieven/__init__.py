@@ -12,7 +12,8 @@ Two parts, both idempotent:
   sign-ups and attendance, are inserted with the ORM, because the services refuse the past.
   ``bewoner1@demo.wijk`` organises the walking group and is a member of the repair café and
   the eetclub. The set is there when any of its initiatives exists (their slugs are the
-  marker). It does not depend on ``--seed``: it is the same on every machine.
+  marker). It does not depend on ``--seed``: it is the same on every machine. Each demo
+  coöperatie has it in its own village, with its own people (``demo.cooperaties``).
 * With ``--scale N``: one initiative per 500 residents (at least 2), with members and
   organisers among the scale residents, one or two weekly activities each, meetings from two
   years back until about three months ahead, and sign-ups (waiting lists when full, some

@@ -8,8 +8,8 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from bewoners.models import Buurt, User
-from demo.basis import BATCH, INSERT_BATCH, SCHAAL_NAMEN, SCHAAL_PREFIX
+from bewoners.models import Buurt
+from demo.basis import BATCH, INSERT_BATCH, SCHAAL_NAMEN, schaal_bewoners
 from initiatieven import services
 from initiatieven.models import Aanmelding, Activiteit, Bijeenkomst, Initiatief, Lidmaatschap
 
@@ -39,9 +39,7 @@ def seed_scale(command, rng, scale: int) -> None:
         command.stdout.write(f"Er zijn al {have} schaal-initiatieven.")
         return
     bewoners = list(
-        User.objects.filter(email__startswith=SCHAAL_PREFIX, is_active=True)
-        .order_by("pk")
-        .values_list("pk", flat=True)
+        schaal_bewoners().filter(is_active=True).order_by("pk").values_list("pk", flat=True)
     )
     if len(bewoners) < 60:
         return

@@ -11,6 +11,7 @@ from django.utils import timezone
 from accommodaties.models import Accommodatie
 from bewoners.models import Buurt
 from demo.basis import demo_bewoners
+from demo.cooperaties import huidige_demo
 from initiatieven import services
 from initiatieven.models import Aanmelding, Activiteit, Bijeenkomst, Initiatief, Lidmaatschap
 from meldingen.models import Melding
@@ -29,8 +30,12 @@ from .rooster import aanmeldingen_voor, herinnerd, volgende, weken_eerder
 
 
 def seed_fixed(command) -> int:
-    """The readable demo set; returns the number of meetings made (0 when already there)."""
-    if Initiatief.objects.filter(slug__in=MARKER_SLUGS).exists():
+    """The readable demo set; returns the number of meetings made (0 when already there).
+
+    In the current demo coöperatie's village: its place names, buurten and rooms (the specs'
+    own slugs still pick the full meeting and bewoner1's sign-ups)."""
+    demo = huidige_demo()
+    if Initiatief.objects.filter(slug__in=[demo.slug_van(s) for s in MARKER_SLUGS]).exists():
         return 0
     users = demo_bewoners(alleen_actief=True)
     if not users.get(1) or len(users) < 30:
@@ -40,7 +45,7 @@ def seed_fixed(command) -> int:
     ruimtes = {
         a.slug: a
         for a in Accommodatie.objects.filter(
-            slug__in=[s["ruimte"] for s in DEMO_INITIATIEVEN if s.get("ruimte")]
+            slug__in=[demo.slug_van(s["ruimte"]) for s in DEMO_INITIATIEVEN if s.get("ruimte")]
         )
     }
     vaste_rng = random.Random("initiatieven-demo")  # the same demo set on every machine
@@ -55,18 +60,22 @@ def seed_fixed(command) -> int:
         aantal = 0
         for spec in DEMO_INITIATIEVEN:
             organisatoren = [users[n] for n in spec["organisatoren"] if n in users]
-            ruimte = ruimtes.get(spec.get("ruimte"))
+            ruimte = ruimtes.get(demo.slug_van(spec.get("ruimte", "")))
             initiatief = services.initiatief_create(
                 door=organisatoren[0],
-                naam=spec["naam"],
-                slug=spec["slug"],
-                beschrijving=spec["beschrijving"],
+                naam=demo.tekst(spec["naam"]),
+                slug=demo.slug_van(spec["slug"]),
+                beschrijving=demo.tekst(spec["beschrijving"]),
                 thema=spec["thema"],
                 aanmelden=spec.get("aanmelden", Initiatief.Aanmelden.OPEN),
-                contact=spec.get("contact", ""),
+                contact=demo.tekst(spec.get("contact", "")),
                 accommodatie=ruimte,
-                adres=spec.get("adres", "") if ruimte is None else "",
-                buurten=[buurten[b] for b in spec["buurten"] if b in buurten],
+                adres=demo.tekst(spec.get("adres", "")) if ruimte is None else "",
+                buurten=[
+                    buurten[demo.slug_van(b)]
+                    for b in spec["buurten"]
+                    if demo.slug_van(b) in buurten
+                ],
             )
             # Activities first, while the first organiser is the only member; the notice of a
             # new activity reads the members at commit, and none of them wants it by then
@@ -78,8 +87,8 @@ def seed_fixed(command) -> int:
                     services.activiteit_create(
                         initiatief=initiatief,
                         door=organisatoren[0],
-                        titel=titel,
-                        beschrijving=tekst,
+                        titel=demo.tekst(titel),
+                        beschrijving=demo.tekst(tekst),
                         begin=begin,
                         einde=begin + timedelta(minutes=minuten),
                         capaciteit=plaatsen if isinstance(plaatsen, int) else None,

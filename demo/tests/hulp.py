@@ -9,9 +9,20 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management import call_command
 
+from cooperaties.huidige import huidige
+from cooperaties.models import Cooperatie
+
 
 def seed_demo(*args: str) -> None:
-    """Run ``manage.py seed_demo`` with ``args``, without its printed report."""
+    """Run ``manage.py seed_demo`` with ``args``, without its printed report, for the test's
+    coöperatie only (``--cooperatie``; the app parts' tests look at one coöperatie, and the
+    second demo coöperatie would double their time). ``demo/tests/test_cooperaties.py``
+    seeds both."""
+    if "--cooperatie" not in args:
+        cooperatie = huidige()
+        if cooperatie is not None:
+            slug = Cooperatie.objects.filter(pk=cooperatie.pk).values_list("slug", flat=True).get()
+            args = (*args, "--cooperatie", slug)
     call_command("seed_demo", *args, stdout=StringIO())
 
 
