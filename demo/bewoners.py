@@ -6,8 +6,6 @@ the first, see ``demo.cooperaties``), the staff with ``DEMO_PASSWORD`` and the T
 village's.
 """
 
-from importlib import import_module
-
 DEMO_PASSWORD = "wijk-demo-2026"
 DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXP"
 
@@ -106,9 +104,3 @@ STRATEN = [
     "Lindelaan",
     "Schoolstraat",
 ]
-
-
-def standaard_categorieen() -> list[tuple[str, str, str]]:
-    """Wijk's standard categories (slug, naam, beschrijving): the ones the data migration gave
-    the first coöperatie, read from it so the two cannot drift."""
-    return import_module("bewoners.migrations.0002_rollen_categorieen_site").CATEGORIEEN

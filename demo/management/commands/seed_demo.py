@@ -32,11 +32,11 @@ from django.utils.text import slugify
 from bewoners.availability import ALL
 from bewoners.models import Buurt, Categorie, Profiel, Taal, User
 from bewoners.roles import Rol
+from bewoners.services import standaard_categorieen_create
 from cooperaties.commando import CooperatieCommand
 from cooperaties.huidige import huidige, in_cooperatie
 from cooperaties.models import Cooperatie
 from cooperaties.selectors import vergeet_hosts
-from cooperaties.services import cooperatie_create
 from demo import accommodaties, buurtassistenten, hulpvragen, initiatieven
 from demo.basis import SCHAAL_PREFIX, schaal_bewoners
 from demo.bewoners import (
@@ -48,7 +48,6 @@ from demo.bewoners import (
     NODIG,
     VOORNAMEN,
     WIL,
-    standaard_categorieen,
 )
 from demo.cooperaties import (
     AANTAL_BEWONERS,
@@ -66,6 +65,7 @@ from demo.hulpvragen.gegevens import mask
 from hulpvragen import services as hulpvragen_services
 from hulpvragen.models import Aanbod
 from meldingen.models import Melding
+from netwerk.services import cooperatie_opzetten
 
 # The apps' parts after the residents, in an order the arrows allow: a part may use what the
 # parts before it made (initiatives meet in the demo rooms; the buurtassistent signs a
@@ -173,7 +173,9 @@ class Command(CooperatieCommand):
         return eerste
 
     def demo_cooperatie_maken(self, demo: DemoCooperatie) -> Cooperatie:
-        cooperatie = cooperatie_create(
+        """Set up as the platform beheerder does (with Wijk's standard categories; its buurten
+        and people come from the seed, so nobody is invited by e-mail)."""
+        cooperatie = cooperatie_opzetten(
             naam=demo.naam,
             slug=demo.slug,
             kleur=demo.kleur,
@@ -195,13 +197,10 @@ class Command(CooperatieCommand):
         return buurten
 
     def seed_categorieen(self) -> list[Categorie]:
-        """The active categories; a coöperatie without any (a new one) gets Wijk's standard
-        set, the one the data migration gave the first."""
+        """The active categories; a coöperatie without any (one made without them) gets
+        Wijk's standard set, which the demo's requests and offers use."""
         if not Categorie.objects.exists():
-            Categorie.objects.bulk_create(
-                Categorie(slug=slug, naam=naam, beschrijving=beschrijving, volgorde=i * 10)
-                for i, (slug, naam, beschrijving) in enumerate(standaard_categorieen())
-            )
+            standaard_categorieen_create()
         return list(Categorie.objects.actief())
 
     # -- ~50 residents with varied profiles -------------------------------------------------
