@@ -1,7 +1,7 @@
 """The outsider matrix (issue 12, deliverable 3): every page as every persona, marker strings in
 every personal field, and no marker of a class the persona may not see of that person.
 
-How it works, in four steps, all derived from the code so the matrix grows with it:
+How it works, in five steps, all derived from the code so the matrix grows with it:
 
 1. **Classes of fields.** Every CharField/TextField/EmailField of every model of the project's
    apps is classified here (``VELDEN``): publiek, contact, thuis, prive, gevoelig, or not
@@ -30,6 +30,17 @@ How it works, in four steps, all derived from the code so the matrix grows with 
    in a transaction that is rolled back; when it wrote to a project table, the rows are
    compared with the state before: nothing a persona may not act on may be new, gone or
    changed. A control POST by someone who may act shows the form data is plausible.
+5. **Another coöperatie's people** (issue 14). Every URL, already opened in step 3b as this
+   coöperatie's personas on the host of a second coöperatie ("elders"), is opened by that
+   coöperatie's own personas (a resident, a buurtassistent, a board member, a beheerder, and a
+   resident here who is a buurtassistent there; roles and memberships made there): on their own
+   host no marker of this coöperatie may show, but the account (name, e-mail) of someone who is
+   a member there too, as the oracle computed there allows (opening a page of a coöperatie
+   makes one a resident there: step 3b did so for this coöperatie's personas); on this host
+   they are outsiders, allowed what the oracle allows any logged-in person without a relation
+   or role here (opening pages may make them residents here, never more). They POST step 4's
+   forms on their own host: no row of this coöperatie may be new, gone or changed, and no row
+   may come to point at one.
 
 Counts are printed: markers planted, URLs x personas opened, POSTs checked.
 """
@@ -43,6 +54,7 @@ import re
 import zipfile
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
 from html.parser import HTMLParser
@@ -62,6 +74,7 @@ from django.urls.resolvers import RoutePattern
 from django.utils import timezone, translation
 
 from cooperaties.huidige import huidige, in_cooperatie
+from cooperaties.rls import over_alle_cooperaties
 from cooperaties.selectors import cooperatie_voor_host
 
 PROJECT_APPS = (
@@ -398,6 +411,8 @@ def bouw_wijk() -> dict:
         "stille": persoon("Stan", a, profiel__zonder_toestemming=True),  # no consent
         # entered at an intake, without e-mail, in the buurt nobody follows
         "bewoner_c": persoon("Cor", c, email=None),
+        # a resident here and a buurtassistent of the second coöperatie (step 5, bouw_elders)
+        "dubbel": persoon("Dewi", b),
     }
     a.buurtassistenten.add(p["ba_a"])
     b.buurtassistenten.add(p["ba_b"])
@@ -482,7 +497,87 @@ def bouw_wijk() -> dict:
     for user in p.values():
         MeldingFactory(ontvanger=user, url="/hulp/")
     Waardering.objects.get_or_create(sleutel="vrijwilligersuur", defaults={"bedrag": 15})
+
+    # A logo, so its public page has something to show (without one it is a 404); the host's
+    # remembered coöperatie is read again.
+    from PIL import Image
+
+    from cooperaties.selectors import vergeet_hosts
+    from cooperaties.services import logo_zetten
+
+    plaatje = io.BytesIO()
+    Image.new("RGB", (8, 8), "#1f6f43").save(plaatje, "PNG")
+    logo_zetten(huidige(), plaatje)
+    vergeet_hosts()
     return p
+
+
+# The personas of the second coöperatie (step 5), each with a login of their own.
+PERSONAS_ELDERS = (
+    "b_bewoner",  # resident there
+    "b_ba",  # buurtassistent there
+    "b_bestuur",
+    "b_beheerder",  # is_staff, as the beheerder here
+    "dubbel",  # a resident here (bouw_wijk) and a buurtassistent there
+)
+# Their roles there (each profile holds "bewoner" too).
+ROLLEN_ELDERS = {
+    "b_bewoner": {"bewoner"},
+    "b_ba": {"bewoner", "buurtassistent"},
+    "b_bestuur": {"bewoner", "bestuur"},
+    "b_beheerder": {"bewoner", "beheerder"},
+    "dubbel": {"bewoner", "buurtassistent"},
+}
+
+
+def bouw_elders(elders, dubbel) -> dict:
+    """The personas of coöperatie ``elders``, made inside it: their memberships and roles are
+    there only (``dubbel`` keeps the resident's membership here). Staff as ``bouw_wijk`` makes
+    them: a second factor for the coordinating roles, ``is_staff`` for the beheerder. Its
+    buurten have the slugs and postcodes of this coöperatie's (two coöperaties in one town);
+    its buurtassistenten follow one each."""
+    from bewoners.roles import Rol, assign_role
+    from bewoners.tests.factories import BuurtFactory, ProfielFactory, UserFactory, add_totp
+
+    with in_cooperatie(elders):
+        noord = BuurtFactory(naam="Elders Noord", slug="matrix-noord", postcodes="3541")
+        zuid = BuurtFactory(naam="Elders Zuid", slug="matrix-zuid", postcodes="3543")
+
+        def persoon(naam, buurt, **kw):
+            return UserFactory(first_name=naam, profiel__buurt=buurt, **kw)
+
+        p = {
+            "b_bewoner": persoon("Britt", noord),
+            "b_ba": persoon("Bas", noord, rollen=[Rol.BUURTASSISTENT], with_mfa=True),
+            "b_bestuur": persoon("Bert", zuid, rollen=[Rol.BESTUUR], with_mfa=True),
+            "b_beheerder": persoon(
+                "Boris", zuid, rollen=[Rol.BEHEERDER], is_staff=True, with_mfa=True
+            ),
+        }
+        noord.buurtassistenten.add(p["b_ba"])
+        ProfielFactory(user=dubbel, buurt=zuid)
+        assign_role(dubbel, Rol.BEWONER)
+        assign_role(dubbel, Rol.BUURTASSISTENT)
+        zuid.buurtassistenten.add(dubbel)
+        add_totp(dubbel)  # a buurtassistent there: a second factor
+        p["dubbel"] = dubbel
+    return p
+
+
+def _rollen_in(cooperatie, users: dict) -> dict[str, set[str]]:
+    """persona -> their role names in ``cooperatie`` (no membership: no entry)."""
+    from bewoners.models import Profiel
+
+    naam_van = {user.pk: naam for naam, user in users.items()}
+    uit: dict[str, set[str]] = {}
+    profielen = Profiel._base_manager.filter(cooperatie=cooperatie, user__in=list(naam_van))
+    for user_id in profielen.values_list("user_id", flat=True):
+        uit[naam_van[user_id]] = set()
+    for user_id, rol in Profiel.rollen.through.objects.filter(
+        profiel__cooperatie=cooperatie, profiel__user__in=list(naam_van)
+    ).values_list("profiel__user_id", "group__name"):
+        uit[naam_van[user_id]].add(rol)
+    return uit
 
 
 def _met_rol() -> dict[str, set[int]]:
@@ -1140,6 +1235,24 @@ class Uitkomst:
     # The same URLs on the host of another coöperatie (issue 14): GETs, and what leaked.
     elders_gets: int = 0
     elders: list[str] = field(default_factory=list)
+    # The other coöperatie's own personas (step 5): GETs on their host and on this one, POSTs
+    # on theirs; what leaked or broke, what changed here; their roles here and there after.
+    b_gets_elders: int = 0
+    b_gets_hier: int = 0
+    b_posts: int = 0
+    b_gezien_toegestaan: int = 0  # markers the oracle allows them, seen on this host
+    # On their host, the accounts of members of both that the rules there show them (people
+    # of this coöperatie become members there by opening its pages, step 3b).
+    b_gezien_daar: int = 0
+    b_leden_daar: int = 0  # people of this coöperatie who are members there too
+    b_overgeslagen: int = 0
+    # The snapshot the POSTs are compared with holds the rows of the other coöperatie too.
+    b_snapshot_ziet_elders: bool = False
+    b_lekken: list[str] = field(default_factory=list)
+    b_wijzigingen: list[str] = field(default_factory=list)
+    b_rollen_hier_voor: dict[str, set[str]] = field(default_factory=dict)
+    b_rollen_hier: dict[str, set[str]] = field(default_factory=dict)
+    b_rollen_elders: dict[str, set[str]] = field(default_factory=dict)
 
 
 def _publiek_gedeclareerd(patroon: Patroon) -> bool | None:
@@ -1161,6 +1274,100 @@ def _regel(patroon: Patroon):
     return None if record is None else record.regel
 
 
+@dataclass(frozen=True)
+class RegelsDaar:
+    """What another coöperatie's own rules let its people see of someone who is a member
+    there too: only their account (name and e-mail: one login for every coöperatie), as the
+    oracle computed there (its memberships, buurten, roles and relations) says. Nothing of the
+    rows of this coöperatie, and nothing of a person who is no member there."""
+
+    orakel: Orakel
+    leden: frozenset[int]
+
+    def mag_zien(self, kijker: int | None, marker: Marker) -> bool:
+        return (
+            marker.model == "bewoners.user"
+            and marker.eigenaren[0] in self.leden
+            and self.orakel.mag_zien(kijker, marker)
+        )
+
+
+class RijenVanHier:
+    """Which rows of a snapshot (``Matrix.snapshot``: the pk, then every concrete column) are
+    this coöperatie's, for the POSTs of another coöperatie's people (step 5): a tenant row by
+    its coöperatie; the coöperatie itself; a person's account and settings (tables shared by
+    every coöperatie) when the person is a member here, except the one who posts; a
+    many-to-many row by the row that declares it. And which rows come to point here: a foreign
+    key to a tenant row of this coöperatie, or to a person who is a member here and not there
+    (a member of both may be acted on there)."""
+
+    def __init__(self, basis: dict[str, dict], hier, elders):
+        self.hier = hier.pk
+        self.modellen = {m._meta.label_lower: m for m in project_modellen(met_tussentabellen=True)}
+        self.kolommen = {
+            label: {f.attname: i for i, f in enumerate(m._meta.concrete_fields, start=1)}
+            for label, m in self.modellen.items()
+        }
+        self.tussen = tussentabellen()
+        leden: dict[int, set[int]] = defaultdict(set)
+        k = self.kolommen["bewoners.profiel"]
+        for rij in basis["bewoners.profiel"].values():
+            leden[rij[k["cooperatie_id"]]].add(rij[k["user_id"]])
+        self.leden = leden[hier.pk]
+        self.leden_elders = leden[elders.pk]
+        self.alleen_hier = leden[hier.pk] - leden[elders.pk]
+        self.pks = {
+            label: {pk for pk, rij in rijen.items() if self._cooperatie(label, rij) == self.hier}
+            for label, rijen in basis.items()
+        }
+
+    def _cooperatie(self, label, rij):
+        if label == "cooperaties.cooperatie":
+            return rij[0]
+        kolom = self.kolommen[label].get("cooperatie_id")
+        return None if kolom is None else rij[kolom]
+
+    def _lid(self, user_id, kijker) -> bool:
+        return user_id in self.leden and user_id != kijker
+
+    def van_hier(self, label: str, rij: tuple, kijker) -> list[str]:
+        """Why ``rij`` is this coöperatie's (nothing when it is not)."""
+        k = self.kolommen[label]
+        if self._cooperatie(label, rij) == self.hier:
+            return [f"a row of this coöperatie ({label})"]
+        if label == "bewoners.user":
+            return ["the account of a member here"] if self._lid(rij[0], kijker) else []
+        if label in self.tussen:
+            ouder, fk = self.tussen[label]
+            ouder_label, waarde = ouder._meta.label_lower, rij[k[fk]]
+            if ouder_label == "bewoners.user":
+                hier = self._lid(waarde, kijker)
+            else:
+                hier = waarde in self.pks.get(ouder_label, ())
+            return [f"belongs to {ouder_label} #{waarde} of this coöperatie"] if hier else []
+        if "user_id" in k and self._lid(rij[k["user_id"]], kijker):
+            return ["the settings of a member here"]
+        return []
+
+    def wijst_hierheen(self, label: str, voor: tuple | None, nu: tuple, kijker) -> list[str]:
+        """The foreign keys of ``nu`` that came to point at a row or a person of here."""
+        k = self.kolommen[label]
+        uit = []
+        for f in self.modellen[label]._meta.concrete_fields:
+            if not f.is_relation or f.name == "cooperatie":
+                continue
+            waarde = nu[k[f.attname]]
+            if waarde is None or (voor is not None and voor[k[f.attname]] == waarde):
+                continue
+            doel = f.related_model._meta.label_lower
+            if doel == "bewoners.user":
+                if waarde in self.alleen_hier and waarde != kijker:
+                    uit.append(f"{f.name} points at a member of this coöperatie only (#{waarde})")
+            elif waarde in self.pks.get(doel, ()):
+                uit.append(f"{f.name} points at {doel} #{waarde} of this coöperatie")
+        return uit
+
+
 class Matrix:
     def __init__(self, personas: dict[str, object], markers: dict[str, Marker], orakel: Orakel):
         self.personas = personas
@@ -1179,24 +1386,30 @@ class Matrix:
         # GET forms (search, filters) the persona was offered
         self.formulieren: dict[str, dict[str, Formulier]] = defaultdict(dict)
         self.zoekformulieren: dict[str, dict[str, Formulier]] = defaultdict(dict)
-        self.geweigerd_door_regel: set[tuple[str, str, str]] = set()
+        self.geweigerd_door_regel: set[tuple[str, str, str, int | None]] = set()
+        self.postdata: dict[str, dict] = {}  # POST URL -> the form data step 4 sent
 
     def pk(self, persona: str) -> int | None:
         return None if persona == "anoniem" else self.personas[persona].pk
 
-    def overslaan(self, adres: Adres, persona: str, methode: str) -> bool:
+    def overslaan(self, adres: Adres, persona: str, methode: str, *, cooperatie=None) -> bool:
         """The view's declared rule refuses this persona before the view runs (its decorator
         answers the login page or 403, whatever the object): one object of the pattern shows
-        it, the others are skipped (and counted)."""
+        it, the others are skipped (and counted). ``cooperatie``: the rule as it holds there
+        (the host of another coöperatie), not here."""
         regel = _regel(adres.patroon)
         if regel is None or not adres.object_url:
             return False
         user = AnonymousUser() if persona == "anoniem" else self.personas[persona]
-        if regel(user):
-            return False
-        sleutel = (adres.patroon.naam, persona, methode)
+        with in_cooperatie(cooperatie) if cooperatie is not None else nullcontext():
+            if regel(user):
+                return False
+        sleutel = (adres.patroon.naam, persona, methode, getattr(cooperatie, "pk", None))
         if sleutel in self.geweigerd_door_regel:
-            self.u.overgeslagen += 1
+            if persona in PERSONAS:
+                self.u.overgeslagen += 1
+            else:
+                self.u.b_overgeslagen += 1
             return True
         self.geweigerd_door_regel.add(sleutel)
         return False
@@ -1217,15 +1430,25 @@ class Matrix:
 
     # -- GET on another coöperatie's host
 
-    def open_elders(self, adres: Adres, persona: str, host: str) -> None:
+    def open_elders(
+        self,
+        adres: Adres,
+        persona: str,
+        host: str,
+        *,
+        naar: list[str] | None = None,
+        daar: RegelsDaar | None = None,
+    ) -> None:
         """The page on the host of a coöperatie that owns none of the data: not one marker
         may show, whoever asks, and nothing may break. The exception is a person's own account
-        (one login for every coöperatie)."""
+        (one login for every coöperatie), and with ``daar`` the account of a member of that
+        coöperatie too as its own rules allow. What is wrong goes to ``naar`` (step 3b's
+        list)."""
+        naar = self.u.elders if naar is None else naar
         response, fout = self._get(persona, adres.url, host=host)
-        self.u.elders_gets += 1
         waar = f"GET {adres.url} on {host} as {persona}"
         if fout or response.status_code >= 500:
-            self.u.elders.append(f"{waar}: {fout or response.status_code}")
+            naar.append(f"{waar}: {fout or response.status_code}")
             return
         tekst = inhoud(response)
         for marker in self.markers.values():
@@ -1234,7 +1457,31 @@ class Matrix:
             if eigen and marker.model == "bewoners.user":
                 continue  # one's own account: one login for every coöperatie
             if marker.tekst in tekst and marker.tekst not in adres.url:
-                self.u.elders.append(f"{waar}: shows {marker.model}.{marker.veld} ({marker.tekst})")
+                if daar is not None and daar.mag_zien(self.pk(persona), marker):
+                    self.u.b_gezien_daar += 1
+                    continue
+                naar.append(f"{waar}: shows {marker.model}.{marker.veld} ({marker.tekst})")
+
+    # -- GET here as a person of another coöperatie
+
+    def open_als_buitenstaander(self, adres: Adres, persona: str) -> None:
+        """The page on this coöperatie's host as a person of another one: no member here (or a
+        resident since a page made them one), without a role or relation here, so what the
+        oracle allows any logged-in person; nothing may break."""
+        waar = f"GET {adres.url} as {persona} (of another coöperatie)"
+        response, fout = self._get(persona, adres.url)
+        self.u.b_gets_hier += 1
+        if fout or response.status_code >= 500:
+            self.u.b_lekken.append(f"{waar}: {fout or response.status_code}")
+            return
+        self.controleer(inhoud(response), adres, persona, waar, buitenstaander=True)
+        if response.status_code == 200 and "hx-request" in response.get("Vary", "").lower():
+            deel, fout = self._get(persona, adres.url, HX_Request="true")
+            self.u.b_gets_hier += 1
+            if fout or deel.status_code >= 500:
+                self.u.b_lekken.append(f"{waar} (htmx): {fout or deel.status_code}")
+            else:
+                self.controleer(inhoud(deel), adres, persona, f"{waar} (htmx)", buitenstaander=True)
 
     # -- GET
 
@@ -1286,18 +1533,26 @@ class Matrix:
                 self.controleer(inhoud(deel), adres, persona, f"{waar} (htmx)")
         return tekst
 
-    def controleer(self, tekst: str, adres: Adres, persona: str, waar: str) -> None:
+    def controleer(
+        self, tekst: str, adres: Adres, persona: str, waar: str, *, buitenstaander: bool = False
+    ) -> None:
+        """Every marker in ``tekst`` against the oracle; a persona of another coöperatie
+        (``buitenstaander``) is counted apart."""
         kijker = adres.als if adres.als is not None else self.pk(persona)
+        lekken = self.u.b_lekken if buitenstaander else self.u.lekken
         for gevonden in set(MARKER_RE.findall(tekst)):
             marker = self.markers.get(gevonden.lower())
             if marker is None:
                 continue
             if self.orakel.mag_zien(kijker, marker):
-                self.u.gezien_toegestaan += 1
-                self.u.gezien.add((persona, marker.tekst, adres.url))
+                if buitenstaander:
+                    self.u.b_gezien_toegestaan += 1
+                else:
+                    self.u.gezien_toegestaan += 1
+                    self.u.gezien.add((persona, marker.tekst, adres.url))
             else:
                 eigenaar = ", ".join(self._naam(pk) for pk in marker.eigenaren)
-                self.u.lekken.append(
+                lekken.append(
                     f"{waar}: {marker.tekst} = {marker.klasse} of {eigenaar} "
                     f"({marker.model}.{marker.veld} #{marker.pk})"
                 )
@@ -1337,13 +1592,14 @@ class Matrix:
                 uit.add(self.tabellen[gevonden.group(1)])
         return uit
 
-    def post(self, adres: Adres, persona: str, data, *, controle: bool = False) -> bool:
+    def _post_teruggedraaid(
+        self, persona: str, url: str, data, basis, beoordeel, *, alle=False, **headers
+    ):
         """POST in a transaction that is rolled back. Only when the request wrote to a project
-        table, those tables are compared with the state before: every row that is new, gone
-        or changed must be one ``persona`` may act on (not checked for a ``controle`` by who
-        may act: accepting a match changes the request too). Returns whether anything changed."""
-        kijker = self.pk(persona)
-        veranderd = False
+        table, those tables are read again and ``beoordeel(verschil, na, response)`` is called
+        before the rollback (so it may still read the new rows): ``verschil`` the rows new,
+        gone or changed against ``basis``, ``na`` the rows now (read over every coöperatie when
+        ``alle``, as ``basis`` was then). Returns the error of a 5xx, or None."""
         client = self.clients[persona]
         koekjes = SimpleCookie()
         koekjes.load(client.cookies.output(header="", sep=";"))
@@ -1354,41 +1610,89 @@ class Matrix:
                 with CaptureQueriesContext(connection) as vastgelegd:
                     try:
                         with transaction.atomic():
-                            response = client.post(adres.url, data)
+                            response = client.post(url, data, headers=headers)
                     except Exception as exc:  # noqa: BLE001 - a 5xx, reported
                         fout = f"{type(exc).__name__}: {exc}"[:300]
                 labels = self.geschreven(vastgelegd.captured_queries)
-                verschil = self.verschillen(self.basis, self.snapshot(labels)) if labels else {}
-                # Reading logs an access (Inzage) and acting may notify (Melding): neither is
-                # itself a change of state.
-                veranderd = any(
-                    pks
-                    for label, soorten in verschil.items()
-                    for soort, pks in soorten.items()
-                    if not (soort == "nieuw" and label in ALLEEN_VASTLEGGEN)
-                )
-                for label, soorten in ({} if controle else verschil).items():
-                    for soort, pks in soorten.items():
-                        if soort == "nieuw" and label == "meldingen.melding":
-                            continue  # notifications to others are a side effect of acting
-                        if soort == "nieuw":
-                            wie = self.orakel.handelaars(label, pks, tussentabellen=self.tussen)
-                        else:
-                            wie = {pk: self.handelaars_basis[label].get(pk, set()) for pk in pks}
-                        for pk in pks:
-                            if kijker is None or kijker not in wie.get(pk, set()):
-                                self.u.wijzigingen.append(
-                                    f"POST {adres.url} as {persona}: {label} #{pk} {soort} "
-                                    f"(status {getattr(response, 'status_code', '5xx')})"
-                                )
+                if labels:
+                    with over_alle_cooperaties() if alle else nullcontext():
+                        na = self.snapshot(labels)
+                    beoordeel(self.verschillen(basis, na), na, response)
                 raise _Terugdraaien
         except _Terugdraaien:
             pass
         finally:
             client.cookies = koekjes
+        return fout
+
+    def post(self, adres: Adres, persona: str, data, *, controle: bool = False) -> bool:
+        """POST in a transaction that is rolled back. Only when the request wrote to a project
+        table, those tables are compared with the state before: every row that is new, gone
+        or changed must be one ``persona`` may act on (not checked for a ``controle`` by who
+        may act: accepting a match changes the request too). Returns whether anything changed."""
+        kijker = self.pk(persona)
+        veranderd = False
+
+        def beoordeel(verschil, _na, response):
+            nonlocal veranderd
+            # Reading logs an access (Inzage) and acting may notify (Melding): neither is
+            # itself a change of state.
+            veranderd = any(
+                pks
+                for label, soorten in verschil.items()
+                for soort, pks in soorten.items()
+                if not (soort == "nieuw" and label in ALLEEN_VASTLEGGEN)
+            )
+            for label, soorten in ({} if controle else verschil).items():
+                for soort, pks in soorten.items():
+                    if soort == "nieuw" and label == "meldingen.melding":
+                        continue  # notifications to others are a side effect of acting
+                    if soort == "nieuw":
+                        wie = self.orakel.handelaars(label, pks, tussentabellen=self.tussen)
+                    else:
+                        wie = {pk: self.handelaars_basis[label].get(pk, set()) for pk in pks}
+                    for pk in pks:
+                        if kijker is None or kijker not in wie.get(pk, set()):
+                            self.u.wijzigingen.append(
+                                f"POST {adres.url} as {persona}: {label} #{pk} {soort} "
+                                f"(status {getattr(response, 'status_code', '5xx')})"
+                            )
+
+        fout = self._post_teruggedraaid(persona, adres.url, data, self.basis, beoordeel)
         if fout:
             self.u.status.append(f"POST {adres.url} as {persona}: 5xx ({fout})")
         return veranderd
+
+    def post_elders(self, adres: Adres, persona: str, data, host: str, hier: RijenVanHier):
+        """POST as a person of another coöperatie on its own host (in a transaction that is
+        rolled back): no row of this coöperatie may be new, gone or changed (their own account
+        excepted), and no row may come to point at one of its rows or its people."""
+        kijker = self.pk(persona)
+        waar = f"POST {adres.url} on {host} as {persona}"
+
+        def beoordeel(verschil, na, response):
+            status = getattr(response, "status_code", "5xx")
+            for label, soorten in verschil.items():
+                for soort, pks in soorten.items():
+                    for pk in pks:
+                        voor = self.basis_alle[label].get(pk)
+                        nu = na[label].get(pk)
+                        wat = [
+                            *(hier.van_hier(label, voor, kijker) if voor else ()),
+                            *(hier.van_hier(label, nu, kijker) if nu else ()),
+                            *(hier.wijst_hierheen(label, voor, nu, kijker) if nu else ()),
+                        ]
+                        if wat:
+                            self.u.b_wijzigingen.append(
+                                f"{waar}: {label} #{pk} {soort}, {'; '.join(sorted(set(wat)))} "
+                                f"(status {status})"
+                            )
+
+        fout = self._post_teruggedraaid(
+            persona, adres.url, data, self.basis_alle, beoordeel, alle=True, host=host
+        )
+        if fout:
+            self.u.b_wijzigingen.append(f"{waar}: 5xx ({fout})")
 
     def verschillen(self, voor, na) -> dict[str, dict[str, set]]:
         uit = {}
@@ -1485,6 +1789,7 @@ def draai_matrix() -> Uitkomst:
             continue
         for persona in PERSONAS:
             matrix.open_elders(adres, persona, host)
+            u.elders_gets += 1
     u.duur["GET elders"] = klok.monotonic() - tijd
     tijd = klok.monotonic()
 
@@ -1518,6 +1823,7 @@ def draai_matrix() -> Uitkomst:
             formulieren.values()
         )
         data = voorkeur[0].data() if voorkeur else {}
+        matrix.postdata[adres.url] = data  # for the other coöperatie's people (step 5)
         if adres.object_url and handelend:
             u.controles += 1
             if any(matrix.post(adres, p, data, controle=True) for p in handelend):
@@ -1535,6 +1841,66 @@ def draai_matrix() -> Uitkomst:
             matrix.post(adres, persona, data)
             u.posts += 1
     u.duur["POST"] = klok.monotonic() - tijd
+    tijd = klok.monotonic()
+
+    # 5. The second coöperatie's own people, with their roles there (issue 14, point 10),
+    # against every object of this one.
+    hier = huidige()
+    matrix.personas.update(bouw_elders(elders, personas["dubbel"]))
+    for naam in PERSONAS_ELDERS:
+        matrix.clients[naam] = Client()
+        matrix.clients[naam].force_login(matrix.personas[naam])
+    # a. On their own coöperatie's host: nothing of this one; of its people who are members
+    # there too (step 3b made them so), their account as the rules there allow.
+    from bewoners.models import Profiel
+
+    with in_cooperatie(elders):
+        daar = RegelsDaar(
+            Orakel(),
+            frozenset(Profiel.objects.values_list("user_id", flat=True)),
+        )
+    u.b_leden_daar = len(daar.leden & set(orakel.bestaande_personen) - {personas["dubbel"].pk})
+    for adres in adressen:
+        toegestaan = methoden(adres.patroon.callback)
+        if (toegestaan is not None and "GET" not in toegestaan) or adres.url == export_url:
+            continue
+        for persona in PERSONAS_ELDERS:
+            if not matrix.overslaan(adres, persona, "GET elders", cooperatie=elders):
+                matrix.open_elders(adres, persona, host, naar=u.b_lekken, daar=daar)
+                u.b_gets_elders += 1
+    u.duur["B: GET on B's host"] = klok.monotonic() - tijd
+    tijd = klok.monotonic()
+    # b. Their POSTs there, with the forms this coöperatie's pages offered in step 4 (its ids
+    # in them): no row of this coöperatie changes, none comes to point at it.
+    with over_alle_cooperaties():
+        matrix.basis_alle = matrix.snapshot()
+    rijen_hier = RijenVanHier(matrix.basis_alle, hier, elders)
+    u.b_snapshot_ziet_elders = {matrix.pk(p) for p in PERSONAS_ELDERS} <= rijen_hier.leden_elders
+    for adres in adressen:
+        if adres.url not in matrix.postdata:
+            continue
+        for persona in PERSONAS_ELDERS:
+            if not matrix.overslaan(adres, persona, "POST elders", cooperatie=elders):
+                matrix.post_elders(adres, persona, matrix.postdata[adres.url], host, rijen_hier)
+                u.b_posts += 1
+    u.duur["B: POST on B's host"] = klok.monotonic() - tijd
+    tijd = klok.monotonic()
+    # c. On this coöperatie's host, as outsiders: what the oracle allows any logged-in person
+    # without a relation or role here. A page that asks for one's profile here makes one a
+    # resident (bewoners.services.profiel_for); their roles stay where they are.
+    b_users = {naam: matrix.personas[naam] for naam in PERSONAS_ELDERS}
+    u.b_rollen_hier_voor = _rollen_in(hier, b_users)
+    for adres in adressen:
+        toegestaan = methoden(adres.patroon.callback)
+        if (toegestaan is not None and "GET" not in toegestaan) or adres.url == export_url:
+            continue
+        for persona in PERSONAS_ELDERS:
+            if not matrix.overslaan(adres, persona, "GET"):
+                matrix.open_als_buitenstaander(adres, persona)
+    u.b_rollen_hier = _rollen_in(hier, b_users)
+    with in_cooperatie(elders):
+        u.b_rollen_elders = _rollen_in(elders, b_users)
+    u.duur["B: GET on A's host"] = klok.monotonic() - tijd
     return u
 
 
@@ -1733,3 +2099,49 @@ def test_the_exports_hold_ones_own_data_and_nobody_elses_beyond_the_matrix(matri
 def test_no_post_changes_what_the_persona_may_not_act_on(matrix):
     assert matrix.posts > 0 and matrix.controles_met_effect > 0
     assert not matrix.wijzigingen, _lijst(matrix.wijzigingen)
+
+
+def _b_telling(matrix) -> str:
+    duur = sum(v for k, v in matrix.duur.items() if k.startswith("B: "))
+    return (
+        f"outsider matrix, another coöperatie's people ({', '.join(PERSONAS_ELDERS)}): "
+        f"{matrix.b_gets_elders} GETs on their host ({matrix.b_gezien_daar} account fields of "
+        f"the {matrix.b_leden_daar} people of this coöperatie who became members there, as the "
+        f"rules there allow), {matrix.b_gets_hier} GETs on this host "
+        f"({matrix.b_gezien_toegestaan} markers the oracle allows an outsider), "
+        f"{len(matrix.b_lekken)} leaks; {matrix.b_posts} POSTs on their host, "
+        f"{len(matrix.b_wijzigingen)} changes here; {matrix.b_overgeslagen} requests skipped "
+        f"(refused by the URL's declared rule); {duur:.1f} s"
+    )
+
+
+@met_database
+def test_the_people_of_another_cooperatie_see_nothing_of_this_one(matrix, telling):
+    """Every URL filled with this coöperatie's objects, as each persona of another coöperatie
+    (roles there only, one of them a resident here): on their own host no marker of this
+    coöperatie shows, but one's own account and the account of a member of both as the rules
+    there allow; on this host they see only what the oracle allows any logged-in person
+    without a relation or role here; no page breaks."""
+    assert matrix.b_gets_elders > 0 and matrix.b_gets_hier > 0
+    telling(_b_telling(matrix))
+    assert not matrix.b_lekken, _b_telling(matrix) + "\n" + _lijst(matrix.b_lekken)
+
+
+@met_database
+def test_the_people_of_another_cooperatie_change_nothing_of_this_one(matrix):
+    """Their POSTs on their own host, with the forms this coöperatie's pages offer (its ids
+    in them): no row of this coöperatie new, gone or changed, none pointing at it. (The rows
+    are read over every coöperatie: PostgreSQL's wall would hide the other one's.)"""
+    assert matrix.b_posts > 0 and matrix.b_snapshot_ziet_elders
+    assert not matrix.b_wijzigingen, _b_telling(matrix) + "\n" + _lijst(matrix.b_wijzigingen)
+
+
+@met_database
+def test_opening_pages_here_brings_no_role_from_another_cooperatie(matrix):
+    """Roles are per coöperatie: whoever of the other coöperatie a page here made a member
+    (bewoners.services.profiel_for) is a resident here and no more, and keeps their roles
+    there; the member of both stays a resident here."""
+    assert matrix.b_rollen_hier_voor == {"dubbel": {"bewoner"}}
+    meer = {naam: r for naam, r in matrix.b_rollen_hier.items() if not r <= {"bewoner"}}
+    assert not meer, f"roles here of people of another coöperatie: {meer}"
+    assert matrix.b_rollen_elders == ROLLEN_ELDERS
