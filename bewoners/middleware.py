@@ -33,3 +33,25 @@ class MFARequiredMiddleware:
 
 def user_has_mfa(user) -> bool:
     return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+class LidmaatschapMiddleware:
+    """A page of a coöperatie the logged-in person takes no part in (``GeenLidHier``) sends
+    them to the page that asks whether they want to join, and comes back after it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from urllib.parse import urlencode
+
+        from .services import GeenLidHier
+
+        if not isinstance(exception, GeenLidHier):
+            return None
+        terug = request.get_full_path() if request.method == "GET" else ""
+        adres = reverse("bewoners:meedoen")
+        return redirect(f"{adres}?{urlencode({'next': terug})}" if terug else adres)

@@ -111,8 +111,10 @@ def _werkgebied(kijker, ids: Collection[int]) -> set[int]:
         return set()
     if kijker.is_superuser:
         return set(ids)
+    # Only people who take part here: "no buurt" must not match someone with no profile here.
     return set(
-        User.objects.filter(pk__in=ids)
+        User.objects.hier()
+        .filter(pk__in=ids)
         .filter(werkgebied_filter(kijker))
         .values_list("pk", flat=True)
     )

@@ -74,12 +74,40 @@ def standaard_categorieen_create() -> list[Categorie]:
 ONBOARDING_STAPPEN = ("toestemming", "over_jou", "vier_vragen", "praktisch")
 
 
+class GeenLidHier(Exception):
+    """The person has an account (one login for every coöperatie) but takes no part in the
+    current coöperatie. ``bewoners.middleware.LidmaatschapMiddleware`` answers with the page
+    that asks whether they want to join."""
+
+
 def profiel_for(user: User) -> Profiel:
-    """The person's profile (membership) in the current coöperatie; made the first time,
-    with the resident role: one login takes part in every coöperatie the person joins."""
+    """The person's profile (membership) in the current coöperatie. Someone without one gets
+    ``GeenLidHier``: joining a coöperatie is the person's own choice (``lid_worden``), never a
+    side effect of opening one of its pages, since its buurtassistenten would see them."""
+    profiel = profiel_hier(user)
+    if profiel is None:
+        raise GeenLidHier
+    return profiel
+
+
+def profiel_hier(user: User) -> Profiel | None:
+    """The person's profile in the current coöperatie, or None (no query more than
+    ``user.profiel``; remembered on the user object per coöperatie)."""
+    try:
+        return user.profiel
+    except Profiel.DoesNotExist:
+        return None
+
+
+def lid_worden(user: User) -> Profiel:
+    """Make ``user`` take part in the current coöperatie: a profile there with the resident
+    role (once; again is a no-op). Their data of other coöperaties stays where it is."""
     profiel, nieuw = Profiel.objects.get_or_create(user=user)
     if nieuw:
         assign_role(user, Rol.BEWONER)
+    veld = User._meta.get_field("profiel")
+    if veld.is_cached(user):  # "no profile here" was remembered: ask again
+        veld.delete_cached_value(user)
     return profiel
 
 

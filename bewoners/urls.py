@@ -6,6 +6,7 @@ app_name = "bewoners"
 
 urlpatterns = [
     path("", views.start, name="start"),
+    path("meedoen/", views.meedoen, name="meedoen"),
     path("welkom/", views.onboarding, name="onboarding"),
     path("welkom/<int:stap>/", views.onboarding, name="onboarding_stap"),
     path("bewerken/", views.profiel_edit, name="profiel_edit"),

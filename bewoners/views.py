@@ -5,6 +5,7 @@ from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -64,6 +65,26 @@ def _gevolgd_gewijzigd(form) -> list[str]:
         if naam in form.fields
         and form.fields[naam].has_changed(form[naam].initial, form[naam].data)
     ]
+
+
+@toegang(ingelogd)
+def meedoen(request):
+    """Someone with an account who takes no part in this coöperatie yet: do they want to?
+    Nothing of them is here until they say yes (then the welcome flow asks for consent)."""
+    terug = request.GET.get("next") or request.POST.get("next") or ""
+    if not url_has_allowed_host_and_scheme(terug, {request.get_host()}, request.is_secure()):
+        terug = ""
+    if services.profiel_hier(request.user) is not None:
+        return redirect(terug or "bewoners:start")
+    if request.method == "POST":
+        services.lid_worden(request.user)
+        messages.success(
+            request,
+            _("Welkom bij %(naam)s! Vertel in een paar stappen wie je bent.")
+            % {"naam": request.cooperatie.naam},
+        )
+        return redirect("bewoners:onboarding")
+    return render(request, "bewoners/meedoen.html", {"next": terug})
 
 
 @toegang(ingelogd)

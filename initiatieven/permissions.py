@@ -21,7 +21,7 @@ from django.db.models import Q
 from accommodaties.permissions import register_initiatief_regel
 from bewoners.permissions import Gegeven, register_relatie
 from bewoners.roles import Rol, has_role
-from bewoners.services import profiel_for
+from bewoners.services import profiel_hier
 
 from .models import Aanmelding, Activiteit, Bijeenkomst, Initiatief, Lidmaatschap
 
@@ -83,7 +83,10 @@ def zichtbare_bijeenkomsten(user):
 
 
 def mag_initiatief_starten(user) -> bool:
-    return _authenticated(user) and profiel_for(user).heeft_toestemming
+    if not _authenticated(user):
+        return False
+    profiel = profiel_hier(user)
+    return profiel is not None and profiel.heeft_toestemming
 
 
 def relatie_lidmaatschap(kijker, ids) -> dict[int, set[str]]:

@@ -38,7 +38,7 @@ from bewoners.roles import Rol, assign_role, vergeet_rollen
 from bewoners.services import (
     buurt_create,
     categorie_create,
-    profiel_for,
+    lid_worden,
     standaard_categorieen_create,
 )
 from cooperaties.huidige import in_cooperatie
@@ -179,7 +179,7 @@ def beheerder_uitnodigen(cooperatie: Cooperatie, email: str) -> User:
             user.full_clean(exclude=["password"])
             user.save()
             EmailAddress.objects.create(user=user, email=email, primary=True, verified=False)
-        profiel_for(user)
+        lid_worden(user)
         assign_role(user, Rol.BEHEERDER)
         if not user.is_staff:  # the admin is where a beheerder works
             user.is_staff = True

@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "bewoners.middleware.MFARequiredMiddleware",
+    # A page of a coöperatie one takes no part in: the question whether to join it.
+    "bewoners.middleware.LidmaatschapMiddleware",
 ]
 
 ROOT_URLCONF = "wijk.urls"

@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 from django.views.i18n import set_language as django_set_language
 
+from bewoners.services import profiel_hier
 from cooperaties.selectors import logo_van
 from wijk.celery import app as celery_app
 from wijk.lib.toegang import iedereen, toegang
@@ -19,7 +20,9 @@ logger = logging.getLogger(__name__)
 
 @toegang(iedereen)
 def home(request):
-    if request.user.is_authenticated:
+    # A member goes to their start page; someone logged in who takes no part in this
+    # coöperatie sees its welcome page like a visitor (and may choose to join).
+    if request.user.is_authenticated and profiel_hier(request.user) is not None:
         return redirect("bewoners:start")
     return render(request, "home.html")
 

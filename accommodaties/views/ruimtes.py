@@ -20,7 +20,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
-from bewoners.services import profiel_for
+from bewoners.services import profiel_hier
 from wijk.lib import weken
 from wijk.lib.htmx import is_deel, pagina_of_deel
 from wijk.lib.pagination import page_context
@@ -133,7 +133,7 @@ def accommodatie_detail(request, slug: str):
         "accommodatie": accommodatie,
         "is_beheerder": beheerder,
         "bezwaar": boek_bezwaar(request.user, accommodatie),
-        "zonder_toestemming": not profiel_for(request.user).heeft_toestemming,
+        "zonder_toestemming": not getattr(profiel_hier(request.user), "heeft_toestemming", False),
         **_week_context(request, accommodatie, beheerder),
     }
     if is_deel(request):

@@ -10,7 +10,7 @@ from bewoners import privacy
 from bewoners.models import Profiel, User
 from bewoners.permissions import is_buurtassistent
 from bewoners.roles import Rol, assign_role, has_role, remove_role
-from bewoners.services import profiel_for
+from bewoners.services import lid_worden
 from bewoners.tests.factories import BuurtFactory, UserFactory
 from cooperaties.huidige import huidige, in_cooperatie
 from cooperaties.rls import over_alle_cooperaties
@@ -32,7 +32,7 @@ def vrijwilliger(oost):
     )
     with in_cooperatie(oost):
         buurt = BuurtFactory(naam="Haven", slug="haven")
-        profiel = profiel_for(bas)
+        profiel = lid_worden(bas)
         profiel.buurt = buurt
         profiel.wat_kun_je = "Fietsen maken in Oost."
         profiel.save()

@@ -7,7 +7,7 @@ from django.apps import apps as django_apps
 
 from bewoners.availability import ALL
 from bewoners.models import Categorie
-from bewoners.services import profiel_for, profiel_gewijzigd
+from bewoners.services import lid_worden, profiel_gewijzigd
 from cooperaties.huidige import in_cooperatie
 from cooperaties.services import cooperatie_create
 from hulpvragen import matching, services
@@ -66,7 +66,7 @@ def test_skills_come_from_the_profile_in_this_cooperatie_only(helper):
     oost = cooperatie_create(naam="Wijkcoöperatie Oost", slug="oost")
     with in_cooperatie(oost):
         fietsen = Categorie.objects.create(slug="fietsen", naam="Fietsen")
-        profiel_for(helper).kan_categorieen.set([fietsen])
+        lid_worden(helper).kan_categorieen.set([fietsen])
     helper.profiel.kan_categorieen.set([cat("klussen")])
 
     aanbod = maak(helper)

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 
 from bewoners.models import Buurt, Profiel, User
 from bewoners.roles import Rol, assign_role, has_role
-from bewoners.services import profiel_for
+from bewoners.services import lid_worden
 from bewoners.tests.factories import UserFactory
 from cooperaties.huidige import in_cooperatie
 from cooperaties.models import Cooperatie, Domein
@@ -45,7 +45,7 @@ def noord():
 def gedeeld(noord, bewoner):
     """``bewoner`` (a member here) is a member of Noord too, with a request there."""
     with in_cooperatie(noord):
-        profiel_for(bewoner)
+        lid_worden(bewoner)
         HulpvraagFactory(aanvrager=bewoner, titel="Vraag van Bep in Noord")
     return bewoner
 
