@@ -34,7 +34,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bewoners import privacy
 from bewoners.models import Buurt, Profiel, User
-from bewoners.roles import Rol, assign_role, vergeet_rollen
+from bewoners.roles import PlatformRol, Rol, assign_role, vergeet_rollen
 from bewoners.services import (
     buurt_create,
     categorie_create,
@@ -367,7 +367,7 @@ def cooperatie_verwijderen(cooperatie: Cooperatie) -> dict[str, int]:
         alleen_hier = (
             User.objects.filter(pk__in=leden - elders)
             .exclude(is_superuser=True)
-            .exclude(groups__name__in=["platformbeheerder", "netwerkbestuur"])
+            .exclude(groups__name__in=PlatformRol.values)
         )
         alleen_hier = list(alleen_hier)
         verwijderd: dict[str, int] = defaultdict(int)
