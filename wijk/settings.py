@@ -117,6 +117,8 @@ TEMPLATES = [
                 "rapportages.context_processors.rapportage",
                 "netwerk.context_processors.netwerk",
             ],
+            # The house way of writing dates (|dag, |dag_tijd, {% tijdvak %}) in every template.
+            "builtins": ["wijk.templatetags.datums"],
         },
     },
 ]
