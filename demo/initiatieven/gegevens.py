@@ -30,7 +30,7 @@ DEMO_INITIATIEVEN = [
             "Elke zaterdag wandelen we samen een uur door de wijk en langs het water. "
             "Iedereen loopt in zijn eigen tempo. Na afloop drinken we koffie."
         ),
-        "contact": "Vraag het ons na de wandeling, of stuur een bericht via deze website.",
+        "contact": "Vraag het ons na de wandeling, of meld je aan via deze pagina.",
         "adres": "Start bij de brug over de Wetering",
         "organisatoren": [1],
         "leden": 14,
