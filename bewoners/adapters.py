@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from .models import Profiel
-from .roles import Rol, assign_role
+from .roles import Rol, assign_role, roles_of
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -28,9 +28,18 @@ class AccountAdapter(DefaultAccountAdapter):
         return reverse("bewoners:onboarding")
 
     def get_login_redirect_url(self, request):
-        profiel = getattr(request.user, "profiel", None)
+        """Where to go after logging in without a ``?next=``: the welcome flow while it is
+        open, then each role's own start: the buurtassistent's dashboard, the board's report,
+        anyone else the resident start page."""
+        user = request.user
+        profiel = getattr(user, "profiel", None)
         if profiel is not None and profiel.onboarding_voltooid_op is None:
             return reverse("bewoners:onboarding")
+        rollen = roles_of(user)  # the roles held here (a superuser holds none by name)
+        if Rol.BUURTASSISTENT in rollen:
+            return reverse("buurtassistenten:dashboard")
+        if Rol.BESTUUR in rollen:
+            return reverse("rapportages:rapport")
         return super().get_login_redirect_url(request)
 
     def send_mail(self, template_prefix, email, context):
