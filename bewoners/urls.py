@@ -9,6 +9,7 @@ urlpatterns = [
     path("meedoen/", views.meedoen, name="meedoen"),
     path("welkom/", views.onboarding, name="onboarding"),
     path("welkom/<int:stap>/", views.onboarding, name="onboarding_stap"),
+    path("mijn/", views.mijn_profiel, name="mijn_profiel"),
     path("bewerken/", views.profiel_edit, name="profiel_edit"),
     path("<int:user_id>/", views.profiel_detail, name="profiel_detail"),
     path("privacy/", views.privacy_page, name="privacy"),

@@ -153,6 +153,14 @@ def onboarding(request, stap=None):
 
 
 @toegang(ingelogd)
+def mijn_profiel(request):
+    """The person's own profile, everything they gave, with "Bewerken" and a look at what
+    others see (``profiel_detail`` of themself)."""
+    profiel = services.profiel_for(request.user)
+    return render(request, "bewoners/mijn_profiel.html", {"profiel": profiel})
+
+
+@toegang(ingelogd)
 def profiel_edit(request):
     profiel = services.profiel_for(request.user)
     if request.method == "POST":
@@ -161,7 +169,7 @@ def profiel_edit(request):
             profiel = form.save()
             services.profiel_gewijzigd(profiel, velden=_gevolgd_gewijzigd(form))
             messages.success(request, _("Je profiel is opgeslagen."))
-            return redirect("bewoners:profiel_detail", user_id=request.user.pk)
+            return redirect("bewoners:mijn_profiel")
         messages.error(
             request, _("Je profiel is nog niet opgeslagen. Kijk de foutmeldingen hieronder na.")
         )

@@ -122,9 +122,12 @@ def test_owner_and_buurtassistent_see_private_fields(client, bewoner, buurtassis
     profiel.telefoon = "06 11122233"
     profiel.wat_heb_je_nodig = "Hulp na mijn operatie."
     profiel.save()
-    for viewer in (bewoner, buurtassistent):
+    for viewer, url in (
+        (bewoner, reverse("bewoners:mijn_profiel")),
+        (buurtassistent, reverse("bewoners:profiel_detail", args=[bewoner.pk])),
+    ):
         client.force_login(viewer)
-        content = client.get(reverse("bewoners:profiel_detail", args=[bewoner.pk])).content.decode()
+        content = client.get(url).content.decode()
         assert "06 11122233" in content
         assert "Hulp na mijn operatie." in content
 
