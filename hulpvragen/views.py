@@ -340,6 +340,7 @@ def _match_page(request, match: Match, *, status: int = 200, **forms):
         "is_aanvrager": match.hulpvraag.aanvrager_id == user.pk,
         "toon_prive": _toon_prive(request, match.hulpvraag),
         "partijen": _contact_partijen(request, match),
+        "kan_afronden": match.kan_afronden(),
         "afwijzen_form": forms.get("afwijzen_form") or AfwijzenForm(),
         "afronden_form": forms.get("afronden_form") or AfrondenForm(),
         "afzeggen_form": forms.get("afzeggen_form") or AfzeggenForm(),

@@ -279,6 +279,22 @@ class Hulpvraag(VanCooperatie):
             return volgende
         return None
 
+    def begint_op(self, geaccepteerd_op: datetime | None) -> datetime | None:
+        """The moment the help begins, for a helper agreed at ``geaccepteerd_op``: a dated
+        request at its date and start time (local time); a weekly one at its first occurrence
+        that has not ended before the agreement; a flexible one ("vóór") or one without a date
+        from the agreement itself. None when nothing is known (no agreement yet)."""
+        if self.wanneer == Wanneer.DATUM and self.datum:
+            return timezone.make_aware(datetime.combine(self.datum, self.tijd_van or time.min))
+        if self.wanneer == Wanneer.WEKELIJKS and self.weekdag is not None and geaccepteerd_op:
+            akkoord = timezone.localtime(geaccepteerd_op)
+            dag = akkoord.date() + timedelta(days=(self.weekdag - akkoord.weekday()) % 7)
+            einde = timezone.make_aware(datetime.combine(dag, self.tijd_tot or time.max))
+            if einde <= akkoord:
+                dag += timedelta(days=7)
+            return timezone.make_aware(datetime.combine(dag, self.tijd_van or time.min))
+        return geaccepteerd_op
+
     def clean(self):
         super().clean()
         errors = {}

@@ -187,6 +187,19 @@ class Match(VanCooperatie):
         return self.status in self.AKKOORD
 
     @property
+    def afronden_vanaf(self):
+        """From when the help may be marked done: once it has begun
+        (``Hulpvraag.begint_op``); None when any moment will do."""
+        return self.hulpvraag.begint_op(self.geaccepteerd_op)
+
+    def kan_afronden(self, now=None) -> bool:
+        """Agreed, and the help has begun: only then can either side mark it done."""
+        if self.status != self.Status.GEACCEPTEERD:
+            return False
+        vanaf = self.afronden_vanaf
+        return vanaf is None or (now or timezone.now()) >= vanaf
+
+    @property
     def reden_tekst(self) -> str:
         """The reason in the reader's language (system reasons are stored as source text)."""
         return gettext(self.reden) if self.reden else ""

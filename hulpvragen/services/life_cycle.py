@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 from meldingen.services import melding_send
+from wijk.lib.datums import dag_tijd
 
 from .. import permissions
 from ..models import Hulpvraag, Match
@@ -189,6 +190,11 @@ def match_complete(*, match_id: int, door, uren=None, bedankje: str = "") -> Mat
     match = _get_match_for(match_id, door)
     if door.pk not in (match.helper_id, match.hulpvraag.aanvrager_id):
         raise PermissionDenied
+    if match.status == Match.Status.GEACCEPTEERD and not match.kan_afronden():
+        raise ValidationError(
+            _("De hulp is nog niet begonnen. Je kunt hem klaar melden vanaf %(moment)s.")
+            % {"moment": dag_tijd(match.afronden_vanaf)}
+        )
     match.uren = uren
     match.bedankje = (bedankje or "").strip()
     match.full_clean(exclude=["hulpvraag", "helper", "aanbod"])

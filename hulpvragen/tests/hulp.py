@@ -1,7 +1,9 @@
 """Helpers the hulpvragen tests share (plain functions: tests call them with arguments)."""
 
+from contextlib import contextmanager
 from datetime import time, timedelta
 
+import time_machine
 from django.utils import timezone
 
 from bewoners.models import Categorie
@@ -32,3 +34,15 @@ def vraag(aanvrager, *, categorie="vervoer", dagen=DATUM_OVER, van=time(10), tot
 
 def meldingen(user, soort):
     return Melding.objects.filter(ontvanger=user, soort=soort).count()
+
+
+@contextmanager
+def na_begin(match):
+    """The clock at the moment ``match``'s help begins: from then on it may be marked done."""
+    match.refresh_from_db()
+    vanaf = match.afronden_vanaf
+    if vanaf is None or vanaf <= timezone.now():
+        yield
+        return
+    with time_machine.travel(vanaf, tick=False):
+        yield

@@ -12,6 +12,7 @@ from bewoners.models import Categorie
 from bewoners.permissions import can_see_contact
 from hulpvragen import permissions, services
 from hulpvragen.models import Aanbod, Hulpvraag, Match
+from hulpvragen.tests.hulp import na_begin
 from meldingen.models import Melding
 
 pytestmark = pytest.mark.django_db
@@ -78,7 +79,10 @@ def free_texts_in_hulpvragen_tables() -> str:
 
 def test_export_holds_my_requests_offers_and_matches(voorstel, bewoner, helper):
     match = accepteer(voorstel)
-    services.match_complete(match_id=match.pk, door=bewoner, uren=1, bedankje=TEKSTEN["bedankje"])
+    with na_begin(match):
+        services.match_complete(
+            match_id=match.pk, door=bewoner, uren=1, bedankje=TEKSTEN["bedankje"]
+        )
 
     van_bep = privacy.export_user_data(bewoner)["hulpvragen"]
     van_henk = privacy.export_user_data(helper)["hulpvragen"]
@@ -113,7 +117,10 @@ def test_export_of_an_outsider_holds_nothing_of_others(voorstel, outsider):
 
 def test_erasure_of_the_requester_leaves_none_of_her_free_texts(voorstel, bewoner, helper):
     match = accepteer(voorstel)
-    services.match_complete(match_id=match.pk, door=bewoner, uren=1, bedankje=TEKSTEN["bedankje"])
+    with na_begin(match):
+        services.match_complete(
+            match_id=match.pk, door=bewoner, uren=1, bedankje=TEKSTEN["bedankje"]
+        )
     tweede = vraag(bewoner, titel="Boodschappen voor Bep", beschrijving="Bep heeft griep")
     services.hulpvraag_match(tweede.pk)
 
@@ -195,7 +202,8 @@ def test_contact_details_only_inside_an_accepted_match(voorstel, bewoner, helper
     assert not can_see_contact(outsider, helper)
     assert not can_see_contact(outsider, bewoner)
 
-    services.match_complete(match_id=match.pk, door=helper, uren=1)
+    with na_begin(match):
+        services.match_complete(match_id=match.pk, door=helper, uren=1)
     assert can_see_contact(bewoner, helper)  # stays visible after the help
 
 

@@ -18,7 +18,7 @@ from cooperaties.huidige import meenemen
 from hulpvragen import services
 from hulpvragen.models import Hulpvraag, Match
 from hulpvragen.tests.factories import HulpvraagFactory, MatchFactory
-from hulpvragen.tests.hulp import meldingen, vraag
+from hulpvragen.tests.hulp import meldingen, na_begin, vraag
 from meldingen.models import Melding
 
 PRIVE = "Sleutel ligt onder de mat, Dorpsstraat 12. Ik loop slecht na mijn heupoperatie."
@@ -197,9 +197,10 @@ def test_complete_by_either_side_with_hours_and_thanks(geplaatst, aanvrager, hel
     match = services.match_accept(match_id=match_van(geplaatst, eerste).pk, door=eerste)
     door, ander = (eerste, aanvrager) if kant == "helper" else (aanvrager, eerste)
 
-    match = services.match_complete(
-        match_id=match.pk, door=door, uren=Decimal("1.5"), bedankje=" Dank je wel! "
-    )
+    with na_begin(match):
+        match = services.match_complete(
+            match_id=match.pk, door=door, uren=Decimal("1.5"), bedankje=" Dank je wel! "
+        )
 
     geplaatst.refresh_from_db()
     assert geplaatst.status == Hulpvraag.Status.AFGEROND and geplaatst.afgerond_op is not None
@@ -318,7 +319,7 @@ def test_an_over_long_reason_changes_nothing(
 def test_too_many_hours_change_nothing(geplaatst, helpers):
     eerste = helpers[0]
     match = services.match_accept(match_id=match_van(geplaatst, eerste).pk, door=eerste)
-    with pytest.raises(ValidationError) as exc:
+    with na_begin(match), pytest.raises(ValidationError) as exc:
         services.match_complete(match_id=match.pk, door=eerste, uren=Decimal("150"))
     assert "uren" in exc.value.message_dict
     match.refresh_from_db()
@@ -370,7 +371,10 @@ def test_emails_never_contain_private_details_or_phone_numbers(
     nieuw = stap(
         lambda: services.match_accept(match_id=match_van(tweede_vraag, eerste).pk, door=eerste)
     )
-    stap(lambda: services.match_complete(match_id=nieuw.pk, door=eerste, uren=2, bedankje="Top"))
+    with na_begin(nieuw):
+        stap(
+            lambda: services.match_complete(match_id=nieuw.pk, door=eerste, uren=2, bedankje="Top")
+        )
 
     soorten = Melding.objects.filter(email_verzonden_op__isnull=False).values_list(
         "soort", flat=True

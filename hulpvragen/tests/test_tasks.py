@@ -14,7 +14,7 @@ from bewoners.tests.factories import UserFactory
 from cooperaties.huidige import huidige
 from hulpvragen import services, tasks
 from hulpvragen.models import Hulpvraag, Match
-from hulpvragen.tests.hulp import meldingen
+from hulpvragen.tests.hulp import meldingen, na_begin
 from meldingen.models import Melding
 from tests.tijd import START
 
@@ -262,7 +262,8 @@ def test_weekly_help_is_not_asked_to_be_marked_done(klok, bewoner, buurt):
 def test_a_completed_help_is_not_asked_about(klok, bewoner, buurt):
     helper = _geaccepteerd(bewoner, buurt, dagen=1)
     match = Match.objects.get(helper=helper)
-    services.match_complete(match_id=match.pk, door=helper, uren=1)
+    with na_begin(match):
+        services.match_complete(match_id=match.pk, door=helper, uren=1)
 
     naar(klok, days=2)
     assert tasks.ask_to_complete(huidige().pk) == 0

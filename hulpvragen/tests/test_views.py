@@ -13,6 +13,7 @@ from bewoners.models import Categorie
 from bewoners.tests.factories import UserFactory
 from hulpvragen.models import Aanbod, Hulpvraag, Match
 from hulpvragen.tests.factories import AanbodFactory, HulpvraagFactory, MatchFactory
+from hulpvragen.tests.hulp import na_begin
 
 pytestmark = pytest.mark.django_db
 
@@ -312,9 +313,10 @@ def test_decline_reason_too_long_keeps_input(client_for, helper, match):
 def test_complete_with_hours_and_thanks(client_for, bewoner, match):
     Match.objects.filter(pk=match.pk).update(status=Match.Status.GEACCEPTEERD)
     Hulpvraag.objects.filter(pk=match.hulpvraag_id).update(status=Hulpvraag.Status.GEMATCHT)
-    response = client_for(bewoner).post(
-        url("match_complete", match.pk), {"uren": "1,5", "bedankje": "Super, dank je!"}
-    )
+    with na_begin(match):
+        response = client_for(bewoner).post(
+            url("match_complete", match.pk), {"uren": "1,5", "bedankje": "Super, dank je!"}
+        )
     assert response.status_code == 302
     match.refresh_from_db()
     assert match.status == Match.Status.AFGEROND
@@ -324,9 +326,10 @@ def test_complete_with_hours_and_thanks(client_for, bewoner, match):
 
 def test_complete_with_bad_hours_is_refused(client_for, helper, match):
     Match.objects.filter(pk=match.pk).update(status=Match.Status.GEACCEPTEERD)
-    response = client_for(helper).post(
-        url("match_complete", match.pk), {"uren": "500", "bedankje": "Graag gedaan"}
-    )
+    with na_begin(match):
+        response = client_for(helper).post(
+            url("match_complete", match.pk), {"uren": "500", "bedankje": "Graag gedaan"}
+        )
     assert response.status_code == 200
     assert "Graag gedaan" in response.content.decode()
     assert 'class="error-summary"' in response.content.decode()
