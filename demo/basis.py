@@ -11,11 +11,12 @@ import random
 import time as clock
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
-from bewoners.models import User
+from bewoners.models import Profiel, User
+from demo.bewoners import NIEUW_IN_WIJK, dagen_lid
 from demo.cooperaties import huidige_demo
 
 # The e-mail of the residents that ``seed_demo --scale`` makes: schaal-<n>@<the coöperatie's
@@ -83,3 +84,32 @@ def schaal_bewoners():
 def aware(dag: date, tijd: time) -> datetime:
     """``tijd`` on ``dag``, in the local time zone."""
     return timezone.make_aware(datetime.combine(dag, tijd))
+
+
+def lid_geworden(profiel, n: int) -> None:
+    """Date demo resident ``n``'s account, consent and finished profile back to the day they
+    joined (``demo.bewoners.dagen_lid``); a newcomer of ``NIEUW_IN_WIJK`` moved in then."""
+    vandaag = timezone.localdate()
+    nieuw = NIEUW_IN_WIJK.get(n)
+    if nieuw is None and profiel.nieuw_in_wijk_sinds:
+        nieuw = (vandaag - profiel.nieuw_in_wijk_sinds).days
+    sinds = aware(vandaag - timedelta(days=dagen_lid(n, nieuw)), time(9 + n % 11, n % 60))
+    User.objects.filter(pk=profiel.user_id).update(date_joined=sinds)
+    velden = {}
+    if nieuw is not None:
+        velden["nieuw_in_wijk_sinds"] = vandaag - timedelta(days=nieuw)
+    if profiel.toestemming_op:
+        velden["toestemming_op"] = sinds + timedelta(minutes=10)
+    if profiel.onboarding_voltooid_op:
+        velden["onboarding_voltooid_op"] = sinds + timedelta(minutes=25)
+    Profiel.objects.filter(pk=profiel.pk).update(**velden)
+
+
+# How busy each month is (January is 1): quieter in the summer holidays and around Christmas,
+# busier in autumn and winter, when people are inside and alone more.
+SEIZOEN = (1.1, 1.05, 1.0, 0.95, 0.95, 0.85, 0.6, 0.55, 1.0, 1.1, 1.15, 0.8)
+
+
+def seizoen(dag: date) -> float:
+    """How busy the month of ``dag`` is, compared with an ordinary month (``SEIZOEN``)."""
+    return SEIZOEN[dag.month - 1]

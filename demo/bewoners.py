@@ -104,3 +104,25 @@ STRATEN = [
     "Lindelaan",
     "Schoolstraat",
 ]
+
+# --- when each demo resident joined -------------------------------------------------------------
+
+# Moved into the wijk this many days ago (``Profiel.nieuw_in_wijk_sinds``): the newcomers the
+# buurtassistent welcomes, or still has to (``demo.buurtassistenten``).
+NIEUW_IN_WIJK = {1: 80, 4: 5, 13: 40, 25: 60, 37: 12, 49: 25}
+AL_LID = 26  # bewoner1..26 (the newcomers aside) made their account over a year ago
+
+
+def dagen_lid(n: int, nieuw_in_wijk: int | None = None) -> int:
+    """How many days ago demo resident ``n`` made their account.
+
+    A newcomer in the wijk (moved in ``nieuw_in_wijk`` days ago) did so two days after moving
+    in; bewoner1..26 over a year ago (13 to 23 months); bewoner27..50 in the past year, about
+    two a month (bewoner27 almost a year ago, bewoner50 three days ago). So the board report
+    shows new residents in every quarter.
+    """
+    if nieuw_in_wijk is not None:
+        return max(1, nieuw_in_wijk - 2)
+    if n <= AL_LID:
+        return 400 + (n * 37) % 300
+    return 3 + round((50 - n) * 15.2)
