@@ -38,7 +38,7 @@ from cooperaties.huidige import huidige, in_cooperatie
 from cooperaties.models import Cooperatie
 from cooperaties.selectors import vergeet_hosts
 from demo import accommodaties, buurtassistenten, hulpvragen, initiatieven
-from demo.basis import SCHAAL_PREFIX, schaal_bewoners
+from demo.basis import SCHAAL_PREFIX, lid_geworden, schaal_bewoners
 from demo.bewoners import (
     ACHTERNAMEN,
     BIEDEN,
@@ -247,6 +247,7 @@ class Command(CooperatieCommand):
                 onboarding_stap=4,
                 onboarding_voltooid_op=None if i % 10 == 9 else timezone.now(),
             )
+            lid_geworden(profiel, i + 1)  # a year of history: joined over time
             profiel.rollen.add(bewoner_group)
             profiel.kan_categorieen.set(rng.sample(categorieen, k=rng.randint(1, 3)))
             if profiel.wat_heb_je_nodig:
@@ -275,6 +276,7 @@ class Command(CooperatieCommand):
                     "password": DEMO_PASSWORD,
                     "first_name": first,
                     "last_name": last,
+                    "date_joined": timezone.now() - timezone.timedelta(days=800),
                 }
                 if Rol.BEHEERDER not in roles:
                     user = User.objects.create_user(**velden)
@@ -289,9 +291,9 @@ class Command(CooperatieCommand):
             profiel = Profiel.objects.filter(user=user).first() or Profiel.objects.create(
                 user=user,
                 buurt=buurten[0],
-                toestemming_op=timezone.now(),
+                toestemming_op=user.date_joined,
                 onboarding_stap=4,
-                onboarding_voltooid_op=timezone.now(),
+                onboarding_voltooid_op=user.date_joined,
             )
             profiel.rollen.add(*Group.objects.filter(name__in=[str(r) for r in roles]))
             if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
