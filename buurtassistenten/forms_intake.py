@@ -18,7 +18,7 @@ from django.utils.translation import ngettext
 
 from accommodaties.models import Accommodatie
 from bewoners.forms import TELEFOON_CHARS
-from bewoners.models import Buurt, User, normalize_postcode, validate_postcode
+from bewoners.models import Buurt, Categorie, User, normalize_postcode, validate_postcode
 from initiatieven.models import Bijeenkomst, Initiatief
 from wijk.lib.forms import (
     DatumEnTijdenMixin,
@@ -73,6 +73,59 @@ class IntakeForm(ServiceErrorsMixin, forms.Form):
     nieuw_in_wijk = forms.BooleanField(
         label=_("Nieuw in de wijk (woont hier nog niet zo lang)"), required=False
     )
+    # The four questions of every profile (seed 000), asked in the conversation; the labels
+    # are those of the welcome flow (``bewoners.forms.VierVragenForm``). All may stay empty.
+    wat_wil_je = forms.CharField(
+        label=_("Wat wil je?"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Bijvoorbeeld: nieuwe mensen leren kennen, meer bewegen, iets leren."),
+    )
+    kan_categorieen = forms.ModelMultipleChoiceField(
+        label=_("Waar kun je mee helpen?"),
+        queryset=Categorie.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": _("Kies onderwerpen uit de lijst."),
+            "invalid_pk_value": _("Kies onderwerpen uit de lijst."),
+        },
+    )
+    wat_kun_je = forms.CharField(
+        label=_("Wat kun je? Vertel er iets over"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Bijvoorbeeld: ik kan goed koken, ik ben handig met computers."),
+    )
+    nodig_categorieen = forms.ModelMultipleChoiceField(
+        label=_("Waar heb je hulp bij nodig?"),
+        queryset=Categorie.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": _("Kies onderwerpen uit de lijst."),
+            "invalid_pk_value": _("Kies onderwerpen uit de lijst."),
+        },
+    )
+    wat_heb_je_nodig = forms.CharField(
+        label=_("Wat heb je nodig? Vertel er iets over"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Alleen de bewoner en de buurtassistent lezen dit. Schrijf alleen op wat de bewoner "
+            "kwijt wil. Geen diagnoses of medische details."
+        ),
+    )
+    wat_heb_je_te_bieden = forms.CharField(
+        label=_("Wat heb je te bieden?"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Bijvoorbeeld: tijd op zaterdag, gereedschap, een auto, een ruimte."),
+    )
     toestemming_hoe = forms.ChoiceField(
         label=_("Hoe gaf de bewoner toestemming?"),
         choices=Intake.Toestemming.choices,
@@ -108,17 +161,35 @@ class IntakeForm(ServiceErrorsMixin, forms.Form):
     )
 
     GROEPEN = (
-        (_("Wie is het?"), ("first_name", "last_name", "telefoon")),
+        (_("Wie is het?"), "", ("first_name", "last_name", "telefoon")),
         (
             _("Waar woont de bewoner?"),
+            "",
             ("adres", "postcode", "woonplaats", "buurt", "nieuw_in_wijk"),
         ),
-        (_("Toestemming en gesprek"), ("toestemming_hoe", "kanaal", "notitie")),
+        (
+            _("De vier vragen"),
+            _(
+                "Stel de bewoner de vier vragen. Vul in wat de bewoner vertelt. Alles mag leeg "
+                "blijven: je kunt het later samen aanvullen."
+            ),
+            (
+                "wat_wil_je",
+                "kan_categorieen",
+                "wat_kun_je",
+                "nodig_categorieen",
+                "wat_heb_je_nodig",
+                "wat_heb_je_te_bieden",
+            ),
+        ),
+        (_("Toestemming en gesprek"), "", ("toestemming_hoe", "kanaal", "notitie")),
     )
 
     def __init__(self, *args, door, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["buurt"].queryset = buurten_voor(door)
+        for naam in ("kan_categorieen", "nodig_categorieen"):
+            self.fields[naam].queryset = Categorie.objects.actief()
         autocomplete = {
             "first_name": "off",
             "last_name": "off",
@@ -132,7 +203,9 @@ class IntakeForm(ServiceErrorsMixin, forms.Form):
             self.fields[naam].widget.attrs["autocomplete"] = waarde
 
     def groepen(self):
-        return [(titel, [self[naam] for naam in namen]) for titel, namen in self.GROEPEN]
+        return [
+            (titel, uitleg, [self[naam] for naam in namen]) for titel, uitleg, namen in self.GROEPEN
+        ]
 
     def clean_telefoon(self):
         telefoon = self.cleaned_data["telefoon"].strip()

@@ -10,7 +10,7 @@ rules are in ``permissions``; what the pages read is in ``selectors`` and ``queu
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 from typing import TypeVar
 
@@ -22,8 +22,13 @@ from django.utils.translation import gettext_lazy as _
 
 from accommodaties import services as accommodaties_services
 from bewoners import permissions as bewoners_permissions
-from bewoners.models import Buurt, User
-from bewoners.services import account_email_set, bewoner_create_offline, wachtwoord_link_send
+from bewoners.models import Buurt, Categorie, User
+from bewoners.services import (
+    account_email_set,
+    bewoner_create_offline,
+    profiel_gewijzigd,
+    wachtwoord_link_send,
+)
 from hulpvragen import services as hulpvragen_services
 from initiatieven import services as initiatieven_services
 
@@ -189,8 +194,15 @@ def intake_create(
     nieuw_in_wijk: bool = False,
     notitie: str = "",
     kanaal: str = Kanaal.HUISBEZOEK,
+    wat_wil_je: str = "",
+    kan_categorieen: Iterable[Categorie] = (),
+    wat_kun_je: str = "",
+    nodig_categorieen: Iterable[Categorie] = (),
+    wat_heb_je_nodig: str = "",
+    wat_heb_je_te_bieden: str = "",
 ) -> User:
-    """A resident without e-mail, entered by a buurtassistent, with the consent recorded."""
+    """A resident without e-mail, entered by a buurtassistent, with the consent recorded and
+    the answers to the four questions on their profile (as the welcome flow would save them)."""
     if not is_buurtassistent(door):
         raise PermissionDenied
     if toestemming_hoe not in Intake.Toestemming.values:
@@ -208,7 +220,18 @@ def intake_create(
         woonplaats=(woonplaats or "").strip(),
         nieuw_in_wijk_sinds=timezone.localdate() if nieuw_in_wijk else None,
         buurt=buurt,
+        wat_wil_je=(wat_wil_je or "").strip(),
+        wat_kun_je=(wat_kun_je or "").strip(),
+        wat_heb_je_nodig=(wat_heb_je_nodig or "").strip(),
+        wat_heb_je_te_bieden=(wat_heb_je_te_bieden or "").strip(),
     )
+    kan, nodig = list(kan_categorieen or ()), list(nodig_categorieen or ())
+    if kan or nodig:
+        profiel = bewoner.profiel
+        profiel.kan_categorieen.set(kan)
+        profiel.nodig_categorieen.set(nodig)
+        # Skills feed the matching (as a change in the welcome flow would).
+        profiel_gewijzigd(profiel, velden=["kan_categorieen"])
     Intake.objects.create(bewoner=bewoner, door=door, toestemming_hoe=toestemming_hoe)
     Contactmoment.objects.create(
         bewoner=bewoner,
