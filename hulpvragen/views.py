@@ -130,7 +130,7 @@ def hulpvraag_detail(request, pk: int):
     mag_bewerken = can_edit_hulpvraag(user, hulpvraag)
     matches = []
     if mag_bewerken:
-        matches = list(hulpvraag.matches.select_related("helper"))
+        matches = list(hulpvraag.matches.select_related("helper", "helper__profiel"))
     eigen_match = None
     if not mag_bewerken:
         eigen_match = hulpvraag.matches.als_helper(user).first()
@@ -144,8 +144,18 @@ def hulpvraag_detail(request, pk: int):
             "toon_prive": _toon_prive(request, hulpvraag),
             "matches": matches,
             "eigen_match": eigen_match,
+            "akkoord": _akkoord_met_contact(request, matches),
         },
     )
+
+
+def _akkoord_met_contact(request, matches: list[Match]) -> Match | None:
+    """The accepted (or completed) match of the request, when this person may see its helper's
+    contact data (``bewoners.permissions``: the requester may, the helper's address not)."""
+    akkoord = next((m for m in matches if m.is_akkoord), None)
+    if akkoord is None or not zicht(request).mag_zien(akkoord.helper, Gegeven.CONTACT):
+        return None
+    return akkoord
 
 
 @toegang(ingelogd, per_object="hulpvragen.permissions.can_edit_hulpvraag")
