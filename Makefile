@@ -56,13 +56,14 @@ install: $(STAMP) .env ## Create the virtualenv and install the pinned requireme
 # (WIJK_PLATFORMDOMEIN=localhost); the plain address opens the first.
 DEMO_COOPERATIES ?= debuurt hetveer
 
+# PORT goes to Django too: without SITE_URL, links in e-mails and feeds use that port (settings).
 run: install ## Migrate, load demo data, serve two demo coöperaties on port 8000 (PORT=... to change)
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py seed_demo
+	PORT=$(PORT) $(PY) manage.py seed_demo
 	@echo "Wijk is starting (stop with Ctrl-C). The demo coöperaties:"
 	@$(foreach slug,$(DEMO_COOPERATIES),echo "  http://$(slug).localhost:$(PORT)/";)
 	@echo "  http://$(HOST):$(PORT)/ opens the first"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	PORT=$(PORT) $(PY) manage.py runserver $(HOST):$(PORT)
 
 # Browser tests (marked e2e) use Debian's Chromium at /usr/bin/chromium and are skipped,
 # with a reason, where it is missing (CI sets WIJK_REQUIRE_E2E=1 to make that an error).

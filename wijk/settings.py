@@ -35,7 +35,15 @@ WIJK_NAAM = env("WIJK_NAAM", default="Wijkcoöperatie De Buurt")
 WIJK_PLATFORMDOMEIN = env("WIJK_PLATFORMDOMEIN", default="localhost").lower()
 # How long a process remembers which coöperatie a host name belongs to (seconds).
 WIJK_HOSTS_ONTHOUDEN = env.int("WIJK_HOSTS_ONTHOUDEN", default=30)
-SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Public address for links in e-mails and calendar feeds. Without SITE_URL: this machine on the
+# port that `make run PORT=...` serves (PORT, default 8000), so the links open in the demo.
+_poort = env.str("PORT", default="8000").strip()
+SITE_URL = env(
+    "SITE_URL", default=f"http://127.0.0.1:{_poort if _poort.isdigit() else 8000}"
+).rstrip("/")
+# With DEBUG on, Django's technical 404/500 pages instead of the site's own (wijk.lib.foutpaginas;
+# ``?debug`` in an address does the same for one page).
+WIJK_TECHNISCHE_FOUTEN = env.bool("WIJK_TECHNISCHE_FOUTEN", default=False)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -80,6 +88,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "wijk.middleware.TeVeelGegevensMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # With DEBUG on: the site's own 404 and 500 pages, not Django's technical ones.
+    "wijk.lib.foutpaginas.EigenFoutpaginas",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Cache-Control: private, no-store on every answer to a logged-in person.
@@ -219,6 +229,9 @@ STORAGES = {
 
 # E-mail: printed to the console unless EMAIL_URL says otherwise (smtp+tls://user:pw@host:587).
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+if vars().get("EMAIL_BACKEND") == "django.core.mail.backends.console.EmailBackend":
+    # In the terminal one short line per e-mail with its first link (wijk.lib.mail_console).
+    EMAIL_BACKEND = "wijk.lib.mail_console.EmailBackend"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Wijk <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -363,7 +376,17 @@ WIJK_MATCHING = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"geen_toegang_kort": {"()": "wijk.lib.foutpaginas.KortBijGeenToegang"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # Django's own console handler (on with DEBUG) printed each message a second time.
+        "django": {"handlers": [], "level": "INFO"},
+        # A refused page (403) is one line, without a traceback.
+        "django.request": {"filters": ["geen_toegang_kort"]},
+    },
 }
+if CELERY_TASK_ALWAYS_EAGER:
+    # Tasks run inside the web process: no "Task ... succeeded" line for each (failures show).
+    LOGGING["loggers"]["celery.app.trace"] = {"level": "WARNING"}

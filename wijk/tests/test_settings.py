@@ -102,7 +102,7 @@ def test_embedded_default_needs_no_services():
     assert loaded["DB_ENGINE"] == "django.db.backends.sqlite3"
     assert loaded["DB_NAME"] == str(BASE_DIR / "db.sqlite3")
     assert loaded["CACHE_BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
-    assert loaded["EMAIL_BACKEND"] == "django.core.mail.backends.console.EmailBackend"
+    assert loaded["EMAIL_BACKEND"] == "wijk.lib.mail_console.EmailBackend"  # one line a mail
     assert loaded["CELERY_BROKER_URL"] == ""
     assert loaded["CELERY_TASK_ALWAYS_EAGER"] is True
     assert loaded["STATICFILES_BACKEND"] == STATIC_PLAIN
