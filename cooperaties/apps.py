@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class CooperatiesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "cooperaties"
-    verbose_name = _("coöperaties")
+    verbose_name = _("Coöperaties")
 
     def ready(self):
         from django.db.backends.signals import connection_created

@@ -5,4 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class RapportagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "rapportages"
-    verbose_name = _("rapportages")
+    verbose_name = _("Rapportages")
