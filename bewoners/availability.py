@@ -20,6 +20,9 @@ DAGEN = [
     _("zaterdag"),
     _("zondag"),
 ]
+# Short names for narrow screens (the availability grid on a phone); the full name stays in the
+# page for assistive technology.
+DAGEN_KORT = [_("ma"), _("di"), _("wo"), _("do"), _("vr"), _("za"), _("zo")]
 DAGDELEN = [_("ochtend"), _("middag"), _("avond")]
 ALL = (1 << 21) - 1
 

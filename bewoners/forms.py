@@ -3,8 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wijk.lib.forms import DatumBereikMixin
 
-from .availability import DAGDELEN, DAGEN, Beschikbaarheid
-from .models import Profiel, Taal, normalize_postcode
+from .availability import DAGDELEN, DAGEN, DAGEN_KORT, Beschikbaarheid
+from .models import Buurt, Profiel, Taal, normalize_postcode
 
 TELEFOON_CHARS = set("0123456789+ -()")
 
@@ -17,7 +17,9 @@ class AvailabilityWidget(forms.CheckboxSelectMultiple):
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         options = [opt for _group, opts, _i in context["widget"]["optgroups"] for opt in opts]
-        context["widget"]["rows"] = [(DAGEN[d], options[d * 3 : d * 3 + 3]) for d in range(7)]
+        context["widget"]["rows"] = [
+            (DAGEN[d], DAGEN_KORT[d], options[d * 3 : d * 3 + 3]) for d in range(7)
+        ]
         context["widget"]["dagdelen"] = DAGDELEN
         return context
 
@@ -65,7 +67,7 @@ class OverJouForm(DatumBereikMixin, forms.ModelForm):
                 "Woon je hier nog niet zo lang? Dan heten we je graag welkom."
             ),
             "postcode": _("Hiermee vinden we je buurt."),
-            "buurt": _("Kies je buurt als we die niet via je postcode vinden."),
+            "buurt": _("Weet je het niet? Laat dit leeg. Dan kiezen we de buurt van je postcode."),
         }
 
     def __init__(self, *args, **kwargs):
@@ -92,11 +94,72 @@ class OverJouForm(DatumBereikMixin, forms.ModelForm):
         postcode = normalize_postcode(self.cleaned_data["postcode"])
         return f"{postcode[:4]} {postcode[4:]}" if postcode else ""
 
+    def clean(self):
+        """The buurt: the person's own choice, else the buurt of the postcode. When a chosen
+        buurt and the postcode's buurt differ, nothing is saved until the person says which
+        one is right (``buurt_keuze``); a buurt confirmed once is not asked again."""
+        cleaned = super().clean()
+        self.buurt_via_postcode = None
+        if "postcode" in self.errors or "buurt" in self.errors:
+            return cleaned
+        postcode = cleaned.get("postcode") or ""
+        gekozen = cleaned.get("buurt")
+        van_postcode = Buurt.objects.for_postcode(postcode) if postcode else None
+        if gekozen is None:
+            cleaned["buurt"] = van_postcode
+            if van_postcode is not None and van_postcode.pk != self.instance.buurt_id:
+                self.buurt_via_postcode = van_postcode
+            return cleaned
+        if van_postcode is None or van_postcode == gekozen:
+            return cleaned
+        eerder = normalize_postcode(self.initial.get("postcode") or "")
+        if eerder == normalize_postcode(postcode) and self.instance.buurt_id == gekozen.pk:
+            return cleaned  # confirmed before: the person lives where they said
+        keuzes = {van_postcode.pk: van_postcode, gekozen.pk: gekozen}
+        antwoord = self.data.get(self.add_prefix("buurt_keuze"), "")
+        if antwoord.isdigit() and int(antwoord) in keuzes:
+            cleaned["buurt"] = keuzes[int(antwoord)]
+            return cleaned
+        self._vraag_buurt(postcode=postcode, van_postcode=van_postcode, gekozen=gekozen)
+        return cleaned
+
+    def _vraag_buurt(self, *, postcode, van_postcode, gekozen):
+        """Add the question "which buurt is right?" right after the buurt field."""
+        vraag = forms.ChoiceField(
+            label=_("Welke buurt klopt?"),
+            choices=[
+                (van_postcode.pk, _("%(buurt)s (hoort bij je postcode)") % {"buurt": van_postcode}),
+                (gekozen.pk, _("%(buurt)s (die koos je zelf)") % {"buurt": gekozen}),
+            ],
+            widget=forms.RadioSelect,
+            help_text=_(
+                "Woon je op de grens van twee buurten? Kies dan de buurt waar je bij wilt horen. "
+                "De buurtassistent van die buurt helpt je."
+            ),
+        )
+        velden = {}
+        for naam, veld in self.fields.items():
+            velden[naam] = veld
+            if naam == "buurt":
+                velden["buurt_keuze"] = vraag
+        self.fields = velden
+        self.add_error(
+            "buurt_keuze",
+            forms.ValidationError(
+                _(
+                    "Postcode %(postcode)s hoort bij buurt %(van_postcode)s, maar je koos "
+                    "%(gekozen)s. Kies welke buurt klopt. We hebben nog niets opgeslagen."
+                ),
+                code="buurt_postcode",
+                params={"postcode": postcode, "van_postcode": van_postcode, "gekozen": gekozen},
+            ),
+        )
+
     def save(self, commit=True):
         profiel = super().save(commit=False)
         profiel.user.first_name = self.cleaned_data["first_name"]
         profiel.user.last_name = self.cleaned_data["last_name"]
-        profiel.derive_buurt()
+        profiel.buurt = self.cleaned_data.get("buurt")
         if commit:
             profiel.user.save(update_fields=["first_name", "last_name"])
             profiel.save()
@@ -197,7 +260,20 @@ class ProfielForm(OverJouForm):
     )
 
     def fieldsets(self):
-        return [(title, [self[name] for name in names]) for title, names in self.sections]
+        """The sections' fields; the question "which buurt is right?" (only when the chosen
+        buurt and the postcode's differ) right after the buurt."""
+        return [
+            (
+                title,
+                [
+                    self[naam]
+                    for name in names
+                    for naam in (name, "buurt_keuze")
+                    if naam == name or (name == "buurt" and naam in self.fields)
+                ],
+            )
+            for title, names in self.sections
+        ]
 
 
 class AccountVerwijderenForm(forms.Form):

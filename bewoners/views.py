@@ -58,13 +58,32 @@ ONBOARDING = [
 
 def _gevolgd_gewijzigd(form) -> list[str]:
     """Which of the profile fields other apps follow (``services.profiel_gewijzigd``) ``form``
-    changed. Field by field: ``form.changed_data`` cannot compare the availability field."""
-    return [
-        naam
-        for naam in ("buurt", "kan_categorieen")
-        if naam in form.fields
-        and form.fields[naam].has_changed(form[naam].initial, form[naam].data)
-    ]
+    changed. Field by field: ``form.changed_data`` cannot compare the availability field. The
+    buurt by what was saved: it may come from the postcode or the question which buurt is right."""
+    velden = []
+    if "buurt" in form.fields and str(form["buurt"].initial or "") != str(
+        form.instance.buurt_id or ""
+    ):
+        velden.append("buurt")
+    if "kan_categorieen" in form.fields and form.fields["kan_categorieen"].has_changed(
+        form["kan_categorieen"].initial, form["kan_categorieen"].data
+    ):
+        velden.append("kan_categorieen")
+    return velden
+
+
+def _buurt_van_postcode_melden(request, form) -> None:
+    """The buurt followed the postcode (the person chose none): say so, visibly."""
+    buurt = getattr(form, "buurt_via_postcode", None)
+    if buurt is not None:
+        messages.info(
+            request,
+            _(
+                "Je postcode hoort bij buurt %(buurt)s. Die buurt staat nu in je profiel. "
+                "Klopt dat niet? Kies je buurt bij Mijn profiel, Bewerken."
+            )
+            % {"buurt": buurt.naam},
+        )
 
 
 @toegang(ingelogd)
@@ -122,6 +141,7 @@ def onboarding(request, stap=None):
                 else:
                     profiel = form.save()
                     services.profiel_gewijzigd(profiel, velden=_gevolgd_gewijzigd(form))
+                    _buurt_van_postcode_melden(request, form)
                 if profiel.onboarding_stap < stap:
                     profiel.onboarding_stap = stap
                     profiel.save(update_fields=["onboarding_stap", "bijgewerkt_op"])
@@ -169,6 +189,7 @@ def profiel_edit(request):
             profiel = form.save()
             services.profiel_gewijzigd(profiel, velden=_gevolgd_gewijzigd(form))
             messages.success(request, _("Je profiel is opgeslagen."))
+            _buurt_van_postcode_melden(request, form)
             return redirect("bewoners:mijn_profiel")
         messages.error(
             request, _("Je profiel is nog niet opgeslagen. Kijk de foutmeldingen hieronder na.")

@@ -74,3 +74,52 @@ def test_signup_verification_and_onboarding(page, live_server, buurt, settings):
 
     # The header shows the unread welcome notification.
     expect(page.get_by_role("navigation").first).to_contain_text("1")
+
+
+# Every text in the availability grid that is visible: each text node must sit on one line.
+_AFGEBROKEN = """() => {
+  const uit = [];
+  for (const cel of document.querySelectorAll("table.beschikbaarheid th")) {
+    const walker = document.createTreeWalker(cel, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const tekst = node.textContent.trim();
+      const el = node.parentElement;
+      if (!tekst || el.getBoundingClientRect().width <= 1 || !el.checkVisibility()) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const regels = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+      if (regels.size > 1) uit.push(tekst);
+    }
+  }
+  return uit;
+}"""
+
+
+@pytest.mark.parametrize("breedte", [320, 390, 1280])
+def test_weekdays_of_the_availability_grid_never_break_mid_word(
+    page, live_server, bewoner, breedte
+):
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(bewoner)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+    page.set_viewport_size({"width": breedte, "height": 800})
+    page.goto(live_server.url + "/profiel/bewerken/")
+
+    tabel = page.locator("table.beschikbaarheid")
+    expect(tabel).to_be_visible()
+    assert page.evaluate(_AFGEBROKEN) == []
+    # The full day name stays the row's name for assistive technology, at every width.
+    for dag in ("Maandag", "Donderdag", "Zondag"):
+        expect(tabel.get_by_role("rowheader", name=dag, exact=True)).to_have_count(1)
+    kort = tabel.locator(".dag-kort").first
+    if breedte <= 390:
+        expect(kort).to_be_visible()
+        expect(kort).to_have_text("Ma")
+    else:
+        expect(kort).to_be_hidden()
+    # Nothing of the grid sticks out sideways.
+    assert page.evaluate("document.documentElement.scrollWidth") <= breedte
