@@ -40,6 +40,7 @@ print(json.dumps({
     "SECURE_HSTS_SECONDS": s.SECURE_HSTS_SECONDS,
     "SECURE_PROXY_SSL_HEADER": getattr(s, "SECURE_PROXY_SSL_HEADER", None),
     "WIJK_NAAM": s.WIJK_NAAM,
+    "SITE_URL": s.SITE_URL,
 }))
 """
 
