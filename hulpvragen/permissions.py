@@ -6,6 +6,7 @@
   the buurtassistenten who work for the requester (``bewoners.permissions``); a buurtassistent of
   another buurt sees what any resident sees, and may not change the request.
 - A match: its helper, the requester and the buurtassistenten who work for the requester.
+- The calendar entry (.ics) of an agreed help with a date: its helper and its requester.
 - Contact data of the other side (``relatie_match``, registered with ``bewoners.permissions``):
   only inside an accepted (or completed) match. The helper sees the requester's contact data and
   home address (the help is mostly at home); the requester sees the helper's contact data, not
@@ -73,6 +74,16 @@ def can_view_match(user, match) -> bool:
     if user.pk in (match.helper_id, match.hulpvraag.aanvrager_id):
         return True
     return is_coordinator_voor(user, match.hulpvraag)
+
+
+def mag_afspraak_downloaden(user, match) -> bool:
+    """The calendar entry of an agreed help (``feeds.match_ics``): its two sides only, while it
+    is agreed and has a date (``Match.heeft_afspraak``)."""
+    return (
+        _authenticated(user)
+        and user.pk in (match.helper_id, match.hulpvraag.aanvrager_id)
+        and match.heeft_afspraak
+    )
 
 
 def relatie_match(kijker, ids) -> dict[int, set[str]]:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "hulpvragen"
 
@@ -23,4 +23,5 @@ urlpatterns = [
     path("matches/<int:pk>/nee/", views.match_decline, name="match_decline"),
     path("matches/<int:pk>/klaar/", views.match_complete, name="match_complete"),
     path("matches/<int:pk>/afzeggen/", views.match_cancel, name="match_cancel"),
+    path("matches/<int:pk>/agenda.ics", feeds.match_ics, name="match_ics"),
 ]

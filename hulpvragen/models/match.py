@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from cooperaties.models import VanCooperatie, per_cooperatie
 
 from .aanbod import Aanbod
-from .hulpvraag import Hulpvraag
+from .hulpvraag import Hulpvraag, Wanneer
 
 
 class MatchQuerySet(models.QuerySet):
@@ -185,6 +185,17 @@ class Match(VanCooperatie):
     @property
     def is_akkoord(self) -> bool:
         return self.status in self.AKKOORD
+
+    @property
+    def heeft_afspraak(self) -> bool:
+        """Agreed, for a day and time: it can go into a calendar (``feeds.match_ics``)."""
+        hulpvraag = self.hulpvraag
+        return (
+            self.status == self.Status.GEACCEPTEERD
+            and hulpvraag.wanneer == Wanneer.DATUM
+            and hulpvraag.datum is not None
+            and hulpvraag.tijd_van is not None
+        )
 
     @property
     def afronden_vanaf(self):
