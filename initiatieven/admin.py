@@ -1,9 +1,15 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from . import services
 from .models import Aanmelding, Activiteit, Bijeenkomst, Initiatief, Lidmaatschap
 
 
@@ -20,16 +26,106 @@ class LidmaatschapInline(admin.TabularInline):
     ]
 
 
+class AfwijsForm(forms.Form):
+    reden = forms.CharField(
+        label=_("Waarom keur je het (nog) niet goed?"),
+        max_length=Initiatief._meta.get_field("reden_afwijzing").max_length,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("De organisatoren lezen dit. Zeg wat er anders moet."),
+        error_messages={"required": _("Schrijf kort op waarom, voor de organisatoren.")},
+    )
+
+
 @admin.register(Initiatief)
 class InitiatiefAdmin(admin.ModelAdmin):
-    list_display = ["naam", "thema", "status", "aanmelden", "aantal_leden"]
+    """New initiatives of residents wait here for approval: filter on "Wacht op goedkeuring"
+    and approve or refuse them with the actions (the organisers get a melding). The web
+    address is made once and stays."""
+
+    list_display = ["naam", "thema", "status", "aanmelden", "aantal_leden", "aangemaakt_op"]
     list_filter = ["status", "thema", "aanmelden", "buurten"]
     search_fields = ["naam", "beschrijving", "slug"]
-    prepopulated_fields = {"slug": ["naam"]}
     filter_horizontal = ["organisatoren", "buurten"]
     autocomplete_fields = ["accommodatie"]
     readonly_fields = ["aangemaakt_op"]
     inlines = [LidmaatschapInline]
+    actions = ["goedkeuren", "afwijzen"]
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if obj else {"slug": ["naam"]}
+
+    def get_readonly_fields(self, request, obj=None):
+        velden = list(super().get_readonly_fields(request, obj))
+        if obj is not None:
+            velden.append("slug")  # links on paper and in e-mails keep working
+            if not obj.is_goedgekeurd:
+                velden += ["status", "reden_afwijzing"]  # through the actions
+        else:
+            velden.append("reden_afwijzing")
+        return velden
+
+    @admin.action(description=_("Goedkeuren: iedereen kan het zien"), permissions=["change"])
+    def goedkeuren(self, request, queryset):
+        aantal = 0
+        for initiatief in queryset.filter(
+            status__in=(Initiatief.Status.WACHT, Initiatief.Status.AFGEWEZEN)
+        ):
+            aantal += services.initiatief_approve(initiatief=initiatief, door=request.user)
+        self.message_user(
+            request,
+            ngettext(
+                "%(aantal)d initiatief goedgekeurd. De organisatoren krijgen bericht.",
+                "%(aantal)d initiatieven goedgekeurd. De organisatoren krijgen bericht.",
+                aantal,
+            )
+            % {"aantal": aantal},
+            messages.SUCCESS if aantal else messages.WARNING,
+        )
+
+    @admin.action(description=_("Afwijzen, met een reden"), permissions=["change"])
+    def afwijzen(self, request, queryset):
+        """Asks for the reason on a page of its own, then refuses the waiting ones."""
+        wachtend = list(queryset.filter(status=Initiatief.Status.WACHT))
+        if not wachtend:
+            self.message_user(
+                request, _("Geen van deze initiatieven wacht op goedkeuring."), messages.WARNING
+            )
+            return None
+        form = AfwijsForm(request.POST if "bevestigd" in request.POST else None)
+        if form.is_valid():
+            aantal = 0
+            try:
+                for initiatief in wachtend:
+                    aantal += services.initiatief_reject(
+                        initiatief=initiatief, door=request.user, reden=form.cleaned_data["reden"]
+                    )
+            except ValidationError as exc:
+                self.message_user(request, " ".join(exc.messages), messages.ERROR)
+                return None
+            self.message_user(
+                request,
+                ngettext(
+                    "%(aantal)d initiatief afgewezen. De organisatoren krijgen bericht.",
+                    "%(aantal)d initiatieven afgewezen. De organisatoren krijgen bericht.",
+                    aantal,
+                )
+                % {"aantal": aantal},
+                messages.SUCCESS,
+            )
+            return None
+        return TemplateResponse(
+            request,
+            "admin/initiatieven/initiatief/afwijzen.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Initiatieven afwijzen"),
+                "opts": self.model._meta,
+                "initiatieven": wachtend,
+                "form": form,
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            },
+            status=400 if form.is_bound else 200,
+        )
 
     def get_queryset(self, request):
         return (

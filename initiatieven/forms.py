@@ -1,7 +1,7 @@
 """Forms for initiatives, members, activities and meetings.
 
 The forms check what a field can check on its own (required, type, length), turn a day and two
-times into time-zone aware moments and keep the words of the URLs free. The rules about times,
+times into time-zone aware moments. The rules about times,
 places and who may do what live in ``initiatieven.services``; its ``ValidationError`` is put
 back on the form next to the right field, the input kept.
 """
@@ -11,7 +11,6 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from accommodaties.models import Accommodatie
@@ -19,23 +18,20 @@ from bewoners.models import Buurt
 from wijk.lib.forms import DATE, DatumEnTijdenMixin, ServiceErrorsMixin, datum_en_tijden_velden
 
 from .models import Aanmelding, Activiteit, Initiatief, Lidmaatschap
-
-# Words in the URLs before ``<slug>/``: an initiative cannot be called like that.
-GERESERVEERDE_SLUGS = frozenset(
-    {"nieuw", "agenda", "mijn", "activiteiten", "bijeenkomsten", "feed"}
-)
+from .services.initiatieven import slug_basis
 
 # --- initiatives -----------------------------------------------------------------------------
 
 
 class InitiatiefForm(ServiceErrorsMixin, forms.ModelForm):
-    """Start an initiative (with its web address) or change one (without)."""
+    """Start an initiative or change one. The web address is no field: the service makes it
+    from the name when the initiative starts, and it stays. The status is a choice once the
+    beheerder approved the initiative (active, paused, stopped)."""
 
     class Meta:
         model = Initiatief
         fields = [
             "naam",
-            "slug",
             "thema",
             "beschrijving",
             "buurten",
@@ -47,7 +43,6 @@ class InitiatiefForm(ServiceErrorsMixin, forms.ModelForm):
         ]
         labels = {
             "naam": _("Naam van het initiatief"),
-            "slug": _("Webadres"),
             "thema": _("Thema"),
             "beschrijving": _("Wat doen jullie?"),
             "buurten": _("In welke buurten?"),
@@ -58,11 +53,6 @@ class InitiatiefForm(ServiceErrorsMixin, forms.ModelForm):
             "status": _("Status"),
         }
         help_texts = {
-            "slug": _(
-                "Het laatste stuk van het webadres, bijvoorbeeld wandelgroep-de-linde. "
-                "Alleen kleine letters, cijfers en streepjes. Laat je het leeg, dan maken "
-                "we het zelf van de naam."
-            ),
             "beschrijving": _("Vertel in een paar zinnen wat jullie doen, en voor wie."),
             "buurten": _("Kies er geen als het voor de hele wijk is."),
             "accommodatie": _("Een ruimte van de coöperatie waar jullie meestal zijn."),
@@ -76,53 +66,24 @@ class InitiatiefForm(ServiceErrorsMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            # The address stays: links on paper and in e-mails keep working.
-            del self.fields["slug"]
+        if self.instance.pk and self.instance.is_goedgekeurd:
+            self.fields["status"].choices = [
+                (waarde, label)
+                for waarde, label in Initiatief.Status.choices
+                if waarde in Initiatief.GOEDGEKEURD
+            ]
         else:
-            del self.fields["status"]
-            self.fields["slug"].required = False
+            del self.fields["status"]  # new or not approved yet: the beheerder decides
         self.fields["buurten"].queryset = Buurt.objects.order_by("naam")
         self.fields["accommodatie"].queryset = Accommodatie.objects.actief().order_by("naam")
         self.fields["accommodatie"].empty_label = _("Geen vaste ruimte")
 
-    def clean_slug(self):
-        slug = self.cleaned_data.get("slug") or ""
-        if not slug:
-            return slug
-        if slug in GERESERVEERDE_SLUGS:
-            raise ValidationError(
-                _("Dit woord gebruikt de website zelf. Kies een ander webadres."),
-                code="gereserveerd",
-            )
-        if Initiatief.objects.filter(slug=slug).exists():
-            raise ValidationError(_("Dit webadres is al in gebruik. Kies een ander."), code="bezet")
-        return slug
-
-    def clean(self):
-        data = super().clean()
-        if "slug" in self.fields and not data.get("slug") and "slug" not in self.errors:
-            naam = data.get("naam")
-            if naam:
-                basis = slugify(naam)[:110]
-                if not basis:
-                    self.add_error("naam", _("Gebruik ook letters of cijfers in de naam."))
-                else:
-                    data["slug"] = self._vrij(basis)
-        return data
-
-    @staticmethod
-    def _vrij(basis: str) -> str:
-        """``basis``, or ``basis-2``, ``basis-3``...: the first that is free and not reserved."""
-        bezet = set(
-            Initiatief.objects.filter(slug__startswith=basis).values_list("slug", flat=True)
-        )
-        bezet |= GERESERVEERDE_SLUGS
-        slug, nummer = basis, 1
-        while slug in bezet:
-            nummer += 1
-            slug = f"{basis}-{nummer}"
-        return slug
+    def clean_naam(self):
+        naam = self.cleaned_data.get("naam") or ""
+        if not self.instance.pk and not slug_basis(naam):
+            # The web address is made from the name.
+            raise ValidationError(_("Gebruik ook letters of cijfers in de naam."), code="slug")
+        return naam
 
     def service_velden(self) -> dict:
         """The cleaned data as keyword arguments for ``initiatief_create`` / ``_update``."""

@@ -10,6 +10,7 @@ local time and then made aware, so "10:00" stays 10:00 across the change to summ
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import (
     Count,
@@ -45,8 +46,13 @@ class InitiatiefQuerySet(models.QuerySet):
         return self.filter(status=Initiatief.Status.ACTIEF)
 
     def zichtbaar(self):
-        """Public: active and paused initiatives (a stopped one is history)."""
-        return self.exclude(status=Initiatief.Status.GESTOPT)
+        """Public: approved initiatives that are active or paused (a stopped one is history;
+        one that waits for the beheerder's approval, or was refused, is not public yet)."""
+        return self.filter(status__in=Initiatief.PUBLIEK)
+
+    def te_keuren(self):
+        """Waiting for the beheerder's approval."""
+        return self.filter(status=Initiatief.Status.WACHT)
 
     def van_organisator(self, user):
         return self.filter(organisatoren=user)
@@ -60,8 +66,18 @@ class InitiatiefQuerySet(models.QuerySet):
         )
 
 
+# Words in the URLs before ``<slug>/``: an initiative's address is never one of them.
+GERESERVEERDE_SLUGS = frozenset(
+    {"nieuw", "agenda", "mijn", "activiteiten", "bijeenkomsten", "feed"}
+)
+
+
 class Initiatief(VanCooperatie):
     class Status(models.TextChoices):
+        # A resident's new initiative waits until the beheerder approves it (or refuses it,
+        # with a reason); approved, it is active, paused or stopped.
+        WACHT = "wacht", _("Wacht op goedkeuring")
+        AFGEWEZEN = "afgewezen", _("Niet goedgekeurd")
         ACTIEF = "actief", _("Actief")
         GEPAUZEERD = "gepauzeerd", _("Gepauzeerd")
         GESTOPT = "gestopt", _("Gestopt")
@@ -114,7 +130,17 @@ class Initiatief(VanCooperatie):
         blank=True,
         help_text=_("Als jullie niet in een ruimte van de coöperatie zitten."),
     )
+    reden_afwijzing = models.CharField(
+        _("waarom niet goedgekeurd"),
+        max_length=500,
+        blank=True,
+        help_text=_("De organisatoren lezen dit. Zeg wat er anders moet."),
+    )
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    # Public: approved and not stopped. What the organisers may choose once it is approved.
+    PUBLIEK = (Status.ACTIEF, Status.GEPAUZEERD)
+    GOEDGEKEURD = (Status.ACTIEF, Status.GEPAUZEERD, Status.GESTOPT)
 
     objects = per_cooperatie(InitiatiefQuerySet)
 
@@ -132,11 +158,21 @@ class Initiatief(VanCooperatie):
     def get_absolute_url(self):
         return reverse("initiatieven:detail", kwargs={"slug": self.slug})
 
+    def clean(self):
+        if self.slug in GERESERVEERDE_SLUGS:
+            raise ValidationError(
+                {"slug": _("Dit woord gebruikt de website zelf. Kies een ander webadres.")}
+            )
+
     @property
     def plek(self) -> str:
         if self.accommodatie_id:
             return str(self.accommodatie)
         return self.adres
+
+    @property
+    def is_goedgekeurd(self) -> bool:
+        return self.status in self.GOEDGEKEURD
 
 
 class LidmaatschapQuerySet(models.QuerySet):

@@ -3,6 +3,10 @@
 - Initiatives that are active or paused, their activities, meetings and the agenda: everyone,
   also without logging in. A stopped initiative is history: only its organisers (and the
   beheerder role) still open it; for anyone else it is a 404.
+- A resident's new initiative waits for the beheerder's approval: until then (and when it was
+  refused) only its organisers and the beheerder role open it; it is in no list, agenda or
+  feed. Approving or refusing it: the beheerder role (``mag_initiatief_keuren``). A beheerder
+  who starts one needs nobody's approval.
 - Members: anonymous visitors and non-members see how many there are. Members see each
   other's first name, or full name and e-mail when that member chose to show them.
   Organisers see every member with contact details, on the members page.
@@ -69,7 +73,7 @@ def zichtbare_initiatieven(user):
     if has_role(user, Rol.BEHEERDER):
         return Initiatief.objects.all()
     eigen = Initiatief.objects.van_organisator(user).values("pk")
-    return Initiatief.objects.filter(~Q(status=Initiatief.Status.GESTOPT) | Q(pk__in=eigen))
+    return Initiatief.objects.filter(Q(status__in=Initiatief.PUBLIEK) | Q(pk__in=eigen))
 
 
 def zichtbare_activiteiten(user):
@@ -87,6 +91,16 @@ def mag_initiatief_starten(user) -> bool:
         return False
     profiel = profiel_hier(user)
     return profiel is not None and profiel.heeft_toestemming
+
+
+def mag_initiatief_keuren(user) -> bool:
+    """Approve or refuse a new initiative: the beheerder role."""
+    return has_role(user, Rol.BEHEERDER)
+
+
+def eis_keurder(user) -> None:
+    if not mag_initiatief_keuren(user):
+        raise PermissionDenied
 
 
 def relatie_lidmaatschap(kijker, ids) -> dict[int, set[str]]:

@@ -47,3 +47,15 @@ LID_BESLUIT = register(
     standaard=Kanaal.EMAIL,
     beschrijving=_("Als een organisator over je aanvraag heeft beslist."),
 )
+TE_KEUREN = register(
+    "initiatief_te_keuren",
+    _("Een nieuw initiatief wacht op goedkeuring"),
+    standaard=Kanaal.EMAIL,
+    beschrijving=_("Voor beheerders: keur nieuwe initiatieven goed of af in het beheer."),
+)
+KEURING = register(
+    "initiatief_keuring",
+    _("Je initiatief is goedgekeurd, of nog niet"),
+    standaard=Kanaal.EMAIL,
+    beschrijving=_("Voor organisatoren, als de beheerder naar een nieuw initiatief heeft gekeken."),
+)

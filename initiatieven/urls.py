@@ -24,7 +24,7 @@ urlpatterns = [
     path("bijeenkomsten/<int:pk>/annuleren/", views.annuleren, name="annuleren"),
     path("bijeenkomsten/<int:pk>/verplaatsen/", views.verplaatsen, name="verplaatsen"),
     path("bijeenkomsten/<int:pk>/aanwezigheid/", views.aanwezigheid, name="aanwezigheid"),
-    # Initiative slugs come last; the words above are reserved (forms.GERESERVEERDE_SLUGS).
+    # Initiative slugs come last; the words above are reserved (models.GERESERVEERDE_SLUGS).
     path("<slug:slug>/", views.initiatief_detail, name="detail"),
     path("<slug:slug>/bewerken/", views.initiatief_bewerken, name="bewerken"),
     path("<slug:slug>/lid-worden/", views.lid_worden, name="lid_worden"),

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from accommodaties.models import Accommodatie
 from bewoners.models import Buurt
-from demo.basis import demo_bewoners
+from demo.basis import demo_bewoners, seizoen
 from demo.cooperaties import huidige_demo
 from initiatieven import services
 from initiatieven.models import Aanmelding, Activiteit, Bijeenkomst, Initiatief, Lidmaatschap
@@ -63,6 +63,7 @@ def seed_fixed(command) -> int:
             ruimte = ruimtes.get(demo.slug_van(spec.get("ruimte", "")))
             initiatief = services.initiatief_create(
                 door=organisatoren[0],
+                goedgekeurd=True,  # the demo's initiatives run already
                 naam=demo.tekst(spec["naam"]),
                 slug=demo.slug_van(spec["slug"]),
                 beschrijving=demo.tekst(spec["beschrijving"]),
@@ -135,7 +136,16 @@ def _demo_leden(rng, initiatief, spec, organisatoren, users, pool, now) -> list:
                 status=Lidmaatschap.Status.LID,
                 toon_naam_en_contact=rng.random() < 0.4,
                 nieuwe_activiteiten_melden=False,
-                aangemaakt_op=(sinds := now - timedelta(days=rng.randint(10, 700))),
+                # A member since a day between 700 days ago and 10 days ago, after joining.
+                aangemaakt_op=(
+                    sinds := min(
+                        max(
+                            now - timedelta(days=rng.randint(10, 700)),
+                            user.date_joined + timedelta(days=rng.randint(1, 20)),
+                        ),
+                        now,
+                    )
+                ),
                 lid_sinds=sinds,
             )
             for user in leden
@@ -154,26 +164,34 @@ def _demo_leden(rng, initiatief, spec, organisatoren, users, pool, now) -> list:
 
 
 def _demo_verleden(rng, activiteit, leden, now) -> int:
-    """The eight weeks before the first meeting: meetings, sign-ups and attendance (ORM)."""
+    """The year before the first meeting: meetings, sign-ups and attendance (ORM). Quieter in
+    the summer holidays (half the activities stop for a few weeks) and no meetings between
+    Christmas and New Year; fewer people come when the season is quiet (``seizoen``)."""
     eerste = activiteit.bijeenkomsten.order_by("begin").first()
     duur = eerste.einde - eerste.begin
+    zomerstop = rng.random() < 0.5
     bijeenkomsten = []
     for weken in range(VERLEDEN_WEKEN, 0, -1):
         begin = weken_eerder(eerste.begin, weken)
         if begin + duur > now:
             continue
-        geannuleerd = weken == 3 and rng.random() < 0.5
+        dag = timezone.localtime(begin).date()
+        reden = ""
+        if (dag.month, dag.day) >= (12, 24) or (dag.month, dag.day) <= (1, 1):
+            reden = "Kerstvakantie"
+        elif zomerstop and (7, 20) <= (dag.month, dag.day) <= (8, 16):
+            reden = "Zomerstop"
+        elif weken == 3 and rng.random() < 0.5:
+            reden = rng.choice(REDENEN_GEANNULEERD)
         bijeenkomsten.append(
             Bijeenkomst(
                 activiteit=activiteit,
                 begin=begin,
                 einde=begin + duur,
                 volgens_regel=begin,
-                status=Bijeenkomst.Status.GEANNULEERD
-                if geannuleerd
-                else Bijeenkomst.Status.GEPLAND,
-                reden=rng.choice(REDENEN_GEANNULEERD) if geannuleerd else "",
-                herinnerd_op=None if geannuleerd else herinnerd(begin),
+                status=Bijeenkomst.Status.GEANNULEERD if reden else Bijeenkomst.Status.GEPLAND,
+                reden=reden,
+                herinnerd_op=None if reden else herinnerd(begin),
             )
         )
     bijeenkomsten = Bijeenkomst.objects.bulk_create(bijeenkomsten)
@@ -186,10 +204,11 @@ def _demo_verleden(rng, activiteit, leden, now) -> int:
             for a in aanmeldingen_voor(
                 rng,
                 b,
-                [u.pk for u in leden],
+                [u.pk for u in leden if u.date_joined < b.begin],  # who had joined by then
                 activiteit.capaciteit,
                 now=now,
                 basis=len(leden) * 3 // 4,
+                drukte=seizoen(timezone.localtime(b.begin).date()),
             )
         )
     return len(bijeenkomsten)

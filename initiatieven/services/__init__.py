@@ -2,7 +2,7 @@
 
 One module per seam, each re-exported here (``from initiatieven import services``):
 
-- ``initiatieven``: initiatives and their members.
+- ``initiatieven``: initiatives (the beheerder's approval of new ones) and their members.
 - ``herhaling``: recurrence rules and the meetings of a series.
 - ``activiteiten``: activities and their meetings (plan, change, cancel, move).
 - ``aanmeldingen``: signing up, the waiting list and attendance (race-safe places).
@@ -28,7 +28,9 @@ from .activiteiten import (
 from .herhaling import MAX_VOORUIT, REGELS, herhaal_momenten, regel_voor
 from .herinneringen import bijeenkomsten_remind
 from .initiatieven import (
+    initiatief_approve,
     initiatief_create,
+    initiatief_reject,
     initiatief_update,
     lidmaatschap_cancel,
     lidmaatschap_create,
@@ -50,7 +52,9 @@ __all__ = [
     "bijeenkomst_ruimte_sync",
     "bijeenkomsten_remind",
     "herhaal_momenten",
+    "initiatief_approve",
     "initiatief_create",
+    "initiatief_reject",
     "initiatief_update",
     "lidmaatschap_cancel",
     "lidmaatschap_create",

@@ -41,6 +41,7 @@ def eetclub(bewoner):
     """Bep's own initiative: she is its only organiser."""
     return services.initiatief_create(
         door=bewoner,
+        goedgekeurd=True,
         naam="Eetclub Samen aan Tafel",
         slug="eetclub",
         beschrijving="Elke vrijdag samen koken en eten.",

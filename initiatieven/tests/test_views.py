@@ -257,7 +257,6 @@ def test_the_only_organiser_cannot_leave(client_for, wandelgroep, organisator):
 def nieuw_initiatief(**anders):
     data = {
         "naam": "Repair Café Oud-Zuid",
-        "slug": "",
         "thema": "leren",
         "beschrijving": "Samen spullen repareren.",
         "aanmelden": "open",
@@ -290,23 +289,26 @@ def test_without_consent_a_friendly_explanation_instead_of_the_form(client_for, 
 
 
 @pytest.mark.parametrize("woord", ["agenda", "nieuw", "mijn", "activiteiten", "bijeenkomsten"])
-def test_words_of_the_website_cannot_be_an_address(client_for, bewoner, woord):
-    response = client_for(bewoner).post(url("nieuw"), nieuw_initiatief(slug=woord))
-    assert response.status_code == 400
-    assert "Dit woord gebruikt de website zelf." in " ".join(
-        response.context["form"].errors["slug"]
-    )
-    assert not Initiatief.objects.exists()
+def test_a_name_like_a_word_of_the_website_gets_a_number(client_for, bewoner, woord):
+    client_for(bewoner).post(url("nieuw"), nieuw_initiatief(naam=woord.capitalize()))
+    assert Initiatief.objects.get(naam=woord.capitalize()).slug == f"{woord}-2"
 
 
-def test_a_name_like_a_word_of_the_website_gets_another_address(client_for, bewoner, wandelgroep):
+def test_the_address_is_made_from_the_name_and_no_field(client_for, bewoner, wandelgroep):
     client = client_for(bewoner)
-    client.post(url("nieuw"), nieuw_initiatief(naam="Agenda"))
-    assert Initiatief.objects.get(naam="Agenda").slug == "agenda-2"
+    assert 'name="slug"' not in inhoud(client.get(url("nieuw")))
     client.post(url("nieuw"), nieuw_initiatief(naam="Wandelgroep De Linde"))
     assert Initiatief.objects.filter(slug="wandelgroep-de-linde-2").exists()
-    response = client.post(url("nieuw"), nieuw_initiatief(slug="wandelgroep-de-linde"))
-    assert "al in gebruik" in " ".join(response.context["form"].errors["slug"])
+    client.post(url("nieuw"), nieuw_initiatief(naam="Wandelgroep De Linde", slug="eigen-adres"))
+    assert Initiatief.objects.filter(slug="wandelgroep-de-linde-3").exists()
+    assert not Initiatief.objects.filter(slug="eigen-adres").exists()
+
+
+def test_a_name_without_letters_or_digits_is_refused_kindly(client_for, bewoner):
+    response = client_for(bewoner).post(url("nieuw"), nieuw_initiatief(naam="!!! ???"))
+    assert response.status_code == 400
+    assert "Gebruik ook letters of cijfers in de naam." in response.context["form"].errors["naam"]
+    assert not Initiatief.objects.exists()
 
 
 def test_organisers_change_the_initiative(client_for, wandelgroep, organisator):

@@ -20,7 +20,12 @@ from .. import services
 from ..filters import InitiatiefFilter
 from ..forms import InitiatiefForm, LidInstellingenForm
 from ..models import Bijeenkomst, Initiatief, Lidmaatschap
-from ..permissions import eis_organisator, is_organisator, mag_initiatief_starten
+from ..permissions import (
+    eis_organisator,
+    is_organisator,
+    mag_initiatief_keuren,
+    mag_initiatief_starten,
+)
 from .basis import formulier_pagina, fouten, initiatief_for
 
 # --- initiatives -----------------------------------------------------------------------------
@@ -77,6 +82,8 @@ def initiatief_detail(request, slug: str):
         "aantal_leden": initiatief.lidmaatschappen.leden().count(),
         "leden": _leden_voor(request, initiatief, eigen) if (is_lid or organisator) else [],
         "organisatoren": [o for o in organisatoren if o.is_active],
+        "eigen_initiatief": user.pk in {o.pk for o in organisatoren},
+        "mag_keuren": not initiatief.is_goedgekeurd and mag_initiatief_keuren(user),
         # The only organiser cannot leave (the service says so too); no button then.
         "mag_opzeggen": is_lid and [o.pk for o in organisatoren] != [user.pk],
         "komend": list(komend),
@@ -99,7 +106,18 @@ def initiatief_nieuw(request):
         except ValidationError as exc:
             form.add_service_error(exc)
         else:
-            messages.success(request, _("Je initiatief staat erop. Plan nu de eerste activiteit."))
+            if initiatief.status == Initiatief.Status.WACHT:
+                messages.success(
+                    request,
+                    _(
+                        "Je initiatief is bewaard. Het wacht op goedkeuring door de beheerder. "
+                        "Je krijgt bericht. Je kunt alvast de eerste activiteit plannen."
+                    ),
+                )
+            else:
+                messages.success(
+                    request, _("Je initiatief staat erop. Plan nu de eerste activiteit.")
+                )
             return redirect(initiatief)
     return formulier_pagina(request, "initiatieven/initiatief_form.html", {"form": form})
 
@@ -109,6 +127,7 @@ def initiatief_nieuw(request):
 def initiatief_bewerken(request, slug: str):
     initiatief = initiatief_for(request, slug)
     eis_organisator(request.user, initiatief)
+    was_afgewezen = initiatief.status == Initiatief.Status.AFGEWEZEN
     form = InitiatiefForm(request.POST or None, instance=initiatief)
     if request.method == "POST" and form.is_valid():
         try:
@@ -118,7 +137,12 @@ def initiatief_bewerken(request, slug: str):
         except ValidationError as exc:
             form.add_service_error(exc)
         else:
-            messages.success(request, _("Opgeslagen."))
+            if was_afgewezen and initiatief.status == Initiatief.Status.WACHT:
+                messages.success(
+                    request, _("Opgeslagen. De beheerder kijkt er opnieuw naar. Je krijgt bericht.")
+                )
+            else:
+                messages.success(request, _("Opgeslagen."))
             return redirect(initiatief)
     return formulier_pagina(
         request, "initiatieven/initiatief_form.html", {"form": form, "initiatief": initiatief}
