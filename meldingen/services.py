@@ -39,16 +39,25 @@ def can_receive_email(user) -> bool:
     return bool(user.is_active and user.email and getattr(user, "verwijderd_op", None) is None)
 
 
+def _kanaal(soort: soorten.Soort, gekozen: str | None) -> str:
+    """The channel chosen, else the kind's default; a kind that cannot be switched off comes
+    at least on the website."""
+    kanaal = gekozen or soort.standaard
+    if kanaal == Kanaal.UIT and not soort.kan_uit:
+        return Kanaal.IN_APP
+    return kanaal
+
+
 def kanaal_for(user, soort: str) -> str:
     """The channel ``user`` chose for ``soort``, else the kind's default.
 
     An unknown kind raises LookupError.
     """
-    standaard = soorten.get(soort).standaard
+    registratie = soorten.get(soort)
     gekozen = (
         Voorkeur.objects.filter(user=user, soort=soort).values_list("kanaal", flat=True).first()
     )
-    return gekozen or standaard
+    return _kanaal(registratie, gekozen)
 
 
 def wants_digest(user) -> bool:
@@ -137,7 +146,7 @@ def melding_send_many(
 ) -> list[Melding]:
     """``melding_send`` for many people at once: no query per person (one bulk insert)."""
     _check_url(url)
-    standaard = soorten.get(soort).standaard
+    registratie = soorten.get(soort)
     users = list({user.pk: user for user in ontvangers}.values())
     if not users:
         return []
@@ -152,7 +161,7 @@ def melding_send_many(
     )
     meldingen = []
     for user in users:
-        kanaal = gekozen.get(user.pk, standaard)
+        kanaal = _kanaal(registratie, gekozen.get(user.pk))
         if kanaal == Kanaal.UIT:
             continue
         email = kanaal == Kanaal.EMAIL and can_receive_email(user)
@@ -212,10 +221,10 @@ def meldingen_forget(*, urls: Iterable[str], behalve, titel: str) -> int:
 
 
 def voorkeur_set(user, soort: str, kanaal: str) -> Voorkeur:
-    """Store how ``user`` wants to hear about ``soort``. Unknown kind or channel raises."""
-    soorten.get(soort)
-    if kanaal not in Kanaal.values:
-        raise ValueError(f"Onbekend kanaal: {kanaal!r}.")
+    """Store how ``user`` wants to hear about ``soort``. Unknown kind or channel raises, and
+    so does "uit" for a kind that cannot be switched off."""
+    if kanaal not in dict(soorten.get(soort).kanalen):
+        raise ValueError(f"Onbekend kanaal voor {soort!r}: {kanaal!r}.")
     voorkeur, _created = Voorkeur.objects.update_or_create(
         user=user, soort=soort, defaults={"kanaal": kanaal}
     )
