@@ -93,6 +93,11 @@ def mag_initiatief_starten(user) -> bool:
     return profiel is not None and profiel.heeft_toestemming
 
 
+def organiseert_een_initiatief(user) -> bool:
+    """Organises at least one initiative: requests to join concern them."""
+    return _authenticated(user) and Initiatief.objects.van_organisator(user).exists()
+
+
 def mag_initiatief_keuren(user) -> bool:
     """Approve or refuse a new initiative: the beheerder role."""
     return has_role(user, Rol.BEHEERDER)
