@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accommodaties.tests.factories import AccommodatieFactory
+from initiatieven.tests.factories import InitiatiefFactory
 from meldingen import services, soorten
 from meldingen.models import Kanaal, Melding, Voorkeur
 
@@ -57,6 +58,14 @@ def test_a_keeper_sees_the_requests_for_their_room(client_for, bewoner):
     html = client_for(bewoner).get(VOORKEUREN).content.decode()
     assert "reservering_aanvraag" in velden(html)
     assert "hulp_escalatie" not in velden(html)
+
+
+def test_an_organiser_sees_requests_to_join(client_for, bewoner, helper):
+    InitiatiefFactory(organisatoren=[bewoner])
+    assert "initiatief_lid_aanvraag" in velden(client_for(bewoner).get(VOORKEUREN).content.decode())
+    assert "initiatief_lid_aanvraag" not in velden(
+        client_for(helper).get(VOORKEUREN).content.decode()
+    )
 
 
 def test_a_kind_that_cannot_be_switched_off_says_so_once_and_offers_no_off(client_for, bewoner):
