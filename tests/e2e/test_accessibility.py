@@ -192,6 +192,9 @@ def _failed_hulpvraag(page):
 
 
 def _open_language_switch(page):
+    menu = page.locator(".site-menu > summary")
+    if menu.is_visible():  # on a phone the switch is in the menu
+        menu.click()
     page.get_by_text("Taal / Language").click()
     expect(page.get_by_label(re.compile("Kies een taal"))).to_be_visible()
 

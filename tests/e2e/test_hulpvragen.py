@@ -14,6 +14,7 @@ from hulpvragen.models import Hulpvraag, Match
 from hulpvragen.tests.factories import AanbodFactory
 
 from .formulieren import hulpvraag_invullen
+from .menu import hoofdmenu
 
 pytestmark = [
     pytest.mark.e2e,
@@ -56,7 +57,7 @@ def test_request_is_matched_accepted_and_contact_shown(page, live_server, bewone
     # B opens the proposal from "Mijn matches" and accepts.
     _log_in(page, live_server, helper)
     page.goto(live_server.url + "/profiel/")
-    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Mijn hulp").click()
+    hoofdmenu(page).get_by_role("link", name="Mijn hulp").click()
     page.get_by_role("navigation", name="Hulp in de buurt").get_by_role(
         "link", name="Mijn matches"
     ).click()

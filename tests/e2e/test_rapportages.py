@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from hulpvragen.tests.factories import HulpvraagFactory
 
+from .menu import hoofdmenu
 from .test_accessibility import PHONE, check_page
 from .test_buurtassistenten import _inloggen_met_code
 
@@ -38,7 +39,7 @@ def test_board_member_with_mfa_opens_last_quarter_and_downloads_xlsx(
         HulpvraagFactory(aanvrager=bewoner, titel=f"Vraag {i}", aangemaakt_op=moment)
 
     _inloggen_met_code(page, live_server, bestuurslid)
-    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Rapportage").click()
+    hoofdmenu(page).get_by_role("link", name="Rapportage").click()
     page.get_by_label("Periode", exact=True).select_option(label="Vorig kwartaal")
     page.get_by_role("button", name="Toon rapportage").click()
     expect(page.get_by_text(f"Periode: {begin.day} ")).to_be_visible()
