@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST
 
 from wijk.lib.toegang import ingelogd, toegang
 
+from . import overzicht, services
 from . import privacy as privacy_rights
-from . import services
 from .forms import (
     AccountVerwijderenForm,
     OverJouForm,
@@ -242,6 +242,42 @@ def export_download(request):
         privacy_rights.export_user_json(request.user), content_type="application/json"
     )
     filename = f"mijn-gegevens-{timezone.localdate():%Y-%m-%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _overzicht(request):
+    """The readable overview, made from the export itself (``privacy.export_user_data``)."""
+    return overzicht.maak_overzicht(privacy_rights.export_user_data(request.user))
+
+
+@never_cache
+@toegang(ingelogd)
+def gegevens_overzicht(request):
+    """Everything Wijk keeps about the person, readable: only ever their own data (there is
+    no id in the URL), as the JSON download."""
+    delen, gemaakt_op = _overzicht(request)
+    return render(
+        request,
+        "bewoners/gegevens_overzicht.html",
+        {"delen": delen, "gemaakt_op": gemaakt_op},
+    )
+
+
+@never_cache
+@toegang(ingelogd)
+def gegevens_overzicht_pdf(request):
+    from .overzicht_pdf import overzicht_pdf
+
+    delen, gemaakt_op = _overzicht(request)
+    inhoud = overzicht_pdf(
+        delen,
+        gemaakt_op=gemaakt_op,
+        naam=request.user.get_full_name() or request.user.display_name,
+        email=request.user.email,
+    )
+    response = HttpResponse(inhoud, content_type="application/pdf")
+    filename = f"mijn-gegevens-{timezone.localdate():%Y-%m-%d}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
