@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
@@ -20,6 +21,7 @@ from meldingen.services import melding_send
 
 from .. import matching
 from ..models import Aanbod, Hulpvraag, Match, Wanneer
+from ..wanneer import op_dag
 from .life_cycle import GEEN_ANTWOORD, _end_matches
 
 # A request whose matching was asked for but has not run after this long lost its message.
@@ -134,9 +136,8 @@ def matches_remind(*, today=None) -> int:
         if not claimed:
             continue
         hulpvraag = match.hulpvraag
-        tijd = (
-            f"{hulpvraag.tijd_van:%H:%M}–{hulpvraag.tijd_tot:%H:%M}" if hulpvraag.tijd_van else ""
-        )
+        # Lazy: rendered in each reader's own language by melding_send().
+        wanneer = lazy(lambda h=hulpvraag: op_dag(h, morgen), str)()
         for ontvanger, ander in (
             (match.helper, hulpvraag.aanvrager),
             (hulpvraag.aanvrager, match.helper),
@@ -145,9 +146,9 @@ def matches_remind(*, today=None) -> int:
                 ontvanger,
                 "hulp_herinnering",
                 titel=_("Morgen: %(titel)s"),
-                tekst=_("Morgen %(tijd)s, samen met %(ander)s."),
+                tekst=_("Morgen: %(wanneer)s, samen met %(ander)s."),
                 url=match.get_absolute_url(),
-                params={"titel": hulpvraag.titel, "tijd": tijd, "ander": ander.display_name},
+                params={"titel": hulpvraag.titel, "wanneer": wanneer, "ander": ander.display_name},
             )
         sent += 1
     return sent

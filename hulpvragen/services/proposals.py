@@ -16,6 +16,7 @@ from meldingen.services import melding_send
 
 from .. import matching, permissions, zoekindex
 from ..models import Aanbod, Hulpvraag, Match
+from ..wanneer import wanneer_tekst
 
 
 def _proposal_deadline(now):
@@ -28,8 +29,8 @@ def _notify_proposal(match: Match, hulpvraag: Hulpvraag) -> None:
         "hulp_voorstel",
         titel=_("Kun jij helpen? %(titel)s"),
         tekst=_(
-            "Een buur zoekt hulp bij %(categorie)s. Jij past er goed bij: %(uitleg)s. "
-            "Zeg ja of nee op de pagina van het voorstel."
+            "Een buur zoekt hulp bij %(categorie)s, %(wanneer)s. Jij past er goed bij: "
+            "%(uitleg)s. Zeg ja of nee op de pagina van het voorstel."
         ),
         url=match.get_absolute_url(),
         params={
@@ -37,6 +38,7 @@ def _notify_proposal(match: Match, hulpvraag: Hulpvraag) -> None:
             "categorie": hulpvraag.categorie.naam,
             # Lazy: rendered in the helper's own language by melding_send().
             "uitleg": lazy(lambda: match.uitleg_tekst, str)(),
+            "wanneer": lazy(lambda: wanneer_tekst(hulpvraag), str)(),
         },
     )
 
