@@ -341,10 +341,56 @@ class ClaimForm(ServiceErrorsMixin, forms.Form):
 
 
 class VoorstelForm(forms.Form):
-    """One helper for a request: ask them (a proposal), or confirm after a phone call."""
+    """One helper for a request: ask them (a proposal), or confirm after a phone call. Only
+    people who take part in this coöperatie."""
 
-    helper = forms.ModelChoiceField(queryset=User.objects.filter(is_active=True))
+    helper = forms.ModelChoiceField(queryset=User.objects.none())
     bevestigd = forms.BooleanField(required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["helper"].queryset = User.objects.hier().filter(is_active=True)
+
+
+class HelperZoekForm(forms.Form):
+    """Find a volunteer for a request by hand: by name, by what they can do, by buurt."""
+
+    zoek = forms.CharField(
+        label=_("Naam"),
+        max_length=100,
+        required=False,
+        help_text=_("Een voornaam. Een achternaam vind je bij bewoners uit je eigen buurten."),
+    )
+    soort = forms.ModelChoiceField(
+        label=_("Kan helpen met"),
+        queryset=Categorie.objects.none(),
+        required=False,
+        empty_label=_("Alle soorten hulp"),
+        error_messages={"invalid_choice": _("Kies een soort hulp uit de lijst.")},
+    )
+    buurt = forms.ModelChoiceField(
+        label=_("Woont in"),
+        queryset=Buurt.objects.none(),
+        required=False,
+        empty_label=_("Alle buurten"),
+        error_messages={"invalid_choice": _("Kies een buurt uit de lijst.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["soort"].queryset = Categorie.objects.actief()
+        self.fields["buurt"].queryset = Buurt.objects.order_by("naam")
+        self.fields["zoek"].widget.attrs["autocomplete"] = "off"
+
+    def zoekt(self) -> bool:
+        """Valid, and at least one field filled in."""
+        return self.is_valid() and any(
+            [
+                self.cleaned_data["zoek"].strip(),
+                self.cleaned_data["soort"],
+                self.cleaned_data["buurt"],
+            ]
+        )
 
 
 class AfzeggenNamensForm(ServiceErrorsMixin, forms.Form):

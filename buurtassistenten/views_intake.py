@@ -22,12 +22,13 @@ from hulpvragen.forms import HulpvraagForm
 from hulpvragen.models import Hulpvraag, Match
 from wijk.lib.toegang import toegang
 
-from . import selectors, services
+from . import handmatig, selectors, services
 from .forms_intake import (
     AanmeldenNamensForm,
     AfzeggenNamensForm,
     BoekenNamensForm,
     ClaimForm,
+    HelperZoekForm,
     IntakeForm,
     VoorstelForm,
 )
@@ -229,18 +230,47 @@ def account_claimen(request, pk: int):
 
 def _match_page(request, hulpvraag: Hulpvraag, *, status: int = 200, afzeggen_form=None):
     matches = selectors.matches_van(hulpvraag)
-    # The engine's best helpers, with who they are and why they fit.
+    # The engine's best helpers, with who they are and why they fit; and whom the
+    # buurtassistent looks for themself (any volunteer, by name, skill or buurt).
     kandidaten = hulpvragen_selectors.kandidaten_voor(hulpvraag, limit=KANDIDATEN)
+    zoek_form = HelperZoekForm(request.GET or None)
+    gevonden = []
+    if hulpvraag.is_open and zoek_form.zoekt():
+        data = zoek_form.cleaned_data
+        gevonden = handmatig.zoeken(
+            request.user,
+            hulpvraag,
+            zoek=data["zoek"].strip(),
+            soort=data["soort"],
+            buurt=data["buurt"],
+        )
+    # Why each person fits or not, all weighed at once (a fixed number of queries).
+    computer = [k["helper"] for k in kandidaten]
+    beoordelingen = handmatig.beoordelen(
+        hulpvraag, computer + gevonden, door_computer=[h.pk for h in computer]
+    )
+    per_helper = {b.helper.pk: b for b in beoordelingen[: len(computer)]}
+    # The engine's list: only people whose offer or skills fit the request's kind of help.
+    for kandidaat in kandidaten:
+        kandidaat["beoordeling"] = per_helper[kandidaat["helper"].pk]
+    kandidaten = [k for k in kandidaten if k["beoordeling"].past_soort]
     # What this buurtassistent may see of every person on the page, decided at once: helpers
     # from buurten they do not work for show by first name, without a phone number.
     zicht(request).bepaal(
-        [hulpvraag.aanvrager] + [m.helper for m in matches] + [k["helper"] for k in kandidaten]
+        [hulpvraag.aanvrager]
+        + [m.helper for m in matches]
+        + [k["helper"] for k in kandidaten]
+        + gevonden
     )
     context = {
         "hulpvraag": hulpvraag,
         "bewoner": hulpvraag.aanvrager,
         "matches": matches,
         "kandidaten": kandidaten,
+        "zoek_form": zoek_form,
+        "gezocht": zoek_form.is_bound,
+        "gevonden": beoordelingen[len(computer) :],
+        "zoek_aantal": handmatig.ZOEK_AANTAL,
         # One agreed match at most (a database rule), so one form to call it off.
         "afzeggen_form": afzeggen_form or AfzeggenNamensForm(),
     }
