@@ -21,6 +21,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from bewoners.models import User
 from bewoners.permissions import zicht
+from wijk.lib import datums
 from wijk.lib.htmx import pagina_of_deel
 from wijk.lib.pagination import page_context
 from wijk.lib.toegang import toegang
@@ -196,7 +197,7 @@ def contactmoment(request, pk: int):
                 messages.success(
                     request,
                     _("Contactmoment opgeslagen. Het vervolg staat op %(datum)s.")
-                    % {"datum": data["vervolg_op"].strftime("%d-%m-%Y")},
+                    % {"datum": datums.dag(data["vervolg_op"])},
                 )
             else:
                 messages.success(request, _("Contactmoment opgeslagen."))

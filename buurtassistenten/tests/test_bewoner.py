@@ -352,7 +352,7 @@ def test_a_contact_moment_with_a_follow_up(client_for, bewoner, buurtassistent):
     )
     assert response.redirect_chain[0][0] == url("bewoner", bewoner.pk) + "#contactmomenten"
     inhoud = response.content.decode()
-    assert "Contactmoment opgeslagen. Het vervolg staat op 18-03-2030." in inhoud
+    assert "Contactmoment opgeslagen. Het vervolg staat op maandag 18 maart." in inhoud
 
     moment = Contactmoment.objects.get()
     assert (moment.door, moment.kanaal, moment.soort) == (buurtassistent, "huisbezoek", "welkom")
