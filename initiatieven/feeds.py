@@ -16,8 +16,11 @@ Built like ``accommodaties.feeds``, and sharing its secret key:
   the place and the initiative's name: never who signed up, nor how many.
 - ``activiteit_ics``: every meeting of one activity as a download; public like the
   initiative's page.
+- ``bijeenkomst_ics``: one meeting as a download (the link on the meeting's page), with the
+  same UID as in the initiative's feed.
 
-A stopped initiative has no public feed and no download (404); in the personal feed its
+A stopped initiative, and one that waits for the beheerder's approval, has no public feed and
+no download (404); in the personal feed its
 upcoming meetings show as cancelled.
 
 Every feed runs a fixed number of queries, whatever the number of meetings. Times are written
@@ -41,7 +44,7 @@ from django.views.decorators.http import require_safe
 from accommodaties.selectors import agenda_sleutel_of_404
 from cooperaties.huidige import huidige
 from cooperaties.selectors import site_url
-from wijk.lib import ical
+from wijk.lib import datums, ical
 from wijk.lib.toegang import iedereen, toegang
 
 from .models import Aanmelding, Activiteit, Bijeenkomst, Initiatief
@@ -105,8 +108,8 @@ def _event(bijeenkomst: Bijeenkomst, *, uid: str, titel: str, regels, status, st
 def _verplaatst(bijeenkomst: Bijeenkomst) -> list[str]:
     if not bijeenkomst.is_verplaatst:
         return []
-    was = timezone.localtime(bijeenkomst.volgens_regel)
-    return [_("Verplaatst. Eerst was het %(was)s.") % {"was": f"{was:%d-%m-%Y %H:%M}"}]
+    was = datums.dag_tijd(bijeenkomst.volgens_regel)
+    return [_("Verplaatst. Eerst was het %(was)s.") % {"was": was}]
 
 
 def bijeenkomst_event(bijeenkomst: Bijeenkomst, *, stamp: datetime) -> icalendar.Event:
@@ -251,4 +254,26 @@ def activiteit_ics(request, pk: int):
         events.append(bijeenkomst_event(bijeenkomst, stamp=now))
     response = ical.ics_response(kalender, events)
     response["Content-Disposition"] = f'attachment; filename="activiteit-{activiteit.pk}.ics"'
+    return response
+
+
+@toegang(iedereen)
+@cache_control(public=True, max_age=PUBLIEK_CACHE_SECONDEN)
+@require_safe
+def bijeenkomst_ics(request, pk: int):
+    """One meeting, to add to a calendar."""
+    bijeenkomst = get_object_or_404(
+        Bijeenkomst.objects.filter(
+            activiteit__initiatief__in=Initiatief.objects.zichtbaar()
+        ).select_related("activiteit", *_MET_PLEK),
+        pk=pk,
+    )
+    activiteit = bijeenkomst.activiteit
+    kalender = ical.kalender(
+        prodid=PRODID,
+        naam=f"{activiteit.titel} · {activiteit.initiatief.naam}",
+        uid=f"bijeenkomst-{bijeenkomst.pk}@{ical.uid_host()}",
+    )
+    response = ical.ics_response(kalender, [bijeenkomst_event(bijeenkomst, stamp=timezone.now())])
+    response["Content-Disposition"] = f'attachment; filename="bijeenkomst-{bijeenkomst.pk}.ics"'
     return response

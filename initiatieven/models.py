@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accommodaties.models import Reservering
 from cooperaties.models import VanCooperatie, per_cooperatie
+from wijk.lib import datums
 
 
 class Thema(models.TextChoices):
@@ -419,7 +420,7 @@ class Bijeenkomst(VanCooperatie):
         ]
 
     def __str__(self):
-        return f"{self.activiteit} · {timezone.localtime(self.begin):%d-%m-%Y %H:%M}"
+        return f"{self.activiteit} · {datums.dag_tijd(self.begin)}"
 
     def get_absolute_url(self):
         return reverse("initiatieven:bijeenkomst", kwargs={"pk": self.pk})

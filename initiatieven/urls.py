@@ -8,6 +8,7 @@ urlpatterns = [
     # --- calendar feeds (feeds.py); the personal one shares accommodaties' AgendaSleutel -----
     path("feed/<str:sleutel>.ics", feeds.feed_mijn, name="feed_mijn"),
     path("activiteiten/<int:pk>/agenda.ics", feeds.activiteit_ics, name="activiteit_ics"),
+    path("bijeenkomsten/<int:pk>/agenda.ics", feeds.bijeenkomst_ics, name="bijeenkomst_ics"),
     path("<slug:slug>/agenda.ics", feeds.feed_initiatief, name="feed_initiatief"),
     # --- pages ----------------------------------------------------------------------------
     path("", views.initiatief_list, name="list"),
@@ -18,6 +19,8 @@ urlpatterns = [
     path("activiteiten/<int:pk>/", views.activiteit_detail, name="activiteit"),
     path("activiteiten/<int:pk>/bewerken/", views.activiteit_bewerken, name="activiteit_bewerken"),
     path("activiteiten/<int:pk>/ruimte/", views.ruimte_boeken, name="ruimte_boeken"),
+    path("activiteiten/<int:pk>/aanmelden/", views.reeks_aanmelden, name="reeks_aanmelden"),
+    path("activiteiten/<int:pk>/afmelden/", views.reeks_afmelden, name="reeks_afmelden"),
     path("bijeenkomsten/<int:pk>/", views.bijeenkomst_detail, name="bijeenkomst"),
     path("bijeenkomsten/<int:pk>/aanmelden/", views.aanmelden, name="aanmelden"),
     path("bijeenkomsten/<int:pk>/afmelden/", views.afmelden, name="afmelden"),

@@ -6,6 +6,7 @@ One module per seam, each re-exported here (``from initiatieven import services`
 - ``herhaling``: recurrence rules and the meetings of a series.
 - ``activiteiten``: activities and their meetings (plan, change, cancel, move).
 - ``aanmeldingen``: signing up, the waiting list and attendance (race-safe places).
+- ``reeks``: signing up for (and cancelling) every coming meeting of a series at once.
 - ``herinneringen``: the reminder the day before.
 - ``ruimtes``: rooms for the meetings, booked through ``accommodaties.services``.
 
@@ -36,12 +37,14 @@ from .initiatieven import (
     lidmaatschap_create,
     lidmaatschap_decide,
 )
+from .reeks import ReeksUitkomst, dagen, komende_keren, reeks_aanmelden, reeks_afmelden
 from .ruimtes import bijeenkomst_ruimte_sync, ruimte_book
 
 __all__ = [
     "MAX_VOORUIT",
     "REGELS",
     "AanmeldUitkomst",
+    "ReeksUitkomst",
     "aanmelding_cancel",
     "aanmelding_create",
     "aanwezigheid_save",
@@ -51,7 +54,9 @@ __all__ = [
     "bijeenkomst_move",
     "bijeenkomst_ruimte_sync",
     "bijeenkomsten_remind",
+    "dagen",
     "herhaal_momenten",
+    "komende_keren",
     "initiatief_approve",
     "initiatief_create",
     "initiatief_reject",
@@ -59,6 +64,8 @@ __all__ = [
     "lidmaatschap_cancel",
     "lidmaatschap_create",
     "lidmaatschap_decide",
+    "reeks_aanmelden",
+    "reeks_afmelden",
     "regel_voor",
     "ruimte_book",
 ]

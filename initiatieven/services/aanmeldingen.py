@@ -17,15 +17,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from meldingen.services import melding_send, melding_send_many
+from wijk.lib import datums
 
 from ..models import Aanmelding, Bijeenkomst, Initiatief
 from ..permissions import eis_organisator
 
 
-def _wanneer(bijeenkomst: Bijeenkomst) -> str:
-    begin = timezone.localtime(bijeenkomst.begin)
-    einde = timezone.localtime(bijeenkomst.einde)
-    return f"{begin:%d-%m-%Y %H:%M}–{einde:%H:%M}"
+def wanneer(bijeenkomst: Bijeenkomst) -> str:
+    """ "dinsdag 5 maart, 10:00–11:30": the house way (``wijk.lib.datums``)."""
+    return datums.tijdvak(bijeenkomst.begin, bijeenkomst.einde)
 
 
 def _lock(bijeenkomst: Bijeenkomst) -> Bijeenkomst:
@@ -94,7 +94,7 @@ def aanmelding_create(*, bijeenkomst: Bijeenkomst, user, now=None) -> AanmeldUit
                 bijeenkomst=bijeenkomst, user=user, status=status, aangemeld_op=now
             )
     plek = _wachtlijst_plek(aanmelding)
-    params = {"titel": activiteit.titel, "wanneer": _wanneer(bijeenkomst), "plek": plek}
+    params = {"titel": activiteit.titel, "wanneer": wanneer(bijeenkomst), "plek": plek}
     melding_send(
         user,
         "activiteit_aanmelding",
@@ -139,15 +139,15 @@ def aanmelding_cancel(*, bijeenkomst: Bijeenkomst, user) -> list[Aanmelding]:
         ).update(status=Aanmelding.Status.AFGEMELD)
         if not changed:
             raise ValidationError(_("Je was niet aangemeld voor deze keer."))
-        doorgeschoven = _schuif_door(bijeenkomst, locked=True)
+        doorgeschoven = schuif_door(bijeenkomst, locked=True)
     return doorgeschoven
 
 
-def _schuif_door(bijeenkomst: Bijeenkomst, *, locked: bool = False) -> list[Aanmelding]:
+def schuif_door(bijeenkomst: Bijeenkomst, *, locked: bool = False) -> list[Aanmelding]:
     """Move the first people of the waiting list up while there is room; tell them."""
     if not locked:
         with transaction.atomic():
-            return _schuif_door(_lock(bijeenkomst), locked=True)
+            return schuif_door(_lock(bijeenkomst), locked=True)
     if bijeenkomst.is_geannuleerd:
         return []  # nobody moves up for a meeting that does not take place
     capaciteit = bijeenkomst.activiteit.capaciteit
@@ -165,7 +165,7 @@ def _schuif_door(bijeenkomst: Bijeenkomst, *, locked: bool = False) -> list[Aanm
     Aanmelding.objects.filter(pk__in=[a.pk for a in doorgeschoven]).update(
         status=Aanmelding.Status.AANGEMELD
     )
-    params = {"titel": bijeenkomst.activiteit.titel, "wanneer": _wanneer(bijeenkomst)}
+    params = {"titel": bijeenkomst.activiteit.titel, "wanneer": wanneer(bijeenkomst)}
 
     def meld():
         melding_send_many(

@@ -16,7 +16,7 @@ from meldingen.services import melding_send_many
 
 from ..models import Aanmelding, Activiteit, Bijeenkomst, Initiatief, Lidmaatschap
 from ..permissions import eis_organisator
-from .aanmeldingen import _schuif_door, _wanneer
+from .aanmeldingen import schuif_door, wanneer
 from .herhaling import MAX_VOORUIT, herhaal_momenten, regel_voor
 from .ruimtes import bijeenkomst_ruimte_sync
 
@@ -110,7 +110,7 @@ def activiteit_create(
             params={
                 "initiatief": initiatief.naam,
                 "titel": activiteit.titel,
-                "wanneer": _wanneer(eerste),
+                "wanneer": wanneer(eerste),
             },
         )
     )
@@ -168,7 +168,7 @@ def activiteit_update(
     activiteit.save()
     if capaciteit is None or (oud is not None and capaciteit > oud):
         for bijeenkomst in activiteit.bijeenkomsten.komend():
-            _schuif_door(bijeenkomst)
+            schuif_door(bijeenkomst)
     return activiteit
 
 
@@ -200,7 +200,7 @@ def bijeenkomst_move(
     fouten = _check_tijden(begin, einde, Activiteit.Herhaling.GEEN, None, now=now)
     if fouten:
         raise ValidationError(fouten)
-    was = _wanneer(bijeenkomst)
+    was = wanneer(bijeenkomst)
     Bijeenkomst.objects.filter(pk=bijeenkomst.pk).update(begin=begin, einde=einde)
     bijeenkomst.refresh_from_db()
     _meld_aangemelden(
@@ -230,7 +230,7 @@ def _meld_aangemelden(bijeenkomst: Bijeenkomst, *, titel, tekst, extra=None) -> 
         url=bijeenkomst.get_absolute_url(),
         params={
             "titel": bijeenkomst.activiteit.titel,
-            "wanneer": _wanneer(bijeenkomst),
+            "wanneer": wanneer(bijeenkomst),
             "reden": bijeenkomst.reden,
             **(extra or {}),
         },

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from meldingen.services import melding_send_many
+from wijk.lib import datums
 
 from ..models import Aanmelding, Bijeenkomst
 
@@ -45,7 +46,7 @@ def bijeenkomsten_remind(*, now=None) -> int:
             url=bijeenkomst.get_absolute_url(),
             params={
                 "titel": bijeenkomst.activiteit.titel,
-                "tijd": f"{timezone.localtime(bijeenkomst.begin):%H:%M}",
+                "tijd": datums.tijd(bijeenkomst.begin),
                 "plek": bijeenkomst.activiteit.plek or "-",
             },
         )

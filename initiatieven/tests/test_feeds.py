@@ -203,7 +203,7 @@ def test_a_moved_meeting_says_so(anoniem, wandelgroep, organisator, bewoner):
     (event,) = lees(anoniem.get(feed_url(bewoner))).events
 
     assert event.start == utc(op(2, 14))
-    assert "Verplaatst. Eerst was het 05-03-2030 10:00." in str(event["DESCRIPTION"])
+    assert "Verplaatst. Eerst was het dinsdag 5 maart, 10:00." in str(event["DESCRIPTION"])
 
 
 def test_the_upcoming_meetings_of_a_stopped_initiative_show_as_cancelled(

@@ -24,6 +24,8 @@ from .activiteiten import (
     afmelden,
     annuleren,
     bijeenkomst_detail,
+    reeks_aanmelden,
+    reeks_afmelden,
     verplaatsen,
 )
 from .agenda import agenda, agenda_week, mijn
@@ -61,6 +63,8 @@ __all__ = [
     "lid_worden",
     "mijn",
     "opzeggen",
+    "reeks_aanmelden",
+    "reeks_afmelden",
     "ruimte_boeken",
     "verplaatsen",
 ]

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -72,9 +74,95 @@ def activiteit_detail(request, pk: int):
             "activiteit": activiteit,
             "initiatief": activiteit.initiatief,
             "is_organisator": is_organisator(request.user, activiteit.initiatief),
+            "openbaar": activiteit.initiatief.status in Initiatief.PUBLIEK,
+            **reeks_context(request.user, activiteit),
             **page_context(request, komend, activiteit.get_absolute_url()),
         },
     )
+
+
+def reeks_context(user, activiteit) -> dict:
+    """For the buttons "for all coming meetings" of a series: how many are coming and for how
+    many ``user`` signed up (one query); nothing when it is no series or needs no sign-up."""
+    if (
+        activiteit.herhaling == activiteit.Herhaling.GEEN
+        or not activiteit.aanmelden_nodig
+        or activiteit.initiatief.status != Initiatief.Status.ACTIEF
+    ):
+        return {}
+    keren = services.komende_keren(activiteit)
+    if user.is_authenticated:
+        eigen = Q(aanmeldingen__status__in=Aanmelding.ACTIEF, aanmeldingen__user=user)
+        telling = keren.aggregate(
+            komend=Count("id", distinct=True), eigen=Count("aanmeldingen", filter=eigen)
+        )
+    else:
+        telling = {"komend": keren.count(), "eigen": 0}
+    return {"reeks": telling} if telling["komend"] > 1 else {}
+
+
+def _terug(request, standaard: str) -> str:
+    terug = request.POST.get("terug", "")
+    if url_has_allowed_host_and_scheme(terug, allowed_hosts={request.get_host()}):
+        return terug
+    return standaard
+
+
+@toegang(ingelogd, per_object="initiatieven.permissions.mag_activiteit_zien")
+@require_POST
+def reeks_aanmelden(request, pk: int):
+    """Sign up for every coming meeting of a series at once."""
+    activiteit = activiteit_for(request, pk)
+    try:
+        uitkomst = services.reeks_aanmelden(activiteit=activiteit, user=request.user)
+    except ValidationError as exc:
+        fouten(request, exc)
+    else:
+        if uitkomst.aangemeld:
+            aantal = len(uitkomst.aangemeld)
+            messages.success(
+                request,
+                ngettext(
+                    "Je bent aangemeld voor %(aantal)s keer. Tot dan!",
+                    "Je bent aangemeld voor %(aantal)s keer. Tot dan!",
+                    aantal,
+                )
+                % {"aantal": aantal},
+            )
+        if uitkomst.wachtlijst:
+            messages.warning(
+                request,
+                _(
+                    "Deze keren waren vol: %(dagen)s. Daar sta je op de wachtlijst. Komt er "
+                    "een plek vrij, dan hoor je het meteen."
+                )
+                % {"dagen": services.dagen(uitkomst.wachtlijst)},
+            )
+        if not uitkomst.aangemeld and not uitkomst.wachtlijst:
+            messages.success(request, _("Je was al aangemeld voor alle komende keren."))
+    return redirect(_terug(request, activiteit.get_absolute_url()))
+
+
+@toegang(ingelogd, per_object="initiatieven.permissions.mag_activiteit_zien")
+@require_POST
+def reeks_afmelden(request, pk: int):
+    """Cancel every coming meeting of a series at once."""
+    activiteit = activiteit_for(request, pk)
+    try:
+        uitkomst = services.reeks_afmelden(activiteit=activiteit, user=request.user)
+    except ValidationError as exc:
+        fouten(request, exc)
+    else:
+        messages.success(
+            request,
+            ngettext(
+                "Je bent afgemeld voor %(aantal)s keer. Fijn dat je het laat weten.",
+                "Je bent afgemeld voor %(aantal)s keer. Fijn dat je het laat weten.",
+                uitkomst.afgemeld,
+            )
+            % {"aantal": uitkomst.afgemeld},
+        )
+    return redirect(_terug(request, activiteit.get_absolute_url()))
 
 
 @toegang(ingelogd, per_object="initiatieven.permissions.organiseert_activiteit")
@@ -134,6 +222,8 @@ def _bijeenkomst_page(request, bijeenkomst: Bijeenkomst, *, status: int = 200, *
         "vol": bijeenkomst.vrij is not None and bijeenkomst.vrij <= 0,
         "is_begonnen": bijeenkomst.begin <= now,
         "mag_wijzigen": organisator and not bijeenkomst.is_geannuleerd and bijeenkomst.einde > now,
+        "openbaar": initiatief.status in Initiatief.PUBLIEK,
+        **reeks_context(user, activiteit),
     }
     if organisator:
         lijst = (
