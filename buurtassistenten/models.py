@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cooperaties.models import VanCooperatie, per_cooperatie
+from wijk.lib import datums
 
 
 def _bewoner(related_name: str) -> models.ForeignKey:
@@ -83,7 +84,7 @@ class Contactmoment(VanCooperatie):
         ]
 
     def __str__(self):
-        return f"{self.get_kanaal_display()} · {timezone.localtime(self.datum):%d-%m-%Y}"
+        return f"{self.get_kanaal_display()} · {datums.dag(self.datum)}"
 
 
 class VervolgQuerySet(models.QuerySet):
@@ -135,7 +136,7 @@ class Vervolg(VanCooperatie):
         ]
 
     def __str__(self):
-        return f"{self.get_reden_display()} · {self.datum:%d-%m-%Y}"
+        return f"{self.get_reden_display()} · {datums.dag(self.datum)}"
 
 
 class Wijkpartner(VanCooperatie):
@@ -309,7 +310,7 @@ class Inzage(VanCooperatie):
         ordering = ["-op", "-id"]
 
     def __str__(self):
-        return f"{self.door} → {self.bewoner} · {timezone.localtime(self.op):%d-%m-%Y %H:%M}"
+        return f"{self.door} → {self.bewoner} · {datums.dag_tijd(self.op)}"
 
 
 def bewoner_url(user) -> str:
