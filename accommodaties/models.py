@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bewoners.availability import DAGEN
 from cooperaties.models import VanCooperatie, per_cooperatie
+from wijk.lib import datums
 
 # The first parts of the app's own paths (/ruimtes/mijn/, /ruimtes/beheer/, ...): no facility
 # may take one of them as its slug.
@@ -408,7 +409,7 @@ class Reservering(VanCooperatie):
         ]
 
     def __str__(self):
-        return f"{self.accommodatie} · {timezone.localtime(self.begin):%d-%m-%Y %H:%M}"
+        return f"{self.accommodatie} · {datums.dag_tijd(self.begin)}"
 
     def get_absolute_url(self):
         return reverse("accommodaties:reservering_detail", kwargs={"pk": self.pk})

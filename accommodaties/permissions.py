@@ -47,11 +47,15 @@ def register_initiatief_regel(regel) -> None:
     _initiatief_regels.append(regel)
 
 
-def boek_bezwaar(user, accommodatie: Accommodatie):
-    """Why ``user`` may not book ``accommodatie`` at all (a Dutch text), or None when they may."""
+def boek_bezwaar(user, accommodatie: Accommodatie, *, beheerder: bool | None = None):
+    """Why ``user`` may not book ``accommodatie`` at all (a Dutch text), or None when they may.
+
+    Every page that offers booking asks this once (the room page, its week grid and its list
+    of free times): who may not book gets no booking links. ``beheerder``: the answer of
+    ``is_beheerder`` when the caller has it already (one query less)."""
     if not accommodatie.actief:
         return _("Deze ruimte kun je nu niet boeken.")
-    if is_beheerder(user, accommodatie):
+    if is_beheerder(user, accommodatie) if beheerder is None else beheerder:
         return None
     profiel = getattr(user, "profiel", None)
     if profiel is None or not profiel.heeft_toestemming:

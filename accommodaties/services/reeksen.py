@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from wijk.lib import datums
+
 from ..models import Accommodatie, Reeks, Reservering
 from ..permissions import eis_mag_boeken
 from .boeken import reservering_create
@@ -114,7 +116,7 @@ def reservering_create_series(
                 "naam": door.display_name,
                 "doel": aanvragen[0].doel,
                 "interval": uitkomst.reeks.get_interval_weken_display(),
-                "tot": tot_en_met.strftime("%d-%m-%Y"),
+                "tot": datums.korte_dag(tot_en_met),
             },
         )
     return uitkomst

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from meldingen.services import melding_send, melding_send_many
+from wijk.lib import datums
 
 from ..models import Accommodatie, Reservering
 
@@ -115,9 +116,8 @@ def _lock_for_check(accommodatie: Accommodatie) -> None:
 
 
 def _wanneer(reservering: Reservering) -> str:
-    begin = timezone.localtime(reservering.begin)
-    einde = timezone.localtime(reservering.einde)
-    return f"{begin:%d-%m-%Y %H:%M}–{einde:%H:%M}"
+    """ "dinsdag 5 maart, 10:00–12:00" (``wijk.lib.datums``)."""
+    return datums.tijdvak(reservering.begin, reservering.einde)
 
 
 def _beheerders_melden(

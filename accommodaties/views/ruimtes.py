@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from bewoners.services import profiel_hier
-from wijk.lib import weken
+from wijk.lib import datums, weken
 from wijk.lib.htmx import is_deel, pagina_of_deel
 from wijk.lib.pagination import page_context
 from wijk.lib.toegang import ingelogd, toegang
@@ -58,7 +58,9 @@ def _stap(accommodatie: Accommodatie) -> int:
     return 30 if accommodatie.min_duur_minuten < 60 else 60
 
 
-def _week_context(request, accommodatie: Accommodatie, beheerder: bool) -> dict:
+def _week_context(request, accommodatie: Accommodatie, beheerder: bool, mag_boeken: bool) -> dict:
+    """The week grid and the list of free times. Booking links only for who may book
+    (``mag_boeken``: the page asked ``boek_bezwaar`` once); others see free and busy."""
     week = weken.week_uit(request.GET.get("week"))  # nonsense or far away: this week
     dagen = services.beschikbaarheid(accommodatie, van=week.maandag, tot=week.volgende_maandag)
     # "rooster" (the grid) or "lijst"; without a choice both are sent and the screen width
@@ -78,14 +80,14 @@ def _week_context(request, accommodatie: Accommodatie, beheerder: bool) -> dict:
     stap = timedelta(minutes=_stap(accommodatie))
     duur = timedelta(minutes=max(_stap(accommodatie), accommodatie.min_duur_minuten))
     kortste = timedelta(minutes=accommodatie.min_duur_minuten)
-    for stuk in (s for dag in dagen for s in dag.stukken if s.boekbaar):
+    for stuk in (s for dag in dagen for s in dag.stukken if mag_boeken and s.boekbaar):
         # The list offers a start time per step in each free stretch, long enough to book.
         stuk.starts = []
         start = _naar_boven(stuk.begin, stap)
         while start + kortste <= stuk.einde:
             stuk.starts.append((start, _boek_link(boek_url, start, min(start + duur, stuk.einde))))
             start += stap
-    for vak in (v for rij in rijen for v in rij.vakken if v.boekbaar):
+    for vak in (v for rij in rijen for v in rij.vakken if mag_boeken and v.boekbaar):
         vak.url = _boek_link(boek_url, vak.begin, vak.begin + duur)
     return {
         "dagen": dagen,
@@ -99,6 +101,7 @@ def _week_context(request, accommodatie: Accommodatie, beheerder: bool) -> dict:
         "rooster_url": week_url(week.maandag, "rooster"),
         "lijst_url": week_url(week.maandag, "lijst"),
         "toon_wie": beheerder,
+        "mag_boeken": mag_boeken,
         "VRIJ": VRIJ,
         "BEZET": BEZET,
         "DICHT": DICHT,
@@ -129,12 +132,13 @@ def _boek_link(boek_url: str, begin, einde) -> str:
 def accommodatie_detail(request, slug: str):
     accommodatie = accommodatie_for(slug)
     beheerder = is_beheerder(request.user, accommodatie)
+    bezwaar = boek_bezwaar(request.user, accommodatie, beheerder=beheerder)
     context = {
         "accommodatie": accommodatie,
         "is_beheerder": beheerder,
-        "bezwaar": boek_bezwaar(request.user, accommodatie),
+        "bezwaar": bezwaar,
         "zonder_toestemming": not getattr(profiel_hier(request.user), "heeft_toestemming", False),
-        **_week_context(request, accommodatie, beheerder),
+        **_week_context(request, accommodatie, beheerder, mag_boeken=bezwaar is None),
     }
     if is_deel(request):
         return render(request, "accommodaties/_week.html", context)
@@ -247,6 +251,6 @@ def _melding_reeks(request, uitkomst) -> None:
             "aantal": aantal
         }
     if uitkomst.niet_gelukt:
-        data = ", ".join(f"{dag:%d-%m-%Y}" for dag, _redenen in uitkomst.niet_gelukt)
+        data = ", ".join(datums.korte_dag(dag) for dag, _redenen in uitkomst.niet_gelukt)
         tekst += " " + _("Niet gelukt op: %(data)s.") % {"data": data}
     messages.success(request, tekst)

@@ -14,7 +14,8 @@ from playwright.sync_api import expect
 from accommodaties.models import Accommodatie, Openingstijd, Reservering
 from bewoners.tests.factories import UserFactory
 
-from .test_accessibility import DESKTOP, PHONE, _log_in, check_page, visit
+from .menu import hoofdmenu
+from .test_accessibility import DESKTOP, PHONE, _log_in, assert_reflows, check_page, visit
 
 pytestmark = [
     pytest.mark.e2e,
@@ -76,7 +77,7 @@ def test_book_approve_confirmed_and_the_slot_is_taken(
     # The resident finds the room, goes to next week (htmx) and clicks 10:00 on Tuesday.
     _als(page, live_server, bewoner)
     page.goto(live_server.url + "/profiel/")
-    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Ruimtes").click()
+    hoofdmenu(page).get_by_role("link", name="Ruimtes").click()
     page.get_by_role("link", name="Buurtzaal De Linde").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Buurtzaal De Linde")
     page.get_by_role("link", name="Volgende week").click()
@@ -137,6 +138,7 @@ PAGES = [
     ("/ruimtes/buurtzaal-de-linde/", PHONE),
     ("/ruimtes/buurtzaal-de-linde/", DESKTOP),
     ("/ruimtes/buurtzaal-de-linde/?weergave=lijst", PHONE),
+    ("/ruimtes/buurtzaal-de-linde/?weergave=rooster", PHONE),
     ("/ruimtes/buurtzaal-de-linde/boeken/", PHONE),
     ("/ruimtes/mijn/", PHONE),
     ("/ruimtes/boekingen/{boeking}/", PHONE),
@@ -180,3 +182,69 @@ def test_a_failed_booking_form_is_accessible(page, live_server, bewoner, zaal):
     page.get_by_role("button", name="Aanvraag versturen").click()
     expect(page.get_by_role("alert")).to_be_visible()
     check_page(page, PHONE)
+
+
+def test_the_week_grid_does_not_scroll_the_page_at_320px(page, live_server, bewoner, zaal):
+    """Closed hours on some days put hidden helper texts ("gesloten") in the grid's cells;
+    they stuck out of its scrolling box and the whole page scrolled sideways (issue 15)."""
+    Openingstijd.objects.filter(accommodatie=zaal, weekdag__in=[5, 6]).delete()
+    Openingstijd.objects.filter(accommodatie=zaal, weekdag=4).update(tot=time(12))
+    _log_in(page, live_server, bewoner)
+    page.set_viewport_size(PHONE)
+    visit(page, f"{live_server.url}/ruimtes/buurtzaal-de-linde/?weergave=rooster")
+    expect(page.locator("td.vak-gesloten").first).to_be_attached()
+    rooster = page.get_by_role("region", name="Rooster van de week")
+    assert rooster.evaluate("e => e.scrollWidth > e.clientWidth")  # it scrolls in its box
+    check_page(page, PHONE)  # axe (a focusable, named region), and no page scroll at 320 px
+    rooster.focus()  # reachable by keyboard, to scroll it with the arrow keys
+    expect(rooster).to_be_focused()
+
+
+def test_a_keepers_only_room_shows_residents_no_booking_links(page, live_server, bewoner, zaal):
+    zaal.wie_mag_boeken = "beheerders"
+    zaal.save()
+    _log_in(page, live_server, bewoner)
+    for weergave in ("rooster", "lijst"):
+        visit(page, f"{live_server.url}/ruimtes/buurtzaal-de-linde/?weergave={weergave}")
+        expect(page.get_by_text("Deze ruimte boeken alleen beheerders")).to_be_visible()
+        expect(page.locator("#week a[href*='/boeken/']")).to_have_count(0)
+        expect(page.locator("#week").get_by_text("vrij").first).to_be_visible()
+
+
+def test_the_keepers_overview_fits_a_phone_with_many_long_bookings(
+    page, live_server, kees, bewoner, zaal
+):
+    from accommodaties import services
+
+    dinsdag = _volgende_dinsdag()
+    for uur in (9, 11, 13, 15):
+        begin = timezone.make_aware(timezone.datetime.combine(dinsdag, time(uur)))
+        reservering = services.reservering_create(
+            accommodatie=zaal,
+            door=bewoner,
+            begin=begin,
+            einde=begin + timedelta(hours=2),
+            aantal_personen=6,
+            doel="Voorbereiding van de jaarlijkse burendag met de bewonerscommissie",
+            namens="Bewonerscommissie Lindelaan en omstreken",
+        )
+        if uur > 11:
+            services.reservering_approve(reservering=reservering, door=kees)
+    _log_in(page, live_server, kees)
+    page.set_viewport_size(PHONE)
+    visit(page, live_server.url + "/ruimtes/beheer/")
+    check_page(page, PHONE)
+    assert_reflows(page)
+    # On a phone each booking is a block that shows the column names with the values.
+    # Screen readers hear the column headers (the table's roles), not those names twice.
+    eerste = page.locator("table.stapel tbody tr").first
+    waarvoor = eerste.get_by_role("cell").nth(3)
+    expect(waarvoor).to_contain_text("Voorbereiding van de jaarlijkse burendag")
+    voor = waarvoor.evaluate("e => getComputedStyle(e, '::before').content")
+    assert "Waarvoor" in voor, voor
+    breedte = eerste.evaluate("e => e.getBoundingClientRect().right")
+    assert breedte <= 320
+    # On a laptop it is a table with its headers.
+    page.set_viewport_size(DESKTOP)
+    expect(page.get_by_role("columnheader", name="Waarvoor")).to_be_visible()
+    check_page(page, DESKTOP)
