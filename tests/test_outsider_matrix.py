@@ -180,6 +180,8 @@ VELDEN: dict[str, dict[str, Klasse]] = {
         "beschrijving": Klasse(NIET),
         "contact": Klasse(NIET),  # "Dit ziet iedereen": the initiative's own contact
         "adres": Klasse(NIET),
+        # The beheerder's word to the organisers on a refused initiative: about the initiative.
+        "reden_afwijzing": Klasse(NIET),
     },
     "initiatieven.activiteit": {
         "titel": Klasse(NIET),
@@ -457,6 +459,8 @@ def bouw_wijk() -> dict:
         status=Aanmelding.Status.AANGEMELD,
     )
     InitiatiefFactory(organisatoren=[p["organisator"]], status=Initiatief.Status.GESTOPT)
+    # One that waits for the beheerder's approval: its organiser and the beheerder open it.
+    InitiatiefFactory(organisatoren=[p["organisator"]], status=Initiatief.Status.WACHT)
 
     # A facility with its keeper, an active booking and one that ended three days ago.
     zaal = AccommodatieFactory(beheerders=[p["ruimtebeheerder"]], buurt=a)
