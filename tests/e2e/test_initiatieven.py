@@ -90,7 +90,7 @@ def test_plan_sign_up_waiting_list_and_moved_up(
     page.goto(live_server.url + "/initiatieven/agenda/")
     page.get_by_role("link", name="10:00–11:30: Samen wandelen").first.click()
     expect(page).to_have_url(meeting_url)
-    page.get_by_role("button", name="Aanmelden").click()
+    page.get_by_role("button", name="Aanmelden", exact=True).click()
     expect(page.get_by_text("Je bent aangemeld. Tot dan!")).to_be_visible()
 
     # Henk finds it full and goes on the waiting list.
@@ -103,7 +103,7 @@ def test_plan_sign_up_waiting_list_and_moved_up(
     # Bep cancels.
     _als(page, live_server, bewoner)
     page.goto(meeting_url)
-    page.get_by_role("button", name="Afmelden").click()
+    page.get_by_role("button", name="Afmelden", exact=True).click()
     expect(page.get_by_text("Je bent afgemeld.")).to_be_visible()
 
     # Henk is moved up.
@@ -113,7 +113,38 @@ def test_plan_sign_up_waiting_list_and_moved_up(
     page.goto(live_server.url + "/initiatieven/mijn/")
     expect(page.locator("ul.bijeenkomsten")).to_contain_text("Aangemeld")
     assert eerste.aanmeldingen.get(user=helper).status == Aanmelding.Status.AANGEMELD
+
+    # Bep signs up for every coming walk at once; the first is full: the waiting list there.
+    _als(page, live_server, bewoner)
+    page.goto(meeting_url)
+    page.get_by_role("button", name="Aanmelden voor alle komende keren").click()
+    expect(page).to_have_url(meeting_url)
+    expect(page.locator(".messages")).to_contain_text("Je bent aangemeld voor 7 keer.")
+    expect(page.locator(".messages")).to_contain_text("Deze keren waren vol:")
+    assert activiteit.bijeenkomsten.filter(aanmeldingen__user=bewoner).count() == 8
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Afmelden voor alle komende keren").click()
+    expect(page.locator(".messages")).to_contain_text("Je bent afgemeld voor 8 keer.")
+    assert not Aanmelding.objects.filter(user=bewoner, status__in=Aanmelding.ACTIEF).exists()
     assert errors == []
+
+
+def test_a_new_initiative_waits_for_approval(page, live_server, bewoner, beheerder):
+    """Bep starts an initiative: no web address to type; she sees it waits for the beheerder."""
+    _log_in(page, live_server, bewoner)
+    page.goto(live_server.url + "/initiatieven/nieuw/")
+    expect(page.get_by_label("Webadres")).to_have_count(0)
+    page.get_by_label("Naam van het initiatief").fill("Repair Café Oud-Zuid")
+    page.get_by_label("Thema").select_option("leren")
+    page.get_by_label("Wat doen jullie?").fill("Samen spullen repareren.")
+    page.get_by_role("button", name="Initiatief starten").click()
+    expect(page).to_have_url(live_server.url + "/initiatieven/repair-cafe-oud-zuid/")
+    expect(page.locator(".notice.keuring")).to_contain_text(
+        "Je initiatief wacht op goedkeuring door de beheerder."
+    )
+    page.context.clear_cookies()
+    page.goto(live_server.url + "/initiatieven/")
+    expect(page.get_by_text("Repair Café Oud-Zuid")).to_have_count(0)
 
 
 # --- accessibility -----------------------------------------------------------------------------
@@ -138,6 +169,7 @@ PAGES = [
     ("/initiatieven/agenda/week/", None, PHONE, None),
     ("/initiatieven/agenda/week/", None, DESKTOP, None),
     ("/initiatieven/activiteiten/{activiteit}/", None, PHONE, None),
+    ("/initiatieven/activiteiten/{activiteit}/", "bewoner", PHONE, None),
     ("/initiatieven/bijeenkomsten/{keer}/", None, PHONE, None),
     ("/initiatieven/bijeenkomsten/{keer}/", "bewoner", PHONE, None),
     ("/initiatieven/bijeenkomsten/{keer}/", "olaf", PHONE, None),
