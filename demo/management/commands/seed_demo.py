@@ -62,6 +62,7 @@ from demo.cooperaties import (
     huidige_demo,
 )
 from demo.hulpvragen.gegevens import mask
+from demo.proberen import om_te_proberen
 from hulpvragen import services as hulpvragen_services
 from hulpvragen.models import Aanbod
 from meldingen.models import Melding
@@ -112,7 +113,8 @@ class Command(CooperatieCommand):
                 # it is seeded alone or with the others.
                 rng = random.Random(seed if demo is EERSTE else f"{seed}:{cooperatie.slug}")
                 accounts = self.seed_cooperatie(rng, scale if i == 0 else 0)
-                overzicht.append((cooperatie, demo, accounts))
+                gasten = [(e, self.cooperatie_van(e)) for rol, e in accounts if rol == OOK_LID]
+                overzicht.append((cooperatie, om_te_proberen(demo, gasten=gasten)))
         self.stdout.write(
             self.style.SUCCESS(f"Demogegevens klaar in {time.monotonic() - started:.1f} s.")
         )
@@ -475,20 +477,19 @@ class Command(CooperatieCommand):
         return Cooperatie.objects.filter(slug__in=slugs).first()
 
     def print_accounts(self, overzicht) -> None:
-        """Per coöperatie: where a browser opens it, and its demo accounts."""
+        """Per coöperatie: where a browser opens it, and the demo accounts worth trying, one
+        line each: e-mail, password, role and what to try (``demo.proberen``)."""
         self.stdout.write("")
         self.stdout.write(f"Demo-accounts (wachtwoord voor allemaal: {DEMO_PASSWORD}):")
-        for cooperatie, _demo, accounts in overzicht:
+        for cooperatie, proberen in overzicht:
             adres, *ook = adressen(cooperatie)
             self.stdout.write("")
             self.stdout.write(self.style.MIGRATE_HEADING(cooperatie.naam))
-            self.stdout.write(f"  {'adres':<28} {adres}")
+            self.stdout.write(f"  {'adres':<34} {adres}")
             for ander in ook:
-                self.stdout.write(f"  {'':<28} {ander} (het adres van de installatie)")
-            for rol, email in accounts:
-                if rol == OOK_LID and (thuis := self.cooperatie_van(email)) is not None:
-                    email = f"{email} (ook bewoner van {thuis.naam})"
-                self.stdout.write(f"  {rol:<28} {email}")
+                self.stdout.write(f"  {'':<34} {ander} (het adres van de installatie)")
+            for account in proberen:
+                self.stdout.write(account.regel())
         self.stdout.write("")
         self.stdout.write(
             "Buurtassistent, bestuur en beheer loggen in met een tweede stap (TOTP). "
