@@ -1,7 +1,15 @@
+import allauth.mfa.admin  # noqa: F401  (registered before it is replaced below)
+import allauth.usersessions.admin  # noqa: F401
+from allauth.mfa.models import Authenticator
+from allauth.usersessions.models import UserSession
 from django.contrib import admin, messages
+from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+
+from wijk.lib.admin_nl import NederlandseRechten, kolom, met_titel, vernoem
 
 from . import permissions, privacy, services
 from .models import Buurt, Categorie, Profiel, User
@@ -76,7 +84,7 @@ class InzageMixin:
 
 
 @admin.register(User)
-class UserAdmin(InzageMixin, DjangoUserAdmin):
+class UserAdmin(InzageMixin, NederlandseRechten, DjangoUserAdmin):
     def inzage_persoon(self, obj):
         return obj
 
@@ -213,3 +221,85 @@ class ProfielAdmin(InzageMixin, admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)  # the skills
         services.profiel_gewijzigd(form.instance, velden=form.changed_data)
+
+
+# --- Django's and allauth's models, in Dutch (wijk.lib.admin_nl) --------------------------------
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(NederlandseRechten, DjangoGroupAdmin):
+    pass
+
+
+vernoem(UserSession, _("inlogsessie"), _("inlogsessies"))
+vernoem(Authenticator, _("tweede inlogstap"), _("tweede inlogstappen"))
+admin.site.unregister(UserSession)
+admin.site.unregister(Authenticator)
+
+
+class AlleenBekijkenEnWissen:
+    """Made by logging in and by setting up the second step, never typed in: the beheerder
+    looks and can end a session or remove a second step (the person sets it up again)."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(UserSession)
+class InlogsessieAdmin(AlleenBekijkenEnWissen, admin.ModelAdmin):
+    gebruiker = kolom("user", _("gebruiker"))
+    begonnen = kolom("created_at", _("begonnen op"))
+    laatst_gezien = kolom("last_seen_at", _("laatst gezien op"))
+    ip_adres = kolom("ip", _("IP-adres"))
+    browser = kolom("user_agent", _("browser"))
+    list_display = ["gebruiker", "begonnen", "laatst_gezien", "ip_adres", "browser"]
+    list_select_related = ["user"]
+    search_fields = ["user__email", "user__first_name", "user__last_name", "ip"]
+    fields = readonly_fields = list_display
+
+
+# allauth's names of the kinds ("TOTP Authenticator") in Dutch, as the account pages say them.
+SOORTEN_STAP = {
+    Authenticator.Type.TOTP: _("Authenticator-app"),
+    Authenticator.Type.RECOVERY_CODES: _("Herstelcodes"),
+    Authenticator.Type.WEBAUTHN: _("Beveiligingssleutel"),
+}
+
+
+class SoortStapFilter(admin.SimpleListFilter):
+    title = _("soort")
+    parameter_name = "soort"
+
+    def lookups(self, request, model_admin):
+        return list(SOORTEN_STAP.items())
+
+    def queryset(self, request, queryset):
+        if self.value() in SOORTEN_STAP:
+            return queryset.filter(type=self.value())
+        return queryset
+
+
+@admin.register(Authenticator)
+class TweedeStapAdmin(AlleenBekijkenEnWissen, admin.ModelAdmin):
+    gebruiker = kolom("user", _("gebruiker"))
+
+    @admin.display(description=_("soort"), ordering="type")
+    def soort(self, obj):
+        return SOORTEN_STAP.get(obj.type, obj.type)
+
+    ingesteld = kolom("created_at", _("ingesteld op"))
+    laatst_gebruikt = kolom("last_used_at", _("laatst gebruikt op"))
+    list_display = ["gebruiker", "soort", "ingesteld", "laatst_gebruikt"]
+    list_select_related = ["user"]
+    list_filter = [
+        SoortStapFilter,
+        ("created_at", met_titel(admin.DateFieldListFilter, _("ingesteld op"))),
+        ("last_used_at", met_titel(admin.DateFieldListFilter, _("laatst gebruikt op"))),
+    ]
+    search_fields = ["user__email", "user__first_name", "user__last_name"]
+    fields = readonly_fields = list_display

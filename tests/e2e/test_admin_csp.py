@@ -76,7 +76,7 @@ PAGE_STATE_JS = """() => new Promise((resolve) => setTimeout(() => {
 }, 50))"""
 
 
-def _fill_empty_models(staff):
+def fill_empty_models(staff):
     """One object for each registered model the demo data leaves empty."""
     from accommodaties.models import AgendaSleutel
     from meldingen import services as meldingen_services
@@ -90,7 +90,7 @@ def _fill_empty_models(staff):
     # A usersessions.UserSession comes from the browser's own login.
 
 
-def _admin_pages(staff) -> list[tuple[str, str]]:
+def admin_pages(staff) -> list[tuple[str, str]]:
     """(label, path) of the admin's home, each app's page, and the list, add and change page of
     every registered model. The add page only where the admin offers adding (some models are
     read-only there)."""
@@ -152,7 +152,7 @@ def test_every_admin_page_loads_under_the_csp_without_errors(page, live_server, 
     staff = UserFactory(
         email="csp-beheer@example.org", is_staff=True, is_superuser=True, with_mfa=True
     )
-    _fill_empty_models(staff)
+    fill_empty_models(staff)
 
     errors: list[str] = []
     page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
@@ -160,7 +160,7 @@ def test_every_admin_page_loads_under_the_csp_without_errors(page, live_server, 
     page.context.add_init_script(LISTEN_FOR_VIOLATIONS_JS)
 
     _inloggen_met_code(page, live_server, staff)
-    pages = _admin_pages(User.objects.get(pk=staff.pk))
+    pages = admin_pages(User.objects.get(pk=staff.pk))
 
     problems, select2_boxes, pickers, opened = [], 0, 0, 0
     for label, path in pages:
