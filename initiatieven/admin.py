@@ -9,6 +9,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from wijk.lib.admin_nl import kolom
+
 from . import services
 from .models import Aanmelding, Activiteit, Bijeenkomst, Initiatief, Lidmaatschap
 
@@ -248,12 +250,13 @@ class BijeenkomstAdmin(admin.ModelAdmin):
 class AanmeldingAdmin(admin.ModelAdmin):
     """Look only: sign-ups change through the services (the waiting list moves up there)."""
 
-    list_display = ["user", "bijeenkomst", "status", "aangemeld_op", "aanwezig"]
+    bewoner = kolom("user", _("bewoner"))
+    list_display = ["bewoner", "bijeenkomst", "status", "aangemeld_op", "aanwezig"]
     list_filter = ["status", "aanwezig", "bijeenkomst__activiteit__initiatief"]
     search_fields = ["user__email", "bijeenkomst__activiteit__titel"]
     list_select_related = ["user", "bijeenkomst__activiteit"]
     date_hierarchy = "aangemeld_op"
-    readonly_fields = ["bijeenkomst", "user", "status", "aangemeld_op", "aanwezig"]
+    fields = readonly_fields = ["bijeenkomst", "bewoner", "status", "aangemeld_op", "aanwezig"]
 
     def has_add_permission(self, request):
         return False
