@@ -21,7 +21,7 @@ from tests.tijd import START
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("klok", "assistent")]
 
-BEREIK = "Kies een datum tussen 01-01-1900 en 31-12-2199."
+BEREIK = "Kies een datum tussen 1 januari 1900 en 31 december 2199."
 
 
 @pytest.mark.parametrize(

@@ -47,5 +47,5 @@ def test_a_request_with_a_date_out_of_range_is_refused(client_for, bewoner, veld
         reverse("hulpvragen:hulpvraag_create"),
         geldige_hulpvraag(wanneer=wanneer, **{veld: datum}),
     )
-    assert "Kies een datum tussen 01-01-1900 en 31-12-2199." in response.content.decode()
+    assert "Kies een datum tussen 1 januari 1900 en 31 december 2199." in response.content.decode()
     assert not Hulpvraag.objects.exists()

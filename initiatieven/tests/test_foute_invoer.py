@@ -10,7 +10,7 @@ from initiatieven.tests.factories import InitiatiefFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("klok")]
 
-BEREIK = "Kies een datum tussen 01-01-1900 en 31-12-2199."
+BEREIK = "Kies een datum tussen 1 januari 1900 en 31 december 2199."
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
+from wijk.lib import datums
+
 
 class WijkFormRenderer(TemplatesSetting):
     """Render forms with the project's templates: the accessible layout in templates/forms/."""
@@ -50,8 +52,8 @@ class DatumBereikValidator:
                 self.message,
                 code=self.code,
                 params={
-                    "eerste": EERSTE_DATUM.strftime("%d-%m-%Y"),
-                    "laatste": LAATSTE_DATUM.strftime("%d-%m-%Y"),
+                    "eerste": datums.korte_dag(EERSTE_DATUM, jaar=True),
+                    "laatste": datums.korte_dag(LAATSTE_DATUM, jaar=True),
                 },
             )
 

@@ -41,5 +41,5 @@ def test_a_closure_of_the_year_1_is_refused_by_the_admin_inline(rf, beheerder):
     van = inline.get_formset(request).form.base_fields["van"]
     with pytest.raises(ValidationError) as fout:
         van.clean(["01-01-0001", "10:00"])
-    assert "Kies een datum tussen 01-01-1900 en 31-12-2199." in fout.value.messages
+    assert "Kies een datum tussen 1 januari 1900 en 31 december 2199." in fout.value.messages
     assert van.clean(["01-03-2030", "10:00"]).year == 2030

@@ -24,7 +24,7 @@ from wijk.lib.forms import (
     datum_in_bereik,
 )
 
-BEREIK = "Kies een datum tussen 01-01-1900 en 31-12-2199."
+BEREIK = "Kies een datum tussen 1 januari 1900 en 31 december 2199."
 APPS = [
     "cooperaties",
     "bewoners",
