@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from django import forms
 from django.db.models import Q
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -20,6 +20,7 @@ from accommodaties.models import Accommodatie
 from bewoners.forms import TELEFOON_CHARS
 from bewoners.models import Buurt, Categorie, User, normalize_postcode, validate_postcode
 from initiatieven.models import Bijeenkomst, Initiatief
+from wijk.lib import datums
 from wijk.lib.forms import (
     DatumEnTijdenMixin,
     ServiceErrorsMixin,
@@ -246,8 +247,7 @@ class IntakeForm(ServiceErrorsMixin, forms.Form):
 
 class BijeenkomstChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, bijeenkomst):
-        begin = timezone.localtime(bijeenkomst.begin)
-        wanneer = formats.date_format(begin, "D j M, H:i")
+        wanneer = datums.dag_tijd(bijeenkomst.begin)
         capaciteit = bijeenkomst.activiteit.capaciteit
         # ``aantal_aangemeld`` comes from ``met_tellingen()``: no query per option.
         if capaciteit is None:

@@ -155,8 +155,8 @@ def test_every_opening_is_recorded(client_for, bewoner, buurtassistent, klok):
         (buurtassistent, bewoner, op(0, 14, 15)),
     ]
     log = pagina.split("Wie opende deze pagina?", 1)[1]
-    assert "4 maart 2030, 14:15 – Bas Assistent" in log
-    assert "4 maart 2030, 09:00 – Bas Assistent" in log
+    assert "maandag 4 maart, 14:15 – Bas Assistent" in log
+    assert "maandag 4 maart, 09:00 – Bas Assistent" in log
     assert log.index("14:15") < log.index("09:00")  # newest first
 
 
@@ -224,8 +224,8 @@ def test_the_page_shows_who_what_and_the_history(client_for, buurtassistent, buu
         "3541 AB",
         "Oud-Zuid",
         "geen e-mail",
-        "Gegeven op 4 maart 2030, 09:00",
-        "Bij de intake: Mondeling, bij een bezoek, op 4 maart 2030, 09:00, vastgelegd door Bas Assistent",
+        "Gegeven op maandag 4 maart, 09:00",
+        "Bij de intake: Mondeling, bij een bezoek, op maandag 4 maart, 09:00, vastgelegd door Bas Assistent",
         "Hulp met boodschappen.",  # the private question
         "Samen wandelen",
         "Buurtzaal De Linde",
@@ -360,7 +360,7 @@ def test_a_contact_moment_with_a_follow_up(client_for, bewoner, buurtassistent):
     assert moment.notitie == "Belde over de tuin."
     vervolg = Vervolg.objects.get()
     assert (vervolg.datum, vervolg.contactmoment) == (date(2030, 3, 18), moment)
-    assert "maandag 18 maart 2030" in inhoud
+    assert "maandag 18 maart" in inhoud
 
 
 @pytest.mark.parametrize(
