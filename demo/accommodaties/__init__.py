@@ -7,7 +7,8 @@ Two parts, both idempotent:
   that only its keepers book, the community garden's kitchen) with opening hours, closures,
   keepers and bookings. Upcoming bookings go through ``accommodaties.services`` (the real rules,
   approval and notifications; some stay "aangevraagd", so the keepers have work waiting);
-  bookings in the past are inserted with the ORM, because the service refuses the past.
+  bookings of the past year (month by month as busy as the season, with last Christmas and
+  the summer break closed) are inserted with the ORM, because the service refuses the past.
   ``bewoner2@demo.wijk`` keeps the hall, ``beheer@demo.wijk`` keeps all four, and
   ``bewoner1@demo.wijk`` has a few bookings, among them a weekly series. The set is there
   when any of its facilities exists (their slugs are the marker). It does not depend on

@@ -11,11 +11,21 @@ from django.utils import timezone
 from accommodaties import services
 from accommodaties.models import Accommodatie, Openingstijd, Reservering, Sluiting
 from bewoners.models import Buurt, User
-from demo.basis import INSERT_BATCH, aware, demo_bewoners
+from demo.basis import INSERT_BATCH, aware, demo_bewoners, seizoen
 from demo.cooperaties import BEHEER, huidige_demo
 
 from .gegevens import DEMO_RUIMTES
 from .rooster import plan_boekingen, reserveringen_voor
+
+GESCHIEDENIS_DAGEN = 365  # the bookings of the past year
+
+
+def _maanden(van: date, tot: date):
+    """``(begin, end)`` of each (part of a) month from ``van`` up to ``tot``."""
+    while van < tot:
+        volgende = (van.replace(day=1) + timedelta(days=32)).replace(day=1)
+        yield van, min(volgende, tot)
+        van = volgende
 
 
 def seed_fixed(command) -> int:
@@ -65,6 +75,25 @@ def seed_fixed(command) -> int:
             tot=aware(date(jaar + 1, 1, 2), time(0)),
             reden=demo.tekst("Kerstvakantie: het buurthuis is dicht"),
         )
+        # Last year's Christmas and the summer break of the community centre: the history.
+        sluitingen = [
+            Sluiting(
+                accommodatie=zaal,
+                van=aware(date(jaar - 1, 12, 24), time(0)),
+                tot=aware(date(jaar, 1, 2), time(0)),
+                reden=demo.tekst("Kerstvakantie: het buurthuis is dicht"),
+            )
+        ]
+        zomer = date(today.year if today >= date(today.year, 8, 10) else today.year - 1, 7, 20)
+        sluitingen.append(
+            Sluiting(
+                accommodatie=zaal,
+                van=aware(zomer, time(0)),
+                tot=aware(zomer + timedelta(days=21), time(0)),
+                reden="Zomerstop: drie weken dicht",
+            )
+        )
+        Sluiting.objects.bulk_create(sluitingen)
         onderhoud = today + timedelta(days=21)
         groot_onderhoud = Sluiting.objects.create(
             accommodatie=zwembad,
@@ -73,25 +102,29 @@ def seed_fixed(command) -> int:
             reden="Groot onderhoud: het bad is leeg",
         )
 
-        # History: the last eight weeks, inserted directly (the service refuses the past).
+        # History: the past year, month by month as busy as the season (demo.basis.seizoen),
+        # inserted directly (the service refuses the past).
         boekers = [u(n).pk for n in range(1, 31) if n in users and u(n).profiel.heeft_toestemming]
+        lid_sinds = {u.pk: u.date_joined for u in users.values()}
         verleden = []
         for spec, ruimte in zip(DEMO_RUIMTES, ruimtes, strict=True):
-            momenten = plan_boekingen(
-                vaste_rng,
-                openingstijden=spec["uren"],
-                van=today - timedelta(days=56),
-                tot=today,
-                buffer=ruimte.buffer,
-                min_duur=ruimte.min_duur_minuten,
-                max_duur=ruimte.max_duur_minuten,
-                drukte=0.35,
-                sluitingen=[
-                    (s.van, s.tot)
-                    for s in (kerst, groot_onderhoud)
-                    if s.accommodatie_id == ruimte.pk
-                ],
-            )
+            momenten = []
+            for van, tot in _maanden(today - timedelta(days=GESCHIEDENIS_DAGEN), today):
+                momenten += plan_boekingen(
+                    vaste_rng,
+                    openingstijden=spec["uren"],
+                    van=van,
+                    tot=tot,
+                    buffer=ruimte.buffer,
+                    min_duur=ruimte.min_duur_minuten,
+                    max_duur=ruimte.max_duur_minuten,
+                    drukte=0.35 * seizoen(van),
+                    sluitingen=[
+                        (s.van, s.tot)
+                        for s in (kerst, groot_onderhoud, *sluitingen)
+                        if s.accommodatie_id == ruimte.pk
+                    ],
+                )
             keepers = [beheer.pk] + ([u(2).pk] if ruimte is zaal else [])
             verleden += reserveringen_voor(
                 vaste_rng,
@@ -103,8 +136,13 @@ def seed_fixed(command) -> int:
                 now=now,
                 namens_kans=0.3,
             )
+        # Booked by someone who had joined by then (else one of the first residents).
+        vroeg = [pk for pk in boekers if lid_sinds[pk] < now - timedelta(days=GESCHIEDENIS_DAGEN)]
+        for r in verleden:
+            if r.geboekt_door_id in lid_sinds and lid_sinds[r.geboekt_door_id] > r.aangemaakt_op:
+                r.geboekt_door_id = vaste_rng.choice(vroeg or boekers)
         # bewoner1 has been here before.
-        for r in [r for r in verleden if r.accommodatie_id == zaal.pk][:2]:
+        for r in [r for r in verleden if r.accommodatie_id == zaal.pk][-2:]:
             r.geboekt_door_id = u(1).pk
         for r in verleden:  # on behalf of this village's initiatives
             r.namens = demo.tekst(r.namens)

@@ -6,8 +6,8 @@ Two parts, both idempotent:
   residents ``bewoner1..50@demo.wijk`` (in each demo coöperatie, with its own addresses,
   names and places: ``demo.cooperaties``): five partners (a huisartsenpraktijk, the wijkteam, a
   welzijnsorganisatie, a woningcorporatie and the gemeente's loket) and one that stopped;
-  Aisha follows Oud-Zuid and De Wetering; contact moments over the last months, some with a
-  sensitive note; follow-ups that are overdue, due today, done and still to come; referrals
+  Aisha follows Oud-Zuid and De Wetering; a year of contact moments, referrals and welcomes
+  (``demo.buurtassistenten.jaar``) and those of the last weeks, some with a sensitive note; follow-ups that are overdue, due today, done and still to come; referrals
   in each status; newcomers, three welcomed (their follow-ups after 1, 3 and 6 months come
   from ``services.vervolgen_create``) and three not yet; the access log of the pages Aisha
   opened. Truus Hoekstra has no e-mail: Aisha entered her with an intake

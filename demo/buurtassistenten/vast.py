@@ -34,6 +34,7 @@ from .gegevens import (
     WELKOM_NOTITIES,
     S,
 )
+from .jaar import seed_jaar, vervolgen_gedaan
 
 
 def partners_maken() -> list[Wijkpartner]:
@@ -71,9 +72,14 @@ def seed_fixed(command) -> bool:
     melding_voor = Melding.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     with transaction.atomic():
         partners = {p.naam: p for p in partners_maken()}
+        eigen = set()
         for buurt in Buurt.objects.filter(slug__in=map(demo.slug_van, ASSISTENT_BUURTEN)):
             buurt.buurtassistenten.add(assistent)
+            eigen.add(buurt.pk)
+        # A year of work before the last weeks (the board report's quarters and year).
+        welkom = seed_jaar(assistent, users, list(partners.values()), eigen)
         _demo_nieuwkomers(assistent, users)
+        vervolgen_gedaan(assistent, welkom)
         _demo_contacten(assistent, users, partners)
         truus = _demo_intake(assistent)
         _demo_inzages(assistent, [users[1], users[8], users[9], users[16], truus])

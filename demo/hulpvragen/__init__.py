@@ -10,6 +10,8 @@ Two parts, both idempotent:
   lies in the past is inserted with the ORM, because the services refuse past dates. Someone
   logging in as ``bewoner1@demo.wijk`` sees their own requests with proposals and a proposal
   waiting for them as a helper. The marker is the first request's title for ``bewoner1``.
+  Before that lies a year of help (``demo.hulpvragen.jaar``), so the board report has figures
+  and trends for last quarter and this year.
 * With ``--scale N``: about one request and one offer per ten scale residents per month, two
   years back (N=100,000 gives ~240,000 of each), with matches in realistic states, via
   ``bulk_create`` in batches. Most old offers are paused; many helpers have just one offer.

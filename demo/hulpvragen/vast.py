@@ -27,6 +27,7 @@ from .gegevens import (
     VRAGEN,
     mask,
 )
+from .jaar import seed_jaar
 
 
 def seed_fixed(command) -> bool:
@@ -228,6 +229,9 @@ def seed_fixed(command) -> bool:
                 url=lastig.get_absolute_url(),
                 params={"titel": lastig.titel, "buurt": lastig.buurt.naam, "uren": 48},
             )
+
+        # A year of help before that (the board report's last quarter and this year).
+        seed_jaar(users, now)
 
     # 3. Current requests through the services: matching proposes helpers right away.
     def nieuw(n, slug, i, **fields):

@@ -8,8 +8,9 @@ Two parts, both idempotent:
   "Ontmoeten", a digital help hour and a language café), each with organisers, members and a
   weekly activity until about three months ahead, made with ``services.activiteit_create``
   (the real recurrence). Upcoming sign-ups go through ``services.aanmelding_create`` (the real rules:
-  the next chair-yoga meeting is full and has a waiting list); the eight weeks before, with
-  sign-ups and attendance, are inserted with the ORM, because the services refuse the past.
+  the next chair-yoga meeting is full and has a waiting list); the year before (quieter in the
+  summer holidays, no meetings at Christmas), with sign-ups and attendance, is inserted with
+  the ORM, because the services refuse the past.
   ``bewoner1@demo.wijk`` organises the walking group and is a member of the repair café and
   the eetclub. The set is there when any of its initiatives exists (their slugs are the
   marker). It does not depend on ``--seed``: it is the same on every machine. Each demo

@@ -11,7 +11,7 @@ BEWONERS_PER_INITIATIEF = 500
 MIN_INITIATIEVEN = 2
 JAREN_TERUG = 2
 WEKEN_VOORUIT = 13  # series run until about three months ahead
-VERLEDEN_WEKEN = 8  # the fixed set's history
+VERLEDEN_WEKEN = 52  # the fixed set's history: a year
 
 MA, DI, WO, DO, VR, ZA, ZO = range(7)
 

@@ -42,14 +42,16 @@ def aanmeldingen_voor(
     *,
     now: datetime,
     basis: int | None = None,
+    drukte: float = 1.0,
 ) -> list[Aanmelding]:
     """Unsaved sign-ups for one meeting: never more signed up than ``capaciteit``.
 
     In the past most came (``aanwezig``); the closer a meeting, the fuller. Who signs up first
     gets a place; the rest of a full meeting waits on the waiting list. A few cancelled.
+    ``drukte`` scales how many want to come in the past (a quiet season: below 1).
     """
     if bijeenkomst.begin <= now:
-        vraag = rng.uniform(0.5, 1.15)
+        vraag = rng.uniform(0.5, 1.15) * drukte
     else:
         weken = (bijeenkomst.begin - now).days / 7
         vraag = max(0.0, rng.uniform(0.4, 1.15) - 0.08 * weken)
