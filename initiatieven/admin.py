@@ -27,6 +27,11 @@ class LidmaatschapInline(admin.TabularInline):
         "nieuwe_activiteiten_melden",
     ]
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "user":  # the field has no Dutch name of its own
+            kwargs["label"] = _("bewoner")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
 
 class AfwijsForm(forms.Form):
     reden = forms.CharField(

@@ -105,3 +105,19 @@ def test_sign_ups_name_the_resident_in_dutch(admin_client, bewoner):
         html = admin_client.get(url).content.decode()
         assert "Bewoner" in html, url
         assert _english(html) == [], url
+
+
+def test_members_of_an_initiative_are_residents_in_the_form(admin_client):
+    html = admin_client.get(reverse("admin:initiatieven_initiatief_add")).content.decode()
+    assert "Bewoner" in html
+    assert _english(html) == []
+
+
+def test_the_admin_home_and_the_new_user_form_have_no_english(admin_client):
+    html = admin_client.get(reverse("admin:index")).content.decode()
+    for english in ("Model name", "Add link", "Change or view list link"):
+        assert english not in html
+    assert "Lijst bekijken of wijzigen" in html
+    html = admin_client.get(reverse("admin:bewoners_user_add")).content.decode()
+    assert "After you" not in html
+    assert "Als de gebruiker er is, kun je meer gegevens invullen." in html
