@@ -14,10 +14,12 @@ import re
 from datetime import timedelta
 from decimal import Decimal
 
-from django.utils.formats import date_format, get_format
+from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
+
+from wijk.lib.datums import korte_dag
 
 from . import voorberekend, weergave
 from .cijfers import Periode
@@ -28,8 +30,15 @@ _ONGELDIG_IN_BLADNAAM = re.compile(r"[\[\]:*?/\\]")
 _MAX_BLADNAAM = 31  # Excel's limit
 
 
-def bestandsnaam(periode: Periode) -> str:
-    return f"rapportage-{periode.van:%Y%m%d}-{periode.tot:%Y%m%d}.xlsx"
+def bestandsnaam(periode: Periode, naam: str = "", extensie: str = "xlsx") -> str:
+    """The name of a download: the period as the page says it, first and last day included,
+    and the buurt when one is chosen: ``rapportage-2026-10-01-tot-en-met-2026-12-31.xlsx``
+    (a CSV is named after its table: ``trend-oud-zuid-2026-01-01-tot-en-met-...csv``)."""
+    naam = naam or _("rapportage")
+    buurt = f"-{periode.buurt.slug}" if periode.buurt is not None else ""
+    einde = periode.tot - timedelta(days=1)
+    tot_en_met = _("tot-en-met")  # in a file name: no spaces
+    return f"{naam}{buurt}-{periode.van:%Y-%m-%d}-{tot_en_met}-{einde:%Y-%m-%d}.{extensie}"
 
 
 def celwaarde(cel, tekst: str):
@@ -88,8 +97,8 @@ def werkboek(periode: Periode) -> Workbook:
     einde = periode.tot - timedelta(days=1)
     regels = [
         (_("Rapportage voor het bestuur"), ""),
-        (_("Periode van"), date_format(periode.van, "j F Y")),
-        (_("Periode tot en met"), date_format(einde, "j F Y")),
+        (_("Periode van"), korte_dag(periode.van, jaar=True)),
+        (_("Periode tot en met"), korte_dag(einde, jaar=True)),
         (_("Buurt"), periode.buurt.naam if periode.buurt else _("Alle buurten")),
         (
             _("Let op"),

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from bewoners.models import Buurt
+from wijk.lib.datums import korte_dag
 from wijk.lib.forms import DatumBereikMixin
 
 from .cijfers import Periode
@@ -95,3 +96,12 @@ def periodeform(params) -> tuple[PeriodeForm, str]:
         form.is_valid()
         return form, "periode=deze_maand"
     return PeriodeForm(params), params.urlencode()
+
+
+def periode_tekst(periode) -> dict:
+    """The first and last day of ``periode`` as the page writes them: "1 oktober 2026" (with
+    the year: a report is printed and kept)."""
+    return {
+        "van_tekst": korte_dag(periode.van, jaar=True),
+        "tot_tekst": korte_dag(periode.tot - timedelta(days=1), jaar=True),
+    }

@@ -20,8 +20,8 @@ from django.views.decorators.http import require_GET
 
 from wijk.lib.toegang import toegang
 
-from . import voorberekend
-from .forms import periodeform
+from . import exports, voorberekend
+from .forms import periode_tekst, periodeform
 from .permissions import mag_rapporten_zien
 
 
@@ -62,6 +62,7 @@ def rapport(request, *, form, periode, query):
             "form": form,
             "periode": periode,
             "einddatum": periode.tot - timedelta(days=1),
+            **periode_tekst(periode),
             "secties": secties,
             "berekend_op": berekend.berekend_op,
             "query": query,
@@ -74,7 +75,7 @@ def _csv(secties, sleutel: str, periode) -> HttpResponse:
     if tabel is None:
         raise Http404
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    naam = f"{tabel.sleutel}-{periode.van:%Y%m%d}-{periode.tot:%Y%m%d}.csv"
+    naam = exports.bestandsnaam(periode, tabel.sleutel, "csv")
     response["Content-Disposition"] = f'attachment; filename="{naam}"'
     response.write("\ufeff")  # so spreadsheet programs read the accents right
     schrijver = csv.writer(response, delimiter=";")

@@ -25,7 +25,7 @@ from django.views.decorators.http import require_http_methods
 from wijk.lib.toegang import toegang
 
 from . import businesscase as bc
-from .forms import periodeform
+from .forms import periode_tekst, periodeform
 from .models import Waardering
 from .permissions import mag_rapporten_zien, mag_waarden_instellen
 
@@ -127,5 +127,6 @@ def businesscase(request):
         periode=periode,
         einddatum=periode.tot - timedelta(days=1),
         zaak=bc.bereken(periode),
+        **periode_tekst(periode),
     )
     return render(request, "rapportages/businesscase.html", context, status=status)

@@ -40,12 +40,13 @@ class Berekend:
 
 # v2: counts carry their suppression ("x" beside "<5") and the business case's volumes are kept.
 # v3: per coöperatie (one cache serves every coöperatie of the installation).
+# v4: the charts have a value axis, the values and the months (weergave.grafiek).
 def _sleutel(periode: Periode, taal: str) -> str:
     cooperatie = huidige()
     if cooperatie is None:
         raise RuntimeError("a report belongs to a coöperatie: none is current")
     buurt = periode.buurt.pk if periode.buurt is not None else "alle"
-    return f"rapportage:v3:{cooperatie.pk}:{periode.van:%Y%m%d}:{periode.tot:%Y%m%d}:{buurt}:{taal}"
+    return f"rapportage:v4:{cooperatie.pk}:{periode.van:%Y%m%d}:{periode.tot:%Y%m%d}:{buurt}:{taal}"
 
 
 def ophalen(periode: Periode) -> Berekend | None:

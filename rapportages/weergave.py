@@ -10,6 +10,7 @@ they show the same numbers and hide the same cells.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
@@ -56,7 +57,9 @@ class Tabel:
     titel: str
     kolommen: list[str]
     rijen: list[list] = field(default_factory=list)
-    # For a month-by-month table: the bar chart drawn beside it (see ``grafiek``).
+    # For a month-by-month table: the first day of each row's month, and the bar chart drawn
+    # beside it (see ``grafiek``).
+    maanden: list[date] | None = None
     grafiek: dict | None = None
 
     def cellen(self) -> list[list[str]]:
@@ -354,30 +357,88 @@ def _per_maand(A: Cellen, sleutel: str, titel: str, maanden: list[dict], kolomme
             [date_format(r["maand"], "F Y"), *(A(f"{sleutel}.{i}.{k}", r[k]) for k in kolommen)]
             for i, r in enumerate(maanden)
         ],
+        maanden=[r["maand"] for r in maanden],
     )
 
 
-def grafiek(trend: Tabel, hoogte: int = 120, breedte_per_maand: int = 48) -> dict:
-    """Bar geometry for the inline SVG of a month-by-month table with two counts. A hidden
-    count ("<5" or "x") draws no bar, and the scale comes from the shown counts only."""
-    waarden = [(rij[0], rij[1], rij[2]) for rij in trend.rijen]
-    getoond = [int(n) for _m, *tellingen in waarden for n in tellingen if not is_verborgen(n)]
-    hoogste = max(getoond, default=0) or 1
-    staven = []
-    for i, (maand, *tellingen) in enumerate(waarden):
-        x = i * breedte_per_maand + 8
-        for j, (n, soort) in enumerate(zip(tellingen, ("a", "b"), strict=True)):
-            h = 0 if is_verborgen(n) else round(int(n) / hoogste * hoogte)
+# The bar chart's geometry, in px of its viewBox (drawn at that size, smaller on a narrow
+# screen): room for the axis on the left, the values above the bars, the months below.
+LINKS, BOVEN, ONDER, RECHTS = 44, 22, 38, 8
+PLOT_HOOGTE = 200
+MAAND_BREEDTE = (40, 120)  # the narrowest and widest month; a year is 60 each
+WAARDEN_TOT = 18  # months with a value above every bar; more months: only the table has them
+
+
+def _stap(hoogste: int) -> int:
+    """A round step for the value axis (1, 2 or 5 times a power of ten): at most 4 steps."""
+    stap = 1
+    while True:
+        for factor in (1, 2, 5):
+            if hoogste <= 4 * stap * factor:
+                return stap * factor
+        stap *= 10
+
+
+def grafiek(trend: Tabel) -> dict:
+    """Geometry of the inline SVG bar chart of a month-by-month table with two counts: per month
+    two bars side by side, a value axis with round steps, and the value above each bar.
+
+    Every count that is shown and not zero gets a bar of at least 2 px, whatever the scale. A
+    hidden count ("<5" or "x") draws no bar (its height would give it away): its text stands
+    at the foot instead, so no series silently disappears. The scale comes from the shown
+    counts only.
+    """
+    maanden = trend.maanden or [None] * len(trend.rijen)
+    n = max(len(trend.rijen), 1)
+    breedte = min(max(720 // n, MAAND_BREEDTE[0]), MAAND_BREEDTE[1])
+    staaf = min(26, (breedte - 12) // 2)
+    getoond = [
+        int(c) for rij in trend.rijen for c in rij[1:3] if not is_verborgen(c) and int(c) > 0
+    ]
+    stap = _stap(max(getoond, default=1))
+    top = stap * max(1, -(-max(getoond, default=1) // stap))  # the axis ends on a round step
+    voet = BOVEN + PLOT_HOOGTE
+    met_waarden = len(trend.rijen) <= WAARDEN_TOT
+    staven, labels = [], []
+    jaren = len({m.year for m in maanden if m is not None}) > 1
+    for i, (rij, maand) in enumerate(zip(trend.rijen, maanden, strict=True)):
+        links = LINKS + i * breedte + (breedte - 2 * staaf - 4) // 2
+        for j, (cel, soort) in enumerate(zip(rij[1:3], ("a", "b"), strict=True)):
+            verborgen = is_verborgen(cel)
+            waarde = 0 if verborgen else int(cel)
+            hoogte = max(2, round(waarde / top * PLOT_HOOGTE)) if waarde else 0
+            x = links + j * (staaf + 4)
             staven.append(
-                {"x": x + j * 18, "y": hoogte - h + 4, "hoogte": h, "soort": soort, "label": maand}
+                {
+                    "x": x,
+                    "y": voet - hoogte,
+                    "breedte": staaf,
+                    "hoogte": hoogte,
+                    "soort": soort,
+                    "label": rij[0],
+                    "tekst": _tekst(cel),
+                    "verborgen": verborgen,
+                    "tekst_x": x + staaf // 2,
+                    "tekst_y": voet - hoogte - 5,
+                    "met_tekst": met_waarden or verborgen,
+                }
             )
+        midden = LINKS + i * breedte + breedte // 2
+        kort = date_format(maand, "b") if maand is not None else rij[0][:3]
+        labels.append({"x": midden, "y": voet + 16, "tekst": kort})
+        if maand is not None and jaren and (i == 0 or maand.month == 1):
+            labels.append({"x": midden, "y": voet + 31, "tekst": str(maand.year)})
+    raster = [
+        {"y": voet - round(w / top * PLOT_HOOGTE), "tekst": number_format(w)}
+        for w in range(0, top + 1, stap)
+    ]
     return {
         "legenda": trend.kolommen[1:3],
         "staven": staven,
-        "breedte": max(len(waarden), 1) * breedte_per_maand + 16,
-        "hoogte": hoogte + 24,
-        "labels": [
-            {"x": i * breedte_per_maand + 8, "y": hoogte + 20, "tekst": rij[0][:3]}
-            for i, rij in enumerate(trend.rijen)
-        ],
+        "labels": labels,
+        "raster": raster,
+        "links": LINKS,
+        "rechts": LINKS + n * breedte,
+        "breedte": LINKS + n * breedte + RECHTS,
+        "hoogte": voet + (ONDER if jaren else ONDER - 14),  # a line for the years if needed
     }

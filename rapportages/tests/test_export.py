@@ -55,7 +55,10 @@ def test_xlsx_opent_en_heeft_dezelfde_getallen_als_de_pagina(client_for, bestuur
     assert response["Content-Type"] == (
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
-    assert 'filename="rapportage-20260301-20260401.xlsx"' in response["Content-Disposition"]
+    assert (
+        'filename="rapportage-2026-03-01-tot-en-met-2026-03-31.xlsx"'
+        in response["Content-Disposition"]
+    )
 
     tabellen = [t for s in weergave.tabellen(MAART) for t in s.tabellen]
     assert len(boek.sheetnames) == 1 + len(tabellen)

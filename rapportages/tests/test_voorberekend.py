@@ -48,7 +48,7 @@ def test_the_page_shows_the_computed_report_with_the_same_numbers(
         assert len(uit_cache.captured_queries) < len(zelf.captured_queries) - 15
         # The same page, numbers and all, from far fewer queries (the CSRF token aside).
         assert re.sub(CSRF, "", klaar) == re.sub(CSRF, "", live)
-        assert "Berekend op 20 maart 12:00." in klaar and "Nieuwe hulpvragen" in live
+        assert "Berekend op vrijdag 20 maart, 12:00." in klaar and "Nieuwe hulpvragen" in live
 
 
 def test_a_new_buurt_or_own_dates_are_computed_on_the_spot(client_for, bestuurslid):
