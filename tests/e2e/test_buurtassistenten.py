@@ -27,7 +27,7 @@ from initiatieven import services as initiatieven_services
 from initiatieven.tests.factories import InitiatiefFactory
 
 from .formulieren import hulpvraag_invullen
-from .test_accessibility import DESKTOP, PHONE, _log_in, check_page, visit
+from .test_accessibility import DESKTOP, PHONE, _log_in, assert_reflows, check_page, visit
 
 pytestmark = [
     pytest.mark.e2e,
@@ -243,3 +243,63 @@ def test_a_failed_call_off_on_the_match_page_is_accessible(page, live_server, ba
     page.get_by_role("button", name="Afzeggen en iemand anders zoeken").click()
     expect(page.get_by_role("alert")).to_contain_text("Schrijf kort op waarom het niet doorgaat.")
     check_page(page, PHONE)
+
+
+# --- on a phone --------------------------------------------------------------------------------
+
+TABEL_REGIO_JS = """() => [...document.querySelectorAll('main table')].map((tabel) => {
+  const doos = tabel.closest('.tabel-wrap');
+  return {
+    past: tabel.scrollWidth <= (doos || tabel.parentElement).clientWidth + 1,
+    regio: !!doos && doos.getAttribute('tabindex') === '0' && doos.getAttribute('role') === 'region'
+      && !!(doos.getAttribute('aria-label') || doos.getAttribute('aria-labelledby')),
+  };
+})"""
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/coordinatie/",
+        "/coordinatie/?wachtrij=voorstellen",
+        "/coordinatie/bewoners/",
+        "/coordinatie/bewoners/?q=truus&alle=on",
+        "/coordinatie/bewoners/{truus}/",
+        "/coordinatie/hulpvragen/{open_vraag}/?zoek=henk",
+        "/coordinatie/partners/",
+    ],
+)
+def test_the_coordination_pages_fit_a_phone_of_320_px(
+    page, live_server, bas, truus, open_vraag, path
+):
+    """No sideways scrolling of the page at 320 px (WCAG 1.4.10); a table too wide for the
+    screen scrolls in its own box, which the keyboard reaches and which has a name."""
+    _log_in(page, live_server, bas)
+    page.set_viewport_size({"width": 320, "height": PHONE["height"]})
+    visit(page, live_server.url + path.format(truus=truus.pk, open_vraag=open_vraag.pk))
+    assert_reflows(page)
+    for tabel in page.evaluate(TABEL_REGIO_JS):
+        assert tabel["past"] or tabel["regio"], tabel
+    check_page(page, PHONE)
+
+
+def test_from_the_dashboard_to_the_intake_with_the_four_questions(page, live_server, bas, buurt):
+    _log_in(page, live_server, bas)
+    page.set_viewport_size(PHONE)
+    visit(page, live_server.url + "/coordinatie/")
+    page.get_by_role("button", name="Intake: bewoner zonder internet inschrijven").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Iemand inschrijven")
+    page.get_by_label("Voornaam").fill("Truus")
+    page.get_by_label("Postcode").fill("3541 AB")
+    page.get_by_label("Wat wil je?").fill("Meer onder de mensen komen.")
+    page.get_by_role("group", name="Waar kun je mee helpen?").get_by_label(
+        "Koken en maaltijden"
+    ).check()
+    page.get_by_label("Wat heb je te bieden?").fill("Een kopje koffie.")
+    page.get_by_label("Mondeling, bij een bezoek").check()
+    page.get_by_role("button", name="Bewoner inschrijven").click()
+    expect(page.get_by_text("Truus is ingeschreven.")).to_be_visible()
+    expect(page.get_by_text("Meer onder de mensen komen.")).to_be_visible()
+    profiel = User.objects.get(first_name="Truus").profiel
+    assert [c.slug for c in profiel.kan_categorieen.all()] == ["koken"]
+    assert profiel.wat_heb_je_te_bieden == "Een kopje koffie."
