@@ -99,3 +99,36 @@ def test_concurrent_cancels_move_the_first_of_the_waiting_list_up_once_each():
     statussen = dict(keer.aanmeldingen.values_list("user_id", "status"))
     assert [statussen[p.pk] for p in wachtend] == ["aangemeld"] * 3 + ["wachtlijst"]
     assert all(statussen[p.pk] == "afgemeld" for p in aangemeld)
+
+
+def test_series_and_single_sign_ups_at_once_never_exceed_the_places_nor_deadlock():
+    """Whole series lock their meetings in time order, as one sign-up locks its one."""
+    organisator = UserFactory()
+    groep = InitiatiefFactory(organisatoren=[organisator])
+    dag = timezone.localdate() + timedelta(days=3)
+    begin = timezone.make_aware(datetime.combine(dag, time(10)))
+    activiteit = services.activiteit_create(
+        initiatief=groep,
+        door=organisator,
+        titel="Wandelen",
+        begin=begin,
+        einde=begin + timedelta(hours=1),
+        capaciteit=2,
+        herhaling=Activiteit.Herhaling.WEKELIJKS,
+        tot_en_met=dag + timedelta(weeks=2),
+    )
+    keren = list(activiteit.bijeenkomsten.order_by("begin"))
+    reeks = [UserFactory() for _ in range(3)]
+    los = [UserFactory() for _ in range(3)]
+
+    def doe(persoon):
+        if persoon in reeks:
+            services.reeks_aanmelden(activiteit=activiteit, user=persoon)
+        else:
+            services.aanmelding_create(bijeenkomst=keren[-1], user=persoon)
+
+    assert _tegelijk(doe, reeks + los) == []
+
+    for keer in keren:
+        assert keer.aanmeldingen.filter(status=Aanmelding.Status.AANGEMELD).count() == 2
+    assert keren[-1].aanmeldingen.filter(status=Aanmelding.Status.WACHTLIJST).count() == 4
