@@ -2,9 +2,9 @@
 
 Part of the fixed demo set (``seed_fixed`` calls ``seed_jaar`` once, after the current offers
 exist), so the board report shows real figures and trends for last quarter and this year. About
-eighteen requests a month, more in autumn and winter and fewer in the summer holidays
+twenty requests a month, more in autumn and winter and fewer in the summer holidays
 (``demo.basis.seizoen``); the garden in spring and summer, company and shopping in winter. Each
-request's day has passed: most were done (a helper said yes, the help was given, with hours
+request's day has passed: four in five were done (a helper said yes, the help was given, with hours
 and often a thank-you), some expired with nobody found (and were escalated after 48 hours),
 some were withdrawn. Helpers are the demo residents with an offer in the request's category;
 who asks or helps had joined by then (``demo.bewoners.dagen_lid``). Inserted with the ORM in
@@ -25,7 +25,7 @@ from hulpvragen.models import Aanbod, Hulpvraag, Match
 
 from .gegevens import BEDANKJES, REDENEN_NEE, TIJDVAKKEN, VRAGEN
 
-PER_MAAND = 18  # requests in an ordinary month
+PER_MAAND = 20  # requests in an ordinary month
 DAGEN = 365
 RECENT = 3  # the newest history is this many days old (the current set is newer)
 
@@ -53,29 +53,26 @@ def seed_jaar(users: dict, now: datetime) -> tuple[int, int]:
     vragers = [n for n, u in users.items() if u.profiel.heeft_toestemming]
 
     vragen, plannen = [], []
-    dag = timezone.localdate() - timedelta(days=DAGEN)
-    laatste = timezone.localdate() - timedelta(days=RECENT)
-    while dag <= laatste:
-        # About PER_MAAND a month, as busy as the season.
-        if rng.random() < PER_MAAND * seizoen(dag) / 30.4:
-            aangemaakt = aware(dag, time(rng.randint(8, 20), rng.randrange(60)))
-            # A category someone could help with then (a helper who had joined).
-            soorten = [s for s in slugs if any(lid_sinds[n] < aangemaakt for _a, n in aanbod[s])]
-            gewicht = [SEIZOEN_SOORT.get(s, (1,) * 12)[dag.month - 1] for s in soorten]
-            slug = rng.choices(soorten, weights=gewicht)[0]
-            wie = [n for n in vragers if lid_sinds[n] < aangemaakt - timedelta(days=2)]
-            if wie:
-                h = _vraag(rng, users[rng.choice(wie)], categorieen[slug], aangemaakt, now)
-                helpers = list(  # one offer per helper
-                    {
-                        n: (a, n)
-                        for a, n in aanbod[slug]
-                        if users[n].pk != h.aanvrager_id and lid_sinds[n] < aangemaakt
-                    }.values()
-                )
-                plannen.append(_plan(rng, h, helpers, now))
-                vragen.append(h)
-        dag += timedelta(days=1)
+    for dag, status in _rooster(rng):
+        aangemaakt = aware(dag, time(rng.randint(8, 20), rng.randrange(60)))
+        # A category someone could help with then (a helper who had joined).
+        soorten = [s for s in slugs if any(lid_sinds[n] < aangemaakt for _a, n in aanbod[s])]
+        wie = [n for n in vragers if lid_sinds[n] < aangemaakt - timedelta(days=2)]
+        if not soorten or not wie:
+            continue
+        gewicht = [SEIZOEN_SOORT.get(s, (1,) * 12)[dag.month - 1] for s in soorten]
+        slug = rng.choices(soorten, weights=gewicht)[0]
+        h = _vraag(rng, users[rng.choice(wie)], categorieen[slug], aangemaakt, now)
+        helpers = list(  # one offer per helper
+            {
+                n: (a, n)
+                for a, n in aanbod[slug]
+                if users[n].pk != h.aanvrager_id and lid_sinds[n] < aangemaakt
+            }.values()
+        )
+        h.status = status
+        plannen.append(_plan(rng, h, helpers, now))
+        vragen.append(h)
     Hulpvraag.objects.bulk_create(vragen, batch_size=INSERT_BATCH)
     matches = [
         Match(hulpvraag_id=h.pk, **velden)
@@ -84,6 +81,29 @@ def seed_jaar(users: dict, now: datetime) -> tuple[int, int]:
     ]
     Match.objects.bulk_create(matches, batch_size=INSERT_BATCH)
     return len(vragen), len(matches)
+
+
+def _rooster(rng):
+    """(day, state) of each request: per month of the past year about ``PER_MAAND`` as busy as
+    the season (a month partly in the year: its part), on random days; four in five done, the
+    rest withdrawn or expired."""
+    vandaag = timezone.localdate()
+    eerste, laatste = vandaag - timedelta(days=DAGEN), vandaag - timedelta(days=RECENT)
+    maand = eerste.replace(day=1)
+    while maand <= laatste:
+        volgende = (maand + timedelta(days=32)).replace(day=1)
+        dagen = [
+            maand + timedelta(days=i)
+            for i in range((volgende - maand).days)
+            if eerste <= maand + timedelta(days=i) <= laatste
+        ]
+        aantal = round(PER_MAAND * seizoen(maand) * len(dagen) / (volgende - maand).days)
+        staten = ["afgerond"] * aantal
+        for i in range(aantal // 10):
+            staten[i * 10] = "ingetrokken" if i % 2 else "verlopen"
+        rng.shuffle(staten)
+        yield from zip(sorted(rng.choices(dagen, k=aantal)), staten, strict=True)
+        maand = volgende
 
 
 def _vraag(rng, aanvrager, categorie, aangemaakt: datetime, now: datetime) -> Hulpvraag:
@@ -135,15 +155,13 @@ def _laatste_dag(h: Hulpvraag):
 
 def _plan(rng, h: Hulpvraag, helpers: list, now: datetime) -> list[dict]:
     """The matches of ``h`` (fields for ``Match``), and its own state and moments."""
-    r = rng.random()
-    h.status = "afgerond" if r < 0.76 and helpers else "ingetrokken" if r < 0.88 else "verlopen"
     gekozen = rng.sample(helpers, k=min(len(helpers), rng.choice((1, 1, 2, 2, 3))))
     if not gekozen:
         h.status = "verlopen" if h.status == "afgerond" else h.status
     begint = aware(_laatste_dag(h), h.tijd_van or time(10))
     # The engine proposes within minutes; sometimes the buurtassistent finds someone later.
     moment = h.aangemaakt_op + timedelta(minutes=rng.randint(1, 20))
-    if rng.random() < 0.1:
+    if h.status != "afgerond" and rng.random() < 0.3:
         moment += timedelta(hours=rng.randint(20, 60))
     matches = []
     for i, (aanbod, _n) in enumerate(gekozen):
@@ -157,7 +175,10 @@ def _plan(rng, h: Hulpvraag, helpers: list, now: datetime) -> list[dict]:
             "aangemaakt_op": moment,
             "verloopt_op": moment + timedelta(hours=24),
         }
-        ja = moment + timedelta(hours=rng.choice((1, 2, 3, 5, 8, 12, 20)))
+        # A yes within hours, before the help begins.
+        ja = moment + min(
+            timedelta(hours=rng.choice((1, 2, 3, 5, 8, 12, 20))), (begint - moment) * 0.8
+        )
         if laatst and h.status in ("afgerond", "ingetrokken") and ja < begint:
             velden["geaccepteerd_op"] = ja
             if h.status == "afgerond":
@@ -200,7 +221,7 @@ def _plan(rng, h: Hulpvraag, helpers: list, now: datetime) -> list[dict]:
     if h.status == "ingetrokken" and h.ingetrokken_op is None:
         h.ingetrokken_op = h.aangemaakt_op + timedelta(hours=rng.randint(3, 72))
     if h.status == "verlopen":
-        h.verlopen_op = aware(_laatste_dag(h) + timedelta(days=1), time(3))
+        h.verlopen_op = min(aware(_laatste_dag(h) + timedelta(days=1), time(3)), now)
     if h.gematcht_op is None and h.ingetrokken_op is None:
         h.geescaleerd_op = h.aangemaakt_op + timedelta(hours=48)
     if h.gematcht_op is not None and h.gematcht_op - h.aangemaakt_op > timedelta(hours=48):
