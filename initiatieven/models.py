@@ -47,13 +47,8 @@ class InitiatiefQuerySet(models.QuerySet):
         return self.filter(status=Initiatief.Status.ACTIEF)
 
     def zichtbaar(self):
-        """Public: approved initiatives that are active or paused (a stopped one is history;
-        one that waits for the beheerder's approval, or was refused, is not public yet)."""
+        """Public: approved, active or paused (not stopped, waiting or refused)."""
         return self.filter(status__in=Initiatief.PUBLIEK)
-
-    def te_keuren(self):
-        """Waiting for the beheerder's approval."""
-        return self.filter(status=Initiatief.Status.WACHT)
 
     def van_organisator(self, user):
         return self.filter(organisatoren=user)
@@ -75,8 +70,7 @@ GERESERVEERDE_SLUGS = frozenset(
 
 class Initiatief(VanCooperatie):
     class Status(models.TextChoices):
-        # A resident's new initiative waits until the beheerder approves it (or refuses it,
-        # with a reason); approved, it is active, paused or stopped.
+        # A resident's new one waits for the beheerder; approved: active, paused or stopped.
         WACHT = "wacht", _("Wacht op goedkeuring")
         AFGEWEZEN = "afgewezen", _("Niet goedgekeurd")
         ACTIEF = "actief", _("Actief")
@@ -131,12 +125,7 @@ class Initiatief(VanCooperatie):
         blank=True,
         help_text=_("Als jullie niet in een ruimte van de coöperatie zitten."),
     )
-    reden_afwijzing = models.CharField(
-        _("waarom niet goedgekeurd"),
-        max_length=500,
-        blank=True,
-        help_text=_("De organisatoren lezen dit. Zeg wat er anders moet."),
-    )
+    reden_afwijzing = models.CharField(_("waarom niet goedgekeurd"), max_length=500, blank=True)
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
     # Public: approved and not stopped. What the organisers may choose once it is approved.

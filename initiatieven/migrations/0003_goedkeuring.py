@@ -18,7 +18,6 @@ class Migration(migrations.Migration):
             name="reden_afwijzing",
             field=models.CharField(
                 blank=True,
-                help_text="De organisatoren lezen dit. Zeg wat er anders moet.",
                 max_length=500,
                 verbose_name="waarom niet goedgekeurd",
             ),
