@@ -179,6 +179,12 @@ def test_signing_up_through_the_page_names_the_full_days(client_for, reeks, bewo
         reverse("initiatieven:reeks_afmelden", args=[reeks.pk]), {"terug": "https://example.com/"}
     )
     assert response["Location"] == reeks.get_absolute_url()  # never to another site
+    for raar in ("2030-02-31", "%00", "/bestaat/niet/", "//example.com/x", "/\x00"):
+        services.reeks_aanmelden(activiteit=reeks, user=bewoner)
+        response = client_for(bewoner).post(
+            reverse("initiatieven:reeks_afmelden", args=[reeks.pk]), {"terug": raar}
+        )
+        assert response["Location"] == reeks.get_absolute_url(), raar
     assert not Aanmelding.objects.filter(user=bewoner, status__in=Aanmelding.ACTIEF).exists()
 
 

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -102,10 +103,17 @@ def reeks_context(user, activiteit) -> dict:
 
 
 def _terug(request, standaard: str) -> str:
+    """Back to the page the form was on: a page of this app on this site, else ``standaard``."""
     terug = request.POST.get("terug", "")
-    if url_has_allowed_host_and_scheme(terug, allowed_hosts={request.get_host()}):
-        return terug
-    return standaard
+    if not terug.startswith("/") or not url_has_allowed_host_and_scheme(
+        terug, allowed_hosts={request.get_host()}
+    ):
+        return standaard
+    try:
+        gevonden = resolve(terug)
+    except Resolver404:
+        return standaard
+    return terug if gevonden.namespace == "initiatieven" else standaard
 
 
 @toegang(ingelogd, per_object="initiatieven.permissions.mag_activiteit_zien")
