@@ -3,6 +3,7 @@
 manual-match service. The engine's list shows only people whose offer or skills fit."""
 
 import pytest
+from django.contrib.messages import get_messages
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -184,6 +185,10 @@ def test_a_helper_of_another_cooperatie_cannot_be_asked(client_for, assistent, v
         reverse("buurtassistenten:voorstellen", args=[vraag.pk]), {"helper": elders.pk}
     )
     assert response.status_code == 302
+    # Not even looked at: the form knows only the people who take part here.
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [
+        "Kies een helper uit de lijst."
+    ]
     assert not Match.objects.filter(helper=elders).exists()
 
 
