@@ -294,6 +294,28 @@ def test_week_navigation_of_a_room_keeps_focus_in_the_week(page, live_server, be
     assert page.evaluate("window.nietHerladen") is True
 
 
+def test_a_filter_keeps_focus_and_the_count_is_read_out(page, live_server, bewoner, helper):
+    HulpvraagFactory(aanvrager=bewoner, titel="Naar de huisarts")  # in three days
+    HulpvraagFactory(
+        aanvrager=bewoner,
+        titel="Later naar de tandarts",
+        datum=timezone.localdate() + timedelta(days=20),
+    )
+    _log_in(page, live_server, helper)
+    visit(page, live_server.url + "/hulp/")
+    page.evaluate("window.nietHerladen = true")
+    expect(page.locator("#aankondiging")).to_be_empty()  # nothing to say on a fresh page
+    wanneer = page.get_by_label("Wanneer")
+
+    wanneer.focus()
+    wanneer.select_option(label="Binnen een week")
+
+    expect(page.get_by_role("heading", name="Later naar de tandarts")).to_have_count(0)
+    expect(page.locator("#aankondiging")).to_have_text("1 hulpvraag gevonden.")
+    expect(wanneer).to_be_focused()  # the filter is outside the list: focus stays there
+    assert page.evaluate("window.nietHerladen") is True
+
+
 # --- Date and time inputs -------------------------------------------------------------------------
 
 
