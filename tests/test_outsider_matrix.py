@@ -1739,6 +1739,13 @@ def draai_matrix() -> Uitkomst:
     adressen, u.onvulbaar = vul_in(patronen)
     u.patronen, u.adressen = len(patronen), len(adressen)
     export_url = reverse("bewoners:export")
+    # The export and its readable forms (page and PDF, made from the export): a person's own data
+    # of every coöperatie they take part in, on any host.
+    eigen_gegevens = {
+        export_url,
+        reverse("bewoners:gegevens_overzicht"),
+        reverse("bewoners:gegevens_overzicht_pdf"),
+    }
 
     u.duur["data set"] = klok.monotonic() - tijd
     tijd = klok.monotonic()
@@ -1787,7 +1794,7 @@ def draai_matrix() -> Uitkomst:
     host = f"{elders.slug}.{settings.WIJK_PLATFORMDOMEIN}"
     for adres in adressen:
         toegestaan = methoden(adres.patroon.callback)
-        if (toegestaan is not None and "GET" not in toegestaan) or adres.url == export_url:
+        if (toegestaan is not None and "GET" not in toegestaan) or adres.url in eigen_gegevens:
             # A person's export holds every coöperatie they take part in, on any host: its
             # contents are judged by the export test above.
             continue
@@ -1866,7 +1873,7 @@ def draai_matrix() -> Uitkomst:
     u.b_leden_daar = len(daar.leden & set(orakel.bestaande_personen) - {personas["dubbel"].pk})
     for adres in adressen:
         toegestaan = methoden(adres.patroon.callback)
-        if (toegestaan is not None and "GET" not in toegestaan) or adres.url == export_url:
+        if (toegestaan is not None and "GET" not in toegestaan) or adres.url in eigen_gegevens:
             continue
         for persona in PERSONAS_ELDERS:
             if not matrix.overslaan(adres, persona, "GET elders", cooperatie=elders):
