@@ -7,6 +7,7 @@ script print as typed. The PDF has a title, a language, bookmarks per subject an
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from pathlib import Path
 
@@ -20,6 +21,8 @@ from wijk.lib.datums import dag_tijd
 from .overzicht import Deel, Regel
 
 FONT = Path(__file__).resolve().parent / "fonts" / "DejaVuSans.ttf"
+# fontTools reports every glyph of the font subset at INFO: not for the terminal.
+logging.getLogger("fontTools").setLevel(logging.WARNING)
 GRIJS = (90, 90, 90)
 ZWART = (0, 0, 0)
 
