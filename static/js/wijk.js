@@ -283,9 +283,11 @@
       return;
     }
     var menu = event.target.closest("details.site-menu[open]");
-    if (menu) {
+    var button = menu && menu.querySelector("summary");
+    if (button && visible(button)) {
+      // (On a wide screen the button is hidden and the links always show: nothing to close.)
       menu.open = false;
-      menu.querySelector("summary").focus();
+      button.focus();
     }
   });
 

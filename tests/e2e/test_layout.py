@@ -175,8 +175,9 @@ def _use_by_keyboard(page, control):
 
 def _assert_focus_in_new_content(page, region_id):
     # htmx removes these classes when the swap has settled, just before htmx:afterSettle.
+    # (A function, not an expression: Playwright would eval an expression, which CSP forbids.)
     page.wait_for_function(
-        "!document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')"
+        "() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')"
     )
     focus = _focus(page)
     assert focus["tag"] not in (None, "BODY"), f"focus fell to the body: {focus}"
