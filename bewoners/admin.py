@@ -1,5 +1,7 @@
 import allauth.mfa.admin  # noqa: F401  (registered before it is replaced below)
 import allauth.usersessions.admin  # noqa: F401
+from allauth.account.admin import EmailAddressAdmin as AllauthEmailAddressAdmin
+from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.usersessions.models import UserSession
 from django.contrib import admin, messages
@@ -303,3 +305,14 @@ class TweedeStapAdmin(AlleenBekijkenEnWissen, admin.ModelAdmin):
     ]
     search_fields = ["user__email", "user__first_name", "user__last_name"]
     fields = readonly_fields = list_display
+
+
+admin.site.unregister(EmailAddress)
+
+
+@admin.register(EmailAddress)
+class EmailAddressAdmin(AllauthEmailAddressAdmin):
+    # allauth's Dutch for its action reads "email addressen".
+    @admin.action(description=_("Gekozen e-mailadressen bevestigen"))
+    def make_verified(self, request, queryset):
+        return super().make_verified(request, queryset)

@@ -121,3 +121,9 @@ def test_the_admin_home_and_the_new_user_form_have_no_english(admin_client):
     html = admin_client.get(reverse("admin:bewoners_user_add")).content.decode()
     assert "After you" not in html
     assert "Als de gebruiker er is, kun je meer gegevens invullen." in html
+
+
+def test_the_e_mail_action_in_plain_dutch(admin_client):
+    html = admin_client.get(reverse("admin:account_emailaddress_changelist")).content.decode()
+    assert "Gekozen e-mailadressen bevestigen" in html
+    assert "addressen" not in html
