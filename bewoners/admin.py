@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from wijk.lib.admin_nl import NederlandseRechten, kolom, met_titel, vernoem
+from wijk.lib.admin_nl import NederlandseRechten, kolom, met_titel, vernoem, vernoem_app
 
 from . import permissions, privacy, services
 from .models import Buurt, Categorie, Profiel, User
@@ -237,6 +237,8 @@ class GroupAdmin(NederlandseRechten, DjangoGroupAdmin):
 
 vernoem(UserSession, _("inlogsessie"), _("inlogsessies"))
 vernoem(Authenticator, _("tweede inlogstap"), _("tweede inlogstappen"))
+vernoem_app("usersessions", _("Inlogsessies"))
+vernoem_app("mfa", _("Tweede inlogstap"))
 admin.site.unregister(UserSession)
 admin.site.unregister(Authenticator)
 

@@ -94,3 +94,10 @@ def vernoem(model, enkelvoud, meervoud) -> None:
     """The name of a package's model in the admin (lists, titles, breadcrumbs, permissions)."""
     model._meta.verbose_name = enkelvoud
     model._meta.verbose_name_plural = meervoud
+
+
+def vernoem_app(label: str, naam) -> None:
+    """The name of a package's app in the admin (its list, breadcrumbs and permissions)."""
+    from django.apps import apps
+
+    apps.get_app_config(label).verbose_name = naam

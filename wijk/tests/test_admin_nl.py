@@ -66,7 +66,7 @@ def test_sessions_and_second_steps_in_dutch_and_not_typed_in(admin_client, behee
     )
     stap = Authenticator.objects.filter(user=beheerder).first()
     pages = {
-        reverse("admin:index"): ["Inlogsessies", "Tweede inlogstappen"],
+        reverse("admin:index"): ["Inlogsessies", "Tweede inlogstap", "Tweede inlogstappen"],
         reverse("admin:usersessions_usersession_changelist"): ["Begonnen op", "Browser"],
         reverse("admin:usersessions_usersession_change", args=[sessie.pk]): ["IP-adres"],
         reverse("admin:mfa_authenticator_changelist"): ["Ingesteld op", "Laatst gebruikt op"],
@@ -118,6 +118,7 @@ def test_the_admin_home_and_the_new_user_form_have_no_english(admin_client):
     for english in ("Model name", "Add link", "Change or view list link"):
         assert english not in html
     assert "Lijst bekijken of wijzigen" in html
+    assert ">MFA<" not in html and "Gebruikerssessies" not in html
     html = admin_client.get(reverse("admin:bewoners_user_add")).content.decode()
     assert "After you" not in html
     assert "Als de gebruiker er is, kun je meer gegevens invullen." in html
