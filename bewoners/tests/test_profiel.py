@@ -75,8 +75,16 @@ def test_profile_edit_saves_and_derives_buurt(client, bewoner, andere_buurt):
         ("postcode", "12345", "Vul een postcode in zoals 3541 AB"),
         ("telefoon", "bel me maar", "Vul een telefoonnummer in met minstens 10 cijfers"),
         ("nieuw_in_wijk_sinds", "2100-01-01", "Deze datum ligt in de toekomst"),
-        ("nieuw_in_wijk_sinds", "2999-01-01", "Kies een datum tussen 1 januari 1900 en 31 december 2199."),
-        ("nieuw_in_wijk_sinds", "0001-01-01", "Kies een datum tussen 1 januari 1900 en 31 december 2199."),
+        (
+            "nieuw_in_wijk_sinds",
+            "2999-01-01",
+            "Kies een datum tussen 1 januari 1900 en 31 december 2199.",
+        ),
+        (
+            "nieuw_in_wijk_sinds",
+            "0001-01-01",
+            "Kies een datum tussen 1 januari 1900 en 31 december 2199.",
+        ),
         ("nieuw_in_wijk_sinds", "gisteren", "Voer een geldige datum in"),
         ("first_name", "", "Dit veld is verplicht"),
         ("talen", ["xx"], "Selecteer een geldige keuze"),
