@@ -308,6 +308,32 @@ class TweedeStapAdmin(AlleenBekijkenEnWissen, admin.ModelAdmin):
     search_fields = ["user__email", "user__first_name", "user__last_name"]
     fields = readonly_fields = list_display
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # The page names the step as allauth's __str__ does ("TOTP Authenticator"): in Dutch.
+        obj = self.get_object(request, admin.utils.unquote(object_id))
+        if obj is not None and obj.type in SOORTEN_STAP:
+            naam = SOORTEN_STAP[obj.type]
+            extra_context = {
+                **(extra_context or {}),
+                "subtitle": naam,
+                "original": Benoemd(obj, naam),
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+
+class Benoemd:
+    """An object under another name in the admin's page (title and breadcrumbs); the rest of
+    the page reads the object itself."""
+
+    def __init__(self, obj, naam):
+        self._obj, self._naam = obj, naam
+
+    def __str__(self):
+        return str(self._naam)
+
+    def __getattr__(self, name):
+        return getattr(self._obj, name)
+
 
 admin.site.unregister(EmailAddress)
 
