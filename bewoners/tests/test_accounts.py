@@ -81,12 +81,12 @@ def test_login_is_rate_limited(client, bewoner, settings):
     # Tighter than the default so the test is short; same mechanism as production.
     settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "login_failed": "3/m/ip"}
     responses = [_login(client, bewoner.email, "fout") for _ in range(4)]
-    assert "Te veel inlogpogingen" not in responses[0].content.decode()
-    assert "Te veel inlogpogingen" in responses[-1].content.decode()
+    assert "Je probeerde te vaak in te loggen" not in responses[0].content.decode()
+    assert "Je probeerde te vaak in te loggen" in responses[-1].content.decode()
     # Even the right password is refused while the limit holds.
     response = _login(client, bewoner.email)
     assert "_auth_user_id" not in client.session
-    assert "Te veel inlogpogingen" in response.content.decode()
+    assert "Je probeerde te vaak in te loggen" in response.content.decode()
 
 
 @pytest.mark.django_db

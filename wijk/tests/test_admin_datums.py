@@ -26,7 +26,9 @@ def test_every_admin_form_has_the_date_range_on_its_date_fields(rf, beheerder):
             ):
                 assert datum_in_bereik in veld.validators, f"{model.__name__}.{naam}"
                 gecontroleerd += 1
-    assert gecontroleerd > 5
+    # The login library's sessions and second steps are look-only in the admin (issue 15), so
+    # their dates are no form fields; the app's own models still have these five.
+    assert gecontroleerd >= 5
 
 
 def test_a_closure_of_the_year_1_is_refused_by_the_admin_inline(rf, beheerder):
