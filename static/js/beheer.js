@@ -44,7 +44,9 @@
       const controls = input.getAttribute("aria-controls") || "";
       const match = controls.match(/^select2-(.+)-results$/);
       const select = match ? document.getElementById(match[1]) : selectOf(input.closest(".select2-container"));
-      const name = text(labelOf(select));
+      // The field's label, or in a tabular inline its column's header.
+      const cell = select && select.closest("td");
+      const name = text(labelOf(select)) || (cell ? columnHeader(cell) : "");
       input.setAttribute("aria-label", name ? `${name}: zoeken` : "Zoeken");
     });
   }

@@ -121,6 +121,12 @@ SELECT2_LOADED_JS = """() => document.querySelector(".select2-container--open .s
   && !document.querySelector(".select2-container--open .loading-results")"""
 
 
+SEARCH_FIELD_NAME_JS = """() => {
+  const field = document.querySelector(".select2-container--open .select2-search__field");
+  return field ? field.getAttribute("aria-label") : "no search field";
+}"""
+
+
 # Which boxes to open: one per field (an inline's rows repeat the same field and the same view).
 FIRST_BOX_PER_FIELD_JS = """() => {
   const seen = new Set();
@@ -143,6 +149,11 @@ def _open_select2_boxes(page) -> int:
     for index in indexes:
         boxes.nth(index).click()
         page.wait_for_function(SELECT2_LOADED_JS, timeout=10_000)
+        # Its search field is named after the field (static/js/beheer.js), for screen readers.
+        name = page.evaluate(SEARCH_FIELD_NAME_JS)
+        assert name and name.endswith(": zoeken"), (
+            f"{page.url}: select2 search field named {name!r}"
+        )
         page.keyboard.press("Escape")
     return len(indexes)
 
