@@ -46,6 +46,7 @@ from .test_admin_csp import admin_pages, fill_empty_models
 
 pytestmark = [
     pytest.mark.e2e,
+    pytest.mark.crawl,
     pytest.mark.django_db(transaction=True),
     pytest.mark.usefixtures("reference_data"),
 ]
