@@ -7,4 +7,6 @@ class BewonersConfig(AppConfig):
     verbose_name = _("Bewoners")
 
     def ready(self):
-        from . import privacy_registrations  # noqa: F401  (registers this app's export/erasure)
+        from . import per_persoon, privacy_registrations  # noqa: F401  (export/erasure)
+
+        per_persoon.verbind()  # a change of roles makes the kept answers out of date

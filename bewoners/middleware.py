@@ -9,6 +9,7 @@ from allauth.mfa.models import Authenticator
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from . import per_persoon
 from .roles import requires_mfa
 
 ALLOWED_PREFIXES = ("/accounts/", "/static/", "/health/", "/i18n/", "/favicon.ico")
@@ -32,7 +33,12 @@ class MFARequiredMiddleware:
 
 
 def user_has_mfa(user) -> bool:
-    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+    """Has ``user`` set up an authenticator app? Kept in the cache (``per_persoon``)."""
+    return per_persoon.bewaard(
+        user,
+        "mfa",
+        lambda: Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists(),
+    )
 
 
 class LidmaatschapMiddleware:

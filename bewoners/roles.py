@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from cooperaties.huidige import huidige
 from cooperaties.models import HuidigeCooperatie
 
+from . import per_persoon
 from .models import Profiel, User
 
 
@@ -25,29 +26,36 @@ class Rol(models.TextChoices):
 
 def roles_of(user) -> set[str]:
     """The role names of ``user`` in the current coöperatie, read once per request object
-    (and coöperatie) and cached on it; one query, which reads the platform roles too."""
+    (and coöperatie) and cached on it; kept in the cache between requests (``per_persoon``,
+    forgotten on every change), else one query, which reads the platform roles too."""
     return _rollen(user)[0]
 
 
 def _rollen(user) -> tuple[set[str], set[str]]:
-    """(roles in the current coöperatie, platform roles) of ``user``, in one query."""
+    """(roles in the current coöperatie, platform roles) of ``user``."""
     if not getattr(user, "is_authenticated", False):
         return set(), set()
     cooperatie = huidige()
     sleutel = cooperatie.pk if cooperatie is not None else None
     bewaard = getattr(user, "_wijk_roles", None)
     if bewaard is None or bewaard[0] != sleutel:
-        hier = Profiel.rollen.through.objects.filter(
-            profiel__user_id=user.pk, profiel__cooperatie_id=HuidigeCooperatie()
-        ).values_list("group__name", flat=True)
-        overal = User.groups.through.objects.filter(
-            user_id=user.pk, group__name__in=PlatformRol.values
-        ).values_list("group__name", flat=True)
-        namen = set(hier.union(overal))
-        platform = namen & set(PlatformRol.values)
-        bewaard = (sleutel, namen - platform, platform)
+        hier, platform = per_persoon.bewaard(user, "rollen", lambda: _lees_rollen(user))
+        bewaard = (sleutel, set(hier), set(platform))
         user._wijk_roles = bewaard
     return bewaard[1], bewaard[2]
+
+
+def _lees_rollen(user) -> tuple[frozenset[str], frozenset[str]]:
+    """(roles in the current coöperatie, platform roles) of ``user``, in one query."""
+    hier = Profiel.rollen.through.objects.filter(
+        profiel__user_id=user.pk, profiel__cooperatie_id=HuidigeCooperatie()
+    ).values_list("group__name", flat=True)
+    overal = User.groups.through.objects.filter(
+        user_id=user.pk, group__name__in=PlatformRol.values
+    ).values_list("group__name", flat=True)
+    namen = set(hier.union(overal))
+    platform = namen & set(PlatformRol.values)
+    return frozenset(namen - platform), frozenset(platform)
 
 
 class PlatformRol(models.TextChoices):
@@ -125,8 +133,10 @@ def remove_role(user, rol: str) -> None:
 
 
 def vergeet_rollen(user) -> None:
+    """The roles of ``user`` changed: read them again (on this object and in the cache)."""
     if hasattr(user, "_wijk_roles"):
         del user._wijk_roles
+    per_persoon.vergeten([user.pk])
 
 
 def met_rol(queryset, *rollen: str):

@@ -16,12 +16,13 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.db.models import Q, signals
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from bewoners import per_persoon
 from cooperaties import taken
 
 from . import emails, soorten
@@ -171,6 +172,7 @@ def melding_send_many(
     if meldingen:
         meldingen[0].full_clean(exclude=["ontvanger"])  # same soort, titel, tekst and url for all
     Melding.objects.bulk_create(meldingen)
+    per_persoon.vergeten(melding.ontvanger_id for melding in meldingen)  # the header's count
     for melding in meldingen:
         if melding.email_gewenst and melding.ontvanger_id not in digest:
             _queue_email(melding.pk)
@@ -203,7 +205,19 @@ def welkomstmelding_send(*, profiel) -> Melding | None:
 
 def meldingen_mark_read(user) -> int:
     """Mark every unread melding of ``user`` as read; returns how many changed."""
-    return Melding.objects.for_user(user).unread().update(gelezen_op=timezone.now())
+    aantal = Melding.objects.for_user(user).unread().update(gelezen_op=timezone.now())
+    per_persoon.vergeten([user.pk])  # the header's count
+    return aantal
+
+
+def _melding_gewijzigd(sender, instance, **kwargs) -> None:
+    """A melding saved or deleted one by one (sent, read, in the admin): the header's count
+    of its recipient is out of date (``bewoners.per_persoon``)."""
+    per_persoon.vergeten([instance.ontvanger_id])
+
+
+signals.post_save.connect(_melding_gewijzigd, sender=Melding, dispatch_uid="meldingen.kop")
+signals.post_delete.connect(_melding_gewijzigd, sender=Melding, dispatch_uid="meldingen.kop")
 
 
 def meldingen_forget(*, urls: Iterable[str], behalve, titel: str) -> int:
