@@ -23,10 +23,12 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from accommodaties.models import Accommodatie, Openingstijd, Reservering
-from bewoners.models import Buurt, Profiel
+from bewoners.models import Buurt, Categorie
 from buurtassistenten.models import Contactmoment, Doorverwijzing, Intake, Namens
 from hulpvragen.models import Hulpvraag, Match
 from initiatieven.models import Aanmelding, Bijeenkomst, Initiatief, Lidmaatschap
+
+from . import maandcijfers
 
 NIET_GEMATCHT_NA = timedelta(hours=48)
 
@@ -114,36 +116,55 @@ def percentielen(queryset, kolom: str, ps=(0.5, 0.9)) -> tuple[int, list[float |
 # --- Hulp ----------------------------------------------------------------------------------
 
 
-def hulp(periode: Periode, nu: datetime | None = None) -> dict:
+def maandrijen(periode: Periode, nu: datetime | None = None) -> tuple[dict, datetime | None]:
+    """The additive counts of the period per reeks (``maandcijfers``): whole months from the
+    pre-aggregate, the rest from the rows; and when the oldest month used was counted."""
+    deel = maandcijfers.Deel(periode.van, periode.tot)
+    return deel.rijen(maandcijfers.REEKSEN, buurt=periode.buurt, nu=nu), deel.stand
+
+
+def _per_naam(groepen: dict, model) -> list[dict]:
+    """Counts per id of a buurt or soort hulp, as counts per name in the database's order of
+    the names (a missing one: no name), as ``values(naam=...).annotate(...).order_by("naam")``
+    gives them."""
+    namen = model.objects.filter(pk__in=[k for k in groepen if k is not None]).order_by("naam")
+    per: dict = {}
+    for pk, naam in namen.values_list("pk", "naam"):
+        per.setdefault(naam, []).append(groepen.pop(pk))
+    geen = list(groepen.values())  # no buurt (or one removed since the last count)
+    volgorde = [*per.items(), *([(None, geen)] if geen else [])]
+    if geen and not connection.features.nulls_order_largest:
+        volgorde.insert(0, volgorde.pop())
+    return [
+        {
+            "naam": naam,
+            "nieuw": sum(g["aantal"] for g in delen),
+            "gematcht": sum(g["gematcht"] for g in delen),
+            "open": sum(g["open"] for g in delen),
+        }
+        for naam, delen in volgorde
+    ]
+
+
+def hulp(periode: Periode, nu: datetime | None = None, rijen: dict | None = None) -> dict:
     nu = nu or timezone.now()
-    vragen = Hulpvraag.objects.filter(periode.in_buurt("buurt"))
-    nieuw = vragen.filter(periode.binnen("aangemaakt_op"))
-    S = Hulpvraag.Status
-    # Only requests that can count: the WHERE lets the indexes skip the rest of the history
-    # (the FILTERs below still decide per figure).
-    telling = vragen.filter(
-        periode.binnen("aangemaakt_op")
-        | periode.binnen("gematcht_op")
-        | periode.binnen("afgerond_op")
-    ).aggregate(
-        nieuw=Count("id", filter=periode.binnen("aangemaakt_op")),
-        nieuw_gematcht=Count(
-            "id", filter=periode.binnen("aangemaakt_op") & Q(gematcht_op__isnull=False)
-        ),
-        gematcht=Count("id", filter=periode.binnen("gematcht_op")),
-        afgerond=Count("id", filter=periode.binnen("afgerond_op")),
-        open=Count("id", filter=periode.binnen("aangemaakt_op") & Q(status=S.OPEN)),
-        niet_gematcht_48u=Count(
-            "id",
-            filter=periode.binnen("aangemaakt_op")
-            & (
-                Q(gematcht_op__isnull=True, aangemaakt_op__lte=nu - NIET_GEMATCHT_NA)
-                | Q(gematcht_op__gt=F("aangemaakt_op") + NIET_GEMATCHT_NA)
-            ),
-        ),
-    )
+    if rijen is None:
+        rijen, _stand = maandrijen(periode, nu)
+    som = maandcijfers.som
+    nieuw_rijen = rijen[maandcijfers.AANGEMAAKT]
+    t = som(nieuw_rijen, "aantal", "gematcht", "open", "niet_gematcht_48u")
+    telling = {
+        "nieuw": t["aantal"],
+        "nieuw_gematcht": t["gematcht"],
+        "gematcht": som(rijen[maandcijfers.GEMATCHT], "aantal")["aantal"],
+        "afgerond": som(rijen[maandcijfers.AFGEROND], "aantal")["aantal"],
+        "open": t["open"],
+        "niet_gematcht_48u": t["niet_gematcht_48u"],
+    }
     telling["match_ratio"] = _aandeel(telling["nieuw_gematcht"], telling["nieuw"])
 
+    vragen = Hulpvraag.objects.filter(periode.in_buurt("buurt"))
+    nieuw = vragen.filter(periode.binnen("aangemaakt_op"))
     duur = DurationField()
     # A proposal never comes before its request: only this period's proposals can be first.
     n_voorstel, (voorstel_p50, voorstel_p90) = percentielen(
@@ -166,37 +187,34 @@ def hulp(periode: Periode, nu: datetime | None = None) -> dict:
         akkoord_mediaan_uren=akkoord_p50,
         akkoord_p90_uren=akkoord_p90,
     )
+    telling["per_categorie"] = _per_naam(
+        som(nieuw_rijen, "aantal", "gematcht", "open", per="categorie"), Categorie
+    )
+    telling["per_buurt"] = _per_naam(
+        som(nieuw_rijen, "aantal", "gematcht", "open", per="buurt"), Buurt
+    )
 
-    def _per(veld: str) -> list[dict]:
-        return list(
-            nieuw.values(naam=F(veld))
-            .annotate(
-                nieuw=Count("id"),
-                gematcht=Count("id", filter=Q(gematcht_op__isnull=False)),
-                open=Count("id", filter=Q(status=S.OPEN)),
-            )
-            .order_by("naam")
-        )
-
-    telling["per_categorie"] = _per("categorie__naam")
-    telling["per_buurt"] = _per("buurt__naam")
-
+    klaar = som(rijen[maandcijfers.HULP_KLAAR], "aantal", "uren")
     matches = Match.objects.filter(periode.in_buurt("hulpvraag__buurt"))
     geholpen = Q(status__in=Match.AKKOORD) & periode.binnen("geaccepteerd_op")
-    klaar = Q(status=Match.Status.AFGEROND) & periode.binnen("afgerond_op")
-    m = matches.filter(geholpen | klaar).aggregate(
-        actieve_helpers=Count("helper", filter=geholpen | klaar, distinct=True),
-        hulp_afgerond=Count("id", filter=klaar),
-        uren=Sum("uren", filter=klaar),
-        geholpen_bewoners=Count("hulpvraag__aanvrager", filter=geholpen, distinct=True),
+    afgerond = Q(status=Match.Status.AFGEROND) & periode.binnen("afgerond_op")
+    m = matches.filter(geholpen | afgerond).aggregate(
+        actieve_helpers=Count("helper", distinct=True)
     )
-    m["uren"] = float(m["uren"] or Decimal(0))
-    m["vaker_geholpen"] = (
-        matches.filter(geholpen)
+    m["hulp_afgerond"] = klaar["aantal"]
+    m["uren"] = float(klaar["uren"] or Decimal(0))
+    # Per resident helped: how many of their requests got a helper (one grouped query).
+    per_bewoner = (
+        matches.filter(geholpen, hulpvraag__aanvrager__isnull=False)
         .values("hulpvraag__aanvrager")
         .annotate(n=Count("hulpvraag", distinct=True))
-        .filter(n__gt=1)
-        .count()
+        .order_by()
+    )
+    m.update(
+        per_bewoner.aggregate(
+            geholpen_bewoners=Count("hulpvraag__aanvrager"),
+            vaker_geholpen=Count("hulpvraag__aanvrager", filter=Q(n__gt=1)),
+        )
     )
     telling.update(m)
     return telling
@@ -205,14 +223,20 @@ def hulp(periode: Periode, nu: datetime | None = None) -> dict:
 # --- Meedoen -------------------------------------------------------------------------------
 
 
-def meedoen(periode: Periode) -> dict:
+def meedoen(periode: Periode, rijen: dict | None = None) -> dict:
     # New residents: the accounts made in the period with a membership here (the accounts
     # themselves belong to the installation: counted without the membership, every
     # coöperatie's report would count every new account of every coöperatie).
-    telling = Profiel.objects.filter(periode.in_buurt("buurt")).aggregate(
-        nieuwe_bewoners=Count("id", filter=periode.binnen("user__date_joined")),
-        profielen_compleet=Count("id", filter=periode.binnen("onboarding_voltooid_op")),
-    )
+    if rijen is None:
+        rijen, _stand = maandrijen(periode)
+    telling = {
+        "nieuwe_bewoners": maandcijfers.som(rijen[maandcijfers.NIEUWE_BEWONERS], "aantal")[
+            "aantal"
+        ],
+        "profielen_compleet": maandcijfers.som(rijen[maandcijfers.PROFIEL_COMPLEET], "aantal")[
+            "aantal"
+        ],
+    }
     telling.update(
         Contactmoment.objects.filter(
             periode.binnen("datum"),
@@ -357,24 +381,19 @@ def coordinatie(periode: Periode) -> dict:
 # --- Trend ---------------------------------------------------------------------------------
 
 
-def trend(periode: Periode) -> list[dict]:
-    """Per month of the period: new and matched requests (two grouped queries)."""
-    vragen = Hulpvraag.objects.filter(periode.in_buurt("buurt"))
-
-    def _per_maand(veld: str) -> dict[date, int]:
-        rijen = (
-            vragen.filter(periode.binnen(veld))
-            .annotate(maand=TruncMonth(veld))
-            .values("maand")
-            .annotate(n=Count("id"))
-            .order_by()
-        )
-        return {_als_datum(r["maand"]): r["n"] for r in rijen}
-
-    nieuw = _per_maand("aangemaakt_op")
-    gematcht = _per_maand("gematcht_op")
+def trend(periode: Periode, rijen: dict | None = None) -> list[dict]:
+    """Per month of the period: new and matched requests."""
+    if rijen is None:
+        rijen, _stand = maandrijen(periode)
+    nieuw = maandcijfers.som(rijen[maandcijfers.AANGEMAAKT], "aantal", per="maand")
+    gematcht = maandcijfers.som(rijen[maandcijfers.GEMATCHT], "aantal", per="maand")
+    leeg = {"aantal": 0}
     return [
-        {"maand": maand, "nieuw": nieuw.get(maand, 0), "gematcht": gematcht.get(maand, 0)}
+        {
+            "maand": maand,
+            "nieuw": nieuw.get(maand, leeg)["aantal"],
+            "gematcht": gematcht.get(maand, leeg)["aantal"],
+        }
         for maand in periode.maanden()
     ]
 

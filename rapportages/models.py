@@ -62,3 +62,44 @@ class Waardering(VanCooperatie):
 
     def __str__(self):
         return f"{self.get_sleutel_display()}: € {self.bedrag}"
+
+
+class Maandtelling(VanCooperatie):
+    """The board report's monthly pre-aggregate (issue 16): additive counts per local month ×
+    buurt × soort hulp of one ``reeks`` (what is counted, by which date), kept by the hourly
+    task (``rapportages.maandcijfers.bijwerken``). A row of ``reeks`` ``KLAAR`` per month says
+    when that month was counted; a report uses a month only while it is whole in its period
+    and was counted 48 hours or more after it ended, and counts the rest from the rows."""
+
+    KLAAR = "klaar"
+
+    reeks = models.CharField(max_length=30)
+    maand = models.DateField()
+    buurt = models.ForeignKey(
+        "bewoners.Buurt",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,  # a copy of a count: the hourly task follows a removed buurt
+        null=True,
+        related_name="+",
+    )
+    categorie = models.ForeignKey(
+        "bewoners.Categorie",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        related_name="+",
+    )
+    aantal = models.PositiveIntegerField(default=0)
+    gematcht = models.PositiveIntegerField(default=0)
+    open = models.PositiveIntegerField(default=0)
+    niet_gematcht_48u = models.PositiveIntegerField(default=0)
+    uren = models.DecimalField(max_digits=14, decimal_places=2, default=Decimal("0.00"))
+    berekend_op = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("maandtelling")
+        verbose_name_plural = _("maandtellingen")
+        indexes = [models.Index(fields=["cooperatie", "maand", "reeks"], name="maandtelling")]
+
+    def __str__(self):
+        return f"{self.reeks} {self.maand:%Y-%m}: {self.aantal}"

@@ -1,6 +1,7 @@
 """Reports computed ahead, so the board's usual choices open at once.
 
-A Celery task (beat, every hour) computes the report for the fixed periods — this month, last
+A Celery task (beat, every hour) counts the monthly pre-aggregate again (``maandcijfers``),
+then computes the report for the fixed periods — this month, last
 month, last quarter, this year — for the whole wijk and for every buurt, in every language,
 and keeps it in the cache (Redis in production) for a little longer than the interval. The
 page, the CSV and the XLSX take a computed report when there is one and compute it themselves
@@ -17,12 +18,13 @@ from datetime import datetime
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.utils import timezone, translation
 
 from bewoners.models import Buurt
 from cooperaties.huidige import huidige, in_cooperatie
 
-from . import weergave
+from . import maandcijfers, weergave
 from .cijfers import Periode
 from .forms import Keuze, vaste_periode
 
@@ -55,10 +57,14 @@ def ophalen(periode: Periode) -> Berekend | None:
 
 def bereken(periode: Periode) -> Berekend:
     """Compute the report in the active language and keep it."""
-    rapport = weergave.rapport(periode)
+    nu = timezone.now()
+    # One transaction: one snapshot of the data, and no transaction per query.
+    with transaction.atomic():
+        rapport = weergave.rapport(periode)
     berekend = Berekend(
         secties=rapport.secties,
-        berekend_op=timezone.now(),
+        # The whole months come from the monthly pre-aggregate: as fresh as its last count.
+        berekend_op=min(nu, rapport.stand) if rapport.stand else nu,
         aantallen=rapport.aantallen,
         uren_hulp=rapport.uren_hulp,
     )
@@ -96,7 +102,10 @@ def rapporten_voor(cooperaties, periode: Periode) -> dict[int, Berekend]:
 
 
 def alles_voorberekenen(*, vandaag=None) -> int:
-    """The fixed periods × (whole wijk and every buurt) × every language. Returns how many."""
+    """The monthly pre-aggregate counted again (``maandcijfers.bijwerken``: any period's report
+    takes its whole months from there), then the fixed periods × (whole wijk and every buurt)
+    × every language. Returns how many reports."""
+    maandcijfers.bijwerken()
     vandaag = vandaag or timezone.localdate()
     buurten = [None, *Buurt.objects.order_by("pk")]
     aantal = 0

@@ -10,7 +10,7 @@ they show the same numbers and hide the same cells.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
@@ -88,6 +88,8 @@ class Rapport:
     # Every count by key, with how it is shown (the business case reads its volumes here).
     aantallen: dict[str, Aantal]
     uren_hulp: float  # the hours of help given, as the business case multiplies them
+    # When the oldest month taken from the monthly pre-aggregate was counted (None: none was).
+    stand: datetime | None = None
 
 
 def tabellen(periode: cijfers.Periode) -> list[Sectie]:
@@ -95,11 +97,12 @@ def tabellen(periode: cijfers.Periode) -> list[Sectie]:
 
 
 def rapport(periode: cijfers.Periode) -> Rapport:
-    h = cijfers.hulp(periode)
-    m = cijfers.meedoen(periode)
+    rijen, stand = cijfers.maandrijen(periode)
+    h = cijfers.hulp(periode, rijen=rijen)
+    m = cijfers.meedoen(periode, rijen=rijen)
     a = cijfers.accommodaties(periode)
     c = cijfers.coordinatie(periode)
-    t = cijfers.trend(periode)
+    t = cijfers.trend(periode, rijen=rijen)
     tm = cijfers.trend_meedoen(periode)
     tr = cijfers.trend_ruimtes(periode)
     A = Cellen()  # every count, with the sums between them (see ``onderdrukking``)
@@ -343,6 +346,7 @@ def rapport(periode: cijfers.Periode) -> Rapport:
         ],
         aantallen=A.aantallen,
         uren_hulp=h["uren"],
+        stand=stand,
     )
 
 

@@ -1,0 +1,227 @@
+"""The report's additive counts for any period: whole months from the pre-aggregate
+(``Maandtelling``), the rest of the period from the rows (issue 16).
+
+A ``reeks`` is one kind of row counted by one of its dates: new requests by the day they were
+made (per buurt and soort hulp: how many, how many have a match, how many are still open, how
+many were not matched within 48 hours), requests by the day they were matched or finished,
+finished help by the day it was finished (and its hours), new residents by the day they
+joined, completed profiles by the day they were completed. ``tel`` counts a reeks per local
+month, buurt and soort in one grouped query, over any set of date ranges: the hourly task
+(``bijwerken``) counts every month so and keeps the result, and a report counts the months it
+cannot take from there (the partial months at its edges, this month, the months the task did
+not count yet) the same way. Because both go through ``tel``, the sum is the figure the rows
+give, to the unit; a month is taken from the table only when it was counted 48 hours or more
+after it ended (the figure "not matched within 48 hours" depends on the moment it is asked).
+
+The table is as fresh as the last run of the task (every hour); ``stand`` tells the report
+when the months it used were counted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Count, F, Q, Sum
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from bewoners.models import Profiel
+from hulpvragen.models import Hulpvraag, Match
+
+from .models import Maandtelling
+
+NIET_GEMATCHT_NA = timedelta(hours=48)
+AANGEMAAKT = "hulp.aangemaakt"
+GEMATCHT = "hulp.gematcht"
+AFGEROND = "hulp.afgerond"
+HULP_KLAAR = "match.afgerond"
+NIEUWE_BEWONERS = "profiel.aangemeld"
+PROFIEL_COMPLEET = "profiel.compleet"
+REEKSEN = (AANGEMAAKT, GEMATCHT, AFGEROND, HULP_KLAAR, NIEUWE_BEWONERS, PROFIEL_COMPLEET)
+WAARDEN = ("aantal", "gematcht", "open", "niet_gematcht_48u", "uren")
+
+Bereik = tuple[date, date]  # local dates [van, tot)
+
+
+def _moment(dag: date) -> datetime:
+    return timezone.make_aware(datetime.combine(dag, time.min))
+
+
+def _binnen(veld: str, bereiken: Iterable[Bereik]) -> Q | None:
+    """Rows whose ``veld`` falls in one of the ranges; None for no ranges (no rows)."""
+    q = None
+    for van, tot in bereiken:
+        deel = Q(**{f"{veld}__gte": _moment(van), f"{veld}__lt": _moment(tot)})
+        q = deel if q is None else q | deel
+    return q
+
+
+def _bron(reeks: str, nu: datetime):
+    """(rows, their date, buurt, soort hulp or None, the counts) of one reeks."""
+    S = Hulpvraag.Status
+    if reeks == AANGEMAAKT:
+        return (
+            Hulpvraag.objects.all(),
+            "aangemaakt_op",
+            "buurt",
+            "categorie",
+            {
+                "aantal": Count("id"),
+                "gematcht": Count("id", filter=Q(gematcht_op__isnull=False)),
+                "open": Count("id", filter=Q(status=S.OPEN)),
+                "niet_gematcht_48u": Count(
+                    "id",
+                    filter=Q(gematcht_op__isnull=True, aangemaakt_op__lte=nu - NIET_GEMATCHT_NA)
+                    | Q(gematcht_op__gt=F("aangemaakt_op") + NIET_GEMATCHT_NA),
+                ),
+            },
+        )
+    if reeks in (GEMATCHT, AFGEROND):
+        veld = "gematcht_op" if reeks == GEMATCHT else "afgerond_op"
+        return Hulpvraag.objects.all(), veld, "buurt", None, {"aantal": Count("id")}
+    if reeks == HULP_KLAAR:
+        return (
+            Match.objects.filter(status=Match.Status.AFGEROND),
+            "afgerond_op",
+            "hulpvraag__buurt",
+            None,
+            {"aantal": Count("id"), "uren": Sum("uren")},
+        )
+    if reeks in (NIEUWE_BEWONERS, PROFIEL_COMPLEET):
+        veld = "user__date_joined" if reeks == NIEUWE_BEWONERS else "onboarding_voltooid_op"
+        return Profiel.objects.all(), veld, "buurt", None, {"aantal": Count("id")}
+    raise ValueError(reeks)
+
+
+def tel(reeks: str, bereiken: Iterable[Bereik] | None, *, buurt=None, nu=None) -> list[dict]:
+    """The counts of ``reeks`` per local month, buurt (``buurt``) and soort hulp
+    (``categorie``; None for a reeks without) over the rows dated in ``bereiken`` (None: all
+    rows), in one grouped query (none for no ranges)."""
+    nu = nu or timezone.now()
+    rijen, veld, buurt_veld, categorie_veld, tellingen = _bron(reeks, nu)
+    if bereiken is None:
+        q = Q(**{f"{veld}__isnull": False})
+    else:
+        q = _binnen(veld, bereiken)
+        if q is None:
+            return []
+    if buurt is not None:
+        q &= Q(**{buurt_veld: buurt})
+    groepen = {"maand": TruncMonth(veld), "buurt_pk": F(f"{buurt_veld}_id")}
+    if categorie_veld:
+        groepen["categorie_pk"] = F(f"{categorie_veld}_id")
+    result = []
+    for rij in rijen.filter(q).values(**groepen).annotate(**tellingen).order_by():
+        rij["buurt"] = rij.pop("buurt_pk")
+        rij["categorie"] = rij.pop("categorie_pk", None)
+        maand = rij["maand"]
+        if isinstance(maand, datetime):
+            maand = timezone.localtime(maand).date() if timezone.is_aware(maand) else maand.date()
+        rij["maand"] = maand
+        if "uren" in rij:
+            rij["uren"] = rij["uren"] or Decimal(0)
+        result.append(rij)
+    return result
+
+
+def _volgende(maand: date) -> date:
+    return (maand + timedelta(days=32)).replace(day=1)
+
+
+def bijwerken(*, nu: datetime | None = None) -> int:
+    """Count every month of every reeks again (the current coöperatie) and keep it: what was
+    kept before is replaced, so a drifted count is repaired. Returns the rows kept."""
+    nu = nu or timezone.now()
+    nieuw = []
+    maanden = set()
+    for reeks in REEKSEN:
+        for rij in tel(reeks, None, nu=nu):
+            maanden.add(rij["maand"])
+            nieuw.append(
+                Maandtelling(
+                    reeks=reeks,
+                    maand=rij["maand"],
+                    buurt_id=rij["buurt"],
+                    categorie_id=rij["categorie"],
+                    berekend_op=nu,
+                    **{k: rij[k] for k in WAARDEN if k in rij},
+                )
+            )
+    if maanden:  # every month from the first counted one up to this one, also empty ones
+        maand, laatste = min(maanden), timezone.localtime(nu).date().replace(day=1)
+        while maand <= laatste:
+            maanden.add(maand)
+            maand = _volgende(maand)
+    nieuw += [Maandtelling(reeks=Maandtelling.KLAAR, maand=m, berekend_op=nu) for m in maanden]
+    with transaction.atomic():
+        Maandtelling.objects.all().delete()
+        Maandtelling.objects.bulk_create(nieuw, batch_size=1000)
+    return len(nieuw)
+
+
+class Deel:
+    """The period ``[van, tot)`` split: the whole months the table has (``maanden``, with
+    when they were counted) and the ranges to count from the rows (``bereiken``)."""
+
+    def __init__(self, van: date, tot: date):
+        self.van, self.tot = van, tot
+        hele = []
+        maand = van if van.day == 1 else _volgende(van)
+        while _volgende(maand) <= tot:
+            hele.append(maand)
+            maand = _volgende(maand)
+        klaar = dict(
+            Maandtelling.objects.filter(reeks=Maandtelling.KLAAR, maand__in=hele).values_list(
+                "maand", "berekend_op"
+            )
+        )
+        self.maanden = {
+            m: op for m, op in klaar.items() if _moment(_volgende(m)) + NIET_GEMATCHT_NA <= op
+        }
+        self.bereiken: list[Bereik] = []
+        begin = van
+        for m in sorted(self.maanden):
+            if begin < m:
+                self.bereiken.append((begin, m))
+            begin = _volgende(m)
+        if begin < tot:
+            self.bereiken.append((begin, tot))
+
+    @property
+    def stand(self) -> datetime | None:
+        """When the oldest month taken from the table was counted (None: none was)."""
+        return min(self.maanden.values(), default=None)
+
+    def rijen(self, reeksen: Iterable[str], *, buurt=None, nu=None) -> dict[str, list[dict]]:
+        """Per reeks the counts per month, buurt and soort over the whole period: from the
+        table (one query for all reeksen) and from the rows (one query per reeks)."""
+        reeksen = list(reeksen)
+        result: dict[str, list[dict]] = {r: [] for r in reeksen}
+        if self.maanden:
+            bewaard = Maandtelling.objects.filter(reeks__in=reeksen, maand__in=list(self.maanden))
+            if buurt is not None:
+                bewaard = bewaard.filter(buurt=buurt)
+            for rij in bewaard.values("reeks", "maand", "buurt", "categorie", *WAARDEN):
+                result[rij.pop("reeks")].append(rij)
+        for reeks in reeksen:
+            result[reeks] += tel(reeks, self.bereiken, buurt=buurt, nu=nu)
+        return result
+
+
+def som(rijen: Iterable[dict], *waarden: str, per: str | None = None) -> dict:
+    """The sums of ``waarden`` over ``rijen``: one dict, or a dict per value of ``per``."""
+    if per is None:
+        totaal = dict.fromkeys(waarden, 0)
+        for rij in rijen:
+            for k in waarden:
+                totaal[k] += rij.get(k) or 0
+        return totaal
+    groepen: dict = {}
+    for rij in rijen:
+        groep = groepen.setdefault(rij[per], dict.fromkeys(waarden, 0))
+        for k in waarden:
+            groep[k] += rij.get(k) or 0
+    return groepen
