@@ -29,6 +29,7 @@ from django.utils.translation import gettext_lazy as _
 from accommodaties.models import Reservering
 from cooperaties.models import VanCooperatie, per_cooperatie
 from wijk.lib import datums
+from wijk.lib.queries import aantal
 
 
 class Thema(models.TextChoices):
@@ -330,14 +331,12 @@ class BijeenkomstQuerySet(models.QuerySet):
     def met_tellingen(self):
         """Adds ``aantal_aangemeld`` and ``aantal_wachtlijst`` (one query, no per-row counts).
 
-        Ordered by time again: a grouped query does not take ``Meta.ordering``."""
+        Subqueries per row, not a grouped join: a page of 20 counts the sign-ups of those 20
+        only, and a paginator's COUNT(*) leaves them out. Ordered by time."""
+        per_rij = Aanmelding.objects.filter(bijeenkomst=OuterRef("pk"))
         return self.order_by("begin", "id").annotate(
-            aantal_aangemeld=Count(
-                "aanmeldingen", filter=Q(aanmeldingen__status=Aanmelding.Status.AANGEMELD)
-            ),
-            aantal_wachtlijst=Count(
-                "aanmeldingen", filter=Q(aanmeldingen__status=Aanmelding.Status.WACHTLIJST)
-            ),
+            aantal_aangemeld=aantal(per_rij.filter(status=Aanmelding.Status.AANGEMELD)),
+            aantal_wachtlijst=aantal(per_rij.filter(status=Aanmelding.Status.WACHTLIJST)),
         )
 
     def met_plaatsen(self):
