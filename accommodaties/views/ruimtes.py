@@ -6,15 +6,20 @@ part; without JavaScript the same links load the whole page."""
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date, timedelta
 from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.dateparse import parse_time
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
@@ -60,7 +65,13 @@ def _stap(accommodatie: Accommodatie) -> int:
 
 def _week_context(request, accommodatie: Accommodatie, beheerder: bool, mag_boeken: bool) -> dict:
     """The week grid and the list of free times. Booking links only for who may book
-    (``mag_boeken``: the page asked ``boek_bezwaar`` once); others see free and busy."""
+    (``mag_boeken``: the page asked ``boek_bezwaar`` once); others see free and busy.
+
+    The rendered partial (``week_html``) is kept in the cache under a digest of everything it
+    shows (``_week_sleutel``): the free and busy stretches of the week as they are now, the
+    viewer's rights and own bookings, the view and the language. A booking, a closure, a
+    changed opening hour or time passing changes the stretches and so the key: nothing needs
+    to be forgotten by hand, and residents with the same rights share one rendering."""
     week = weken.week_uit(request.GET.get("week"))  # nonsense or far away: this week
     dagen = services.beschikbaarheid(accommodatie, van=week.maandag, tot=week.volgende_maandag)
     # "rooster" (the grid) or "lijst"; without a choice both are sent and the screen width
@@ -75,8 +86,88 @@ def _week_context(request, accommodatie: Accommodatie, beheerder: bool, mag_boek
         url = f"{base}?week={dag.isoformat()}"
         return f"{url}&weergave={keuze}" if keuze else url
 
+    context = {
+        "dagen": dagen,
+        "weergave": weergave,
+        "toon_lijst": weergave in ("", "lijst"),
+        "toon_rooster": weergave in ("", "rooster"),
+        "maandag": week.maandag,
+        "zondag": week.zondag,
+        **week.navigatie(week_url),
+        "rooster_url": week_url(week.maandag, "rooster"),
+        "lijst_url": week_url(week.maandag, "lijst"),
+        "toon_wie": beheerder,
+        "mag_boeken": mag_boeken,
+    }
+    sleutel = _week_sleutel(accommodatie, context, request.user)
+    html = cache.get(sleutel)
+    if html is None:
+        _boeklinks(accommodatie, context)
+        html = render_to_string("accommodaties/_week.html", context, request)
+        cache.set(sleutel, html, WEEK_BEWAREN)
+    context["week_html"] = mark_safe(html)  # noqa: S308 -- our own template's output
+    return context
+
+
+# How long a rendered week stays in the cache. Its key changes with what it shows, so this
+# only bounds the memory of weeks nobody looks at any more.
+WEEK_BEWAREN = 60 * 60
+
+
+def _week_sleutel(accommodatie: Accommodatie, context: dict, user) -> str:
+    """A digest of everything ``_week.html`` shows, for the cache."""
+    toon_wie = context["toon_wie"]
+    stukken = []
+    for dag in context["dagen"]:
+        stukken.append((dag.datum, tuple(dag.open)))
+        for s in dag.stukken:
+            r = s.reservering
+            boeking = None
+            if r is not None:
+                # Who booked and why: only the keeper sees it; anybody sees their own.
+                wie = (r.geboekt_door.display_name, r.doel) if toon_wie else None
+                boeking = (r.pk, r.status, r.geboekt_door_id == user.pk, wie)
+            stukken.append(
+                (_minuut(s.begin), _minuut(s.einde), s.staat, s.reden, s.boekbaar, boeking)
+            )
+    inhoud = (
+        accommodatie.pk,
+        accommodatie.slug,
+        accommodatie.min_duur_minuten,
+        translation.get_language(),
+        *(context[k] for k in _SLEUTEL_VELDEN),
+        stukken,
+    )
+    return "accommodaties:week:" + hashlib.sha256(repr(inhoud).encode()).hexdigest()
+
+
+def _minuut(moment) -> tuple:
+    """What the partial can tell of a moment: its minute (times show as 19:22), and whether
+    it lies past that minute's start, which decides how it compares with the whole-minute
+    edges of cells and start times. The stretch that is "voorbij" ends at this very moment:
+    keyed by the minute, the current week is rendered again once a minute, not per request."""
+    return moment.replace(second=0, microsecond=0), bool(moment.second or moment.microsecond)
+
+
+# The context's own values the partial shows (the rest is in the stretches).
+_SLEUTEL_VELDEN = (
+    "weergave",
+    "maandag",
+    "vorige_week_url",
+    "volgende_week_url",
+    "deze_week_url",
+    "toon_wie",
+    "mag_boeken",
+)
+
+
+def _boeklinks(accommodatie: Accommodatie, context: dict) -> None:
+    """The grid (``rijen``) and, for who may book, a link per free start time and cell."""
+    dagen, mag_boeken = context["dagen"], context["mag_boeken"]
     boek_url = reverse("accommodaties:reserveren", kwargs={"slug": accommodatie.slug})
-    rijen = [] if weergave == "lijst" else services.rooster(dagen, stap=_stap(accommodatie))
+    rijen = (
+        [] if context["weergave"] == "lijst" else services.rooster(dagen, stap=_stap(accommodatie))
+    )
     stap = timedelta(minutes=_stap(accommodatie))
     duur = timedelta(minutes=max(_stap(accommodatie), accommodatie.min_duur_minuten))
     kortste = timedelta(minutes=accommodatie.min_duur_minuten)
@@ -89,25 +180,9 @@ def _week_context(request, accommodatie: Accommodatie, beheerder: bool, mag_boek
             start += stap
     for vak in (v for rij in rijen for v in rij.vakken if mag_boeken and v.boekbaar):
         vak.url = _boek_link(boek_url, vak.begin, vak.begin + duur)
-    return {
-        "dagen": dagen,
-        "rijen": rijen,
-        "weergave": weergave,
-        "toon_lijst": weergave in ("", "lijst"),
-        "toon_rooster": weergave in ("", "rooster"),
-        "maandag": week.maandag,
-        "zondag": week.zondag,
-        **week.navigatie(week_url),
-        "rooster_url": week_url(week.maandag, "rooster"),
-        "lijst_url": week_url(week.maandag, "lijst"),
-        "toon_wie": beheerder,
-        "mag_boeken": mag_boeken,
-        "VRIJ": VRIJ,
-        "BEZET": BEZET,
-        "DICHT": DICHT,
-        "VOORBIJ": VOORBIJ,
-        "GESLOTEN": GESLOTEN,
-    }
+    context.update(
+        rijen=rijen, VRIJ=VRIJ, BEZET=BEZET, DICHT=DICHT, VOORBIJ=VOORBIJ, GESLOTEN=GESLOTEN
+    )
 
 
 def _naar_boven(moment, stap: timedelta):
@@ -141,7 +216,7 @@ def accommodatie_detail(request, slug: str):
         **_week_context(request, accommodatie, beheerder, mag_boeken=bezwaar is None),
     }
     if is_deel(request):
-        return render(request, "accommodaties/_week.html", context)
+        return HttpResponse(context["week_html"])
     context["openingstijden"] = list(accommodatie.openingstijden.all())
     context["sluitingen"] = list(accommodatie.sluitingen.komend(timezone.now())[:10])
     context["beheerders"] = list(accommodatie.beheerders.filter(is_active=True))
