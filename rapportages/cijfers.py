@@ -13,19 +13,19 @@ counts happens where they are shown (``rapportages.weergave.toon``).
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.db import connection
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Min, Q, Sum
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from accommodaties.models import Accommodatie, Openingstijd, Reservering
 from bewoners.models import Buurt, Categorie
 from buurtassistenten.models import Contactmoment, Doorverwijzing, Intake, Namens
-from hulpvragen.models import Hulpvraag, Match
 from initiatieven.models import Aanmelding, Bijeenkomst, Initiatief, Lidmaatschap
 
 from . import maandcijfers
@@ -123,6 +123,15 @@ def maandrijen(periode: Periode, nu: datetime | None = None) -> tuple[dict, date
     return deel.rijen(maandcijfers.REEKSEN, buurt=periode.buurt, nu=nu), deel.stand
 
 
+def _percentielen(rijen: list[dict], ps=(0.5, 0.9)) -> tuple[int, list[float | None]]:
+    """(number of values, [percentile for each p]) of the hours in ``waarden`` of the rows,
+    interpolated as PostgreSQL's ``percentile_cont``."""
+    gesorteerd = sorted(w for rij in rijen for w in rij["waarden"])
+    if not gesorteerd:
+        return 0, [None for _ in ps]
+    return len(gesorteerd), [_percentile_cont(gesorteerd, p) for p in ps]
+
+
 def _per_naam(groepen: dict, model) -> list[dict]:
     """Counts per id of a buurt or soort hulp, as counts per name in the database's order of
     the names (a missing one: no name), as ``values(naam=...).annotate(...).order_by("naam")``
@@ -163,22 +172,8 @@ def hulp(periode: Periode, nu: datetime | None = None, rijen: dict | None = None
     }
     telling["match_ratio"] = _aandeel(telling["nieuw_gematcht"], telling["nieuw"])
 
-    vragen = Hulpvraag.objects.filter(periode.in_buurt("buurt"))
-    nieuw = vragen.filter(periode.binnen("aangemaakt_op"))
-    duur = DurationField()
-    # A proposal never comes before its request: only this period's proposals can be first.
-    n_voorstel, (voorstel_p50, voorstel_p90) = percentielen(
-        nieuw.filter(matches__aangemaakt_op__gte=periode.begin).annotate(
-            w=ExpressionWrapper(Min("matches__aangemaakt_op") - F("aangemaakt_op"), duur)
-        ),
-        "w",
-    )
-    n_akkoord, (akkoord_p50, akkoord_p90) = percentielen(
-        nieuw.filter(gematcht_op__isnull=False).annotate(
-            w=ExpressionWrapper(F("gematcht_op") - F("aangemaakt_op"), duur)
-        ),
-        "w",
-    )
+    n_voorstel, (voorstel_p50, voorstel_p90) = _percentielen(rijen[maandcijfers.VOORSTEL])
+    n_akkoord, (akkoord_p50, akkoord_p90) = _percentielen(rijen[maandcijfers.AKKOORD])
     telling.update(
         voorstel_n=n_voorstel,
         voorstel_mediaan_uren=voorstel_p50,
@@ -195,27 +190,19 @@ def hulp(periode: Periode, nu: datetime | None = None, rijen: dict | None = None
     )
 
     klaar = som(rijen[maandcijfers.HULP_KLAAR], "aantal", "uren")
-    matches = Match.objects.filter(periode.in_buurt("hulpvraag__buurt"))
-    geholpen = Q(status__in=Match.AKKOORD) & periode.binnen("geaccepteerd_op")
-    afgerond = Q(status=Match.Status.AFGEROND) & periode.binnen("afgerond_op")
-    m = matches.filter(geholpen | afgerond).aggregate(
-        actieve_helpers=Count("helper", distinct=True)
-    )
-    m["hulp_afgerond"] = klaar["aantal"]
-    m["uren"] = float(klaar["uren"] or Decimal(0))
-    # Per resident helped: how many of their requests got a helper (one grouped query).
-    per_bewoner = (
-        matches.filter(geholpen, hulpvraag__aanvrager__isnull=False)
-        .values("hulpvraag__aanvrager")
-        .annotate(n=Count("hulpvraag", distinct=True))
-        .order_by()
-    )
-    m.update(
-        per_bewoner.aggregate(
-            geholpen_bewoners=Count("hulpvraag__aanvrager"),
-            vaker_geholpen=Count("hulpvraag__aanvrager", filter=Q(n__gt=1)),
-        )
-    )
+    helpers = set()
+    for rij in (*rijen[maandcijfers.HELPERS_AKKOORD], *rijen[maandcijfers.HELPERS_KLAAR]):
+        helpers.update(rij["waarden"])
+    per_bewoner: Counter = Counter()
+    for rij in rijen[maandcijfers.GEHOLPEN]:
+        per_bewoner.update(rij["waarden"])  # one request has one helper who said yes
+    m = {
+        "actieve_helpers": len(helpers),
+        "hulp_afgerond": klaar["aantal"],
+        "uren": float(klaar["uren"] or Decimal(0)),
+        "geholpen_bewoners": len(per_bewoner),
+        "vaker_geholpen": sum(1 for n in per_bewoner.values() if n > 1),
+    }
     telling.update(m)
     return telling
 

@@ -19,12 +19,13 @@ when the months it used were counted.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, F, Min, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
@@ -40,8 +41,23 @@ AFGEROND = "hulp.afgerond"
 HULP_KLAAR = "match.afgerond"
 NIEUWE_BEWONERS = "profiel.aangemeld"
 PROFIEL_COMPLEET = "profiel.compleet"
-REEKSEN = (AANGEMAAKT, GEMATCHT, AFGEROND, HULP_KLAAR, NIEUWE_BEWONERS, PROFIEL_COMPLEET)
-WAARDEN = ("aantal", "gematcht", "open", "niet_gematcht_48u", "uren")
+# Not additive: the values themselves, merged over the months of a period (``waarden``).
+VOORSTEL = "hulp.voorstel"  # hours to the first proposal, per request by the day it was made
+AKKOORD = "hulp.akkoord"  # hours to a helper's yes, per request by the day it was made
+HELPERS_AKKOORD = "helpers.akkoord"  # helpers who said yes, by the day they did
+HELPERS_KLAAR = "helpers.afgerond"  # helpers who finished, by the day they did
+GEHOLPEN = "hulp.geholpen"  # per resident, their requests a helper said yes to, by that day
+VERZAMELD = (VOORSTEL, AKKOORD, HELPERS_AKKOORD, HELPERS_KLAAR, GEHOLPEN)
+REEKSEN = (
+    AANGEMAAKT,
+    GEMATCHT,
+    AFGEROND,
+    HULP_KLAAR,
+    NIEUWE_BEWONERS,
+    PROFIEL_COMPLEET,
+    *VERZAMELD,
+)
+WAARDEN = ("aantal", "gematcht", "open", "niet_gematcht_48u", "uren", "waarden")
 
 Bereik = tuple[date, date]  # local dates [van, tot)
 
@@ -96,10 +112,85 @@ def _bron(reeks: str, nu: datetime):
     raise ValueError(reeks)
 
 
+def _verzameld(reeks: str):
+    """(rows, their date, buurt, the value's column or expression) of a reeks of values."""
+    akkoord = Match.objects.filter(status__in=Match.AKKOORD)
+    if reeks == VOORSTEL:
+        # A proposal never comes before its request: the first of them all is the first.
+        return (
+            Hulpvraag.objects.annotate(eerste_voorstel=Min("matches__aangemaakt_op")).filter(
+                eerste_voorstel__isnull=False
+            ),
+            "aangemaakt_op",
+            "buurt_id",
+            "eerste_voorstel",
+        )
+    if reeks == AKKOORD:
+        return (
+            Hulpvraag.objects.filter(gematcht_op__isnull=False),
+            "aangemaakt_op",
+            "buurt_id",
+            "gematcht_op",
+        )
+    if reeks == HELPERS_AKKOORD:
+        return akkoord, "geaccepteerd_op", "hulpvraag__buurt_id", "helper_id"
+    if reeks == HELPERS_KLAAR:
+        return (
+            Match.objects.filter(status=Match.Status.AFGEROND),
+            "afgerond_op",
+            "hulpvraag__buurt_id",
+            "helper_id",
+        )
+    if reeks == GEHOLPEN:
+        return (
+            akkoord.filter(hulpvraag__aanvrager__isnull=False),
+            "geaccepteerd_op",
+            "hulpvraag__buurt_id",
+            "hulpvraag__aanvrager_id",
+        )
+    raise ValueError(reeks)
+
+
+def _maand(moment: datetime) -> date:
+    return timezone.localtime(moment).date().replace(day=1)
+
+
+def verzamel(reeks: str, bereiken: Iterable[Bereik] | None, *, buurt=None) -> list[dict]:
+    """The values of a reeks that does not add up, per local month and buurt (``waarden``):
+    hours as a sorted list, helpers as a sorted list of ids, residents helped as
+    {id: requests}. One query (none for no ranges)."""
+    rijen, veld, buurt_veld, waarde = _verzameld(reeks)
+    if bereiken is None:
+        q = Q(**{f"{veld}__isnull": False})
+    else:
+        q = _binnen(veld, bereiken)
+        if q is None:
+            return []
+    if buurt is not None:
+        q &= Q(**{buurt_veld: buurt.pk})
+    per: dict = {}
+    for moment, buurt_pk, w in rijen.filter(q).values_list(veld, buurt_veld, waarde).order_by():
+        per.setdefault((_maand(moment), buurt_pk), []).append(
+            (w - moment).total_seconds() / 3600 if reeks in (VOORSTEL, AKKOORD) else w
+        )
+    result = []
+    for (maand, buurt_pk), waarden in per.items():
+        if reeks == GEHOLPEN:
+            waarden = {str(k): n for k, n in Counter(waarden).items()}
+        elif reeks in (HELPERS_AKKOORD, HELPERS_KLAAR):
+            waarden = sorted(set(waarden))
+        else:
+            waarden = sorted(waarden)
+        result.append({"maand": maand, "buurt": buurt_pk, "categorie": None, "waarden": waarden})
+    return result
+
+
 def tel(reeks: str, bereiken: Iterable[Bereik] | None, *, buurt=None, nu=None) -> list[dict]:
     """The counts of ``reeks`` per local month, buurt (``buurt``) and soort hulp
     (``categorie``; None for a reeks without) over the rows dated in ``bereiken`` (None: all
     rows), in one grouped query (none for no ranges)."""
+    if reeks in VERZAMELD:
+        return verzamel(reeks, bereiken, buurt=buurt)
     nu = nu or timezone.now()
     rijen, veld, buurt_veld, categorie_veld, tellingen = _bron(reeks, nu)
     if bereiken is None:
