@@ -36,6 +36,7 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from wijk.lib import ical
+from wijk.lib.http_cache import per_verzoek, voorwaardelijk
 from wijk.lib.toegang import iedereen, ingelogd, toegang
 
 from .models import Accommodatie, Reservering, Sluiting
@@ -147,18 +148,27 @@ def feed_mijn(request, sleutel: str):
     return response
 
 
-@toegang(iedereen)
-@cache_control(public=True, max_age=PUBLIEK_CACHE_SECONDEN)
-@require_safe
-def feed_ruimte(request, slug: str):
-    """When an active facility is taken or closed; nothing about who or what for."""
+@per_verzoek
+def _ruimte_gegevens(request, slug: str):
+    """The facility, its bookings (only when) and closures in the feed's window (also the
+    feed's fingerprint)."""
     accommodatie = get_object_or_404(Accommodatie.objects.actief(), slug=slug)
     now = timezone.now()
     van, tot = now - RUIMTE_TERUG, now + timedelta(days=accommodatie.vooruit_dagen)
     reserveringen = Reservering.objects.bezet_tussen(accommodatie, van, tot).only(
         "pk", "begin", "bezet_tot"
     )
-    sluitingen = accommodatie.sluitingen.tussen(van, tot)
+    return accommodatie, list(reserveringen), list(accommodatie.sluitingen.tussen(van, tot))
+
+
+@toegang(iedereen)
+@cache_control(public=True, max_age=PUBLIEK_CACHE_SECONDEN)
+@require_safe
+@voorwaardelijk(_ruimte_gegevens, html=False)
+def feed_ruimte(request, slug: str):
+    """When an active facility is taken or closed; nothing about who or what for."""
+    accommodatie, reserveringen, sluitingen = _ruimte_gegevens(request, slug)
+    now = timezone.now()
     kalender = ical.kalender(
         prodid=PRODID,
         naam=_("%(ruimte)s: bezet en dicht") % {"ruimte": accommodatie.naam},

@@ -45,6 +45,7 @@ from accommodaties.selectors import agenda_sleutel_of_404
 from cooperaties.huidige import huidige
 from cooperaties.selectors import site_url
 from wijk.lib import datums, ical
+from wijk.lib.http_cache import per_verzoek, voorwaardelijk
 from wijk.lib.toegang import iedereen, toegang
 
 from .models import Aanmelding, Activiteit, Bijeenkomst, Initiatief
@@ -203,16 +204,14 @@ def feed_mijn(request, sleutel: str):
     return ical.persoonlijke_response(kalender, events)
 
 
-@toegang(iedereen)
-@cache_control(public=True, max_age=PUBLIEK_CACHE_SECONDEN)
-@require_safe
-def feed_initiatief(request, slug: str):
-    """The meetings of an initiative that is not stopped; nothing about who comes."""
+@per_verzoek
+def _initiatief_gegevens(request, slug: str):
+    """The initiative and the meetings its feed shows (also the feed's fingerprint)."""
     initiatief = get_object_or_404(
         Initiatief.objects.zichtbaar().select_related("accommodatie"), slug=slug
     )
     now = timezone.now()
-    bijeenkomsten = (
+    bijeenkomsten = list(
         Bijeenkomst.objects.filter(
             activiteit__initiatief=initiatief,
             einde__gte=now - PUBLIEK_TERUG,
@@ -221,6 +220,17 @@ def feed_initiatief(request, slug: str):
         .select_related("activiteit", "activiteit__accommodatie")
         .order_by("begin", "pk")
     )
+    return initiatief, bijeenkomsten
+
+
+@toegang(iedereen)
+@cache_control(public=True, max_age=PUBLIEK_CACHE_SECONDEN)
+@require_safe
+@voorwaardelijk(_initiatief_gegevens, html=False)
+def feed_initiatief(request, slug: str):
+    """The meetings of an initiative that is not stopped; nothing about who comes."""
+    initiatief, bijeenkomsten = _initiatief_gegevens(request, slug)
+    now = timezone.now()
     kalender = ical.kalender(
         prodid=PRODID, naam=initiatief.naam, uid=f"initiatief-{initiatief.pk}@{ical.uid_host()}"
     )
@@ -231,17 +241,25 @@ def feed_initiatief(request, slug: str):
     return ical.ics_response(kalender, events)
 
 
-@toegang(iedereen)
-@cache_control(public=True, max_age=PUBLIEK_CACHE_SECONDEN)
-@require_safe
-def activiteit_ics(request, pk: int):
-    """Every meeting of one activity, to add to a calendar at once."""
+@per_verzoek
+def _activiteit_gegevens(request, pk: int):
+    """The activity and all its meetings (also the download's fingerprint)."""
     activiteit = get_object_or_404(
         Activiteit.objects.filter(initiatief__in=Initiatief.objects.zichtbaar()).select_related(
             "accommodatie", "initiatief", "initiatief__accommodatie"
         ),
         pk=pk,
     )
+    return activiteit, list(activiteit.bijeenkomsten.order_by("begin", "pk"))
+
+
+@toegang(iedereen)
+@cache_control(public=True, max_age=PUBLIEK_CACHE_SECONDEN)
+@require_safe
+@voorwaardelijk(_activiteit_gegevens, html=False)
+def activiteit_ics(request, pk: int):
+    """Every meeting of one activity, to add to a calendar at once."""
+    activiteit, bijeenkomsten = _activiteit_gegevens(request, pk)
     now = timezone.now()
     kalender = ical.kalender(
         prodid=PRODID,
@@ -249,7 +267,7 @@ def activiteit_ics(request, pk: int):
         uid=f"activiteit-{activiteit.pk}@{ical.uid_host()}",
     )
     events = []
-    for bijeenkomst in activiteit.bijeenkomsten.order_by("begin", "pk"):
+    for bijeenkomst in bijeenkomsten:
         bijeenkomst.activiteit = activiteit  # no query per meeting
         events.append(bijeenkomst_event(bijeenkomst, stamp=now))
     response = ical.ics_response(kalender, events)
@@ -257,17 +275,24 @@ def activiteit_ics(request, pk: int):
     return response
 
 
-@toegang(iedereen)
-@cache_control(public=True, max_age=PUBLIEK_CACHE_SECONDEN)
-@require_safe
-def bijeenkomst_ics(request, pk: int):
-    """One meeting, to add to a calendar."""
-    bijeenkomst = get_object_or_404(
+@per_verzoek
+def _bijeenkomst_gegevens(request, pk: int) -> Bijeenkomst:
+    """The meeting with its place and names (also the download's fingerprint)."""
+    return get_object_or_404(
         Bijeenkomst.objects.filter(
             activiteit__initiatief__in=Initiatief.objects.zichtbaar()
         ).select_related("activiteit", *_MET_PLEK),
         pk=pk,
     )
+
+
+@toegang(iedereen)
+@cache_control(public=True, max_age=PUBLIEK_CACHE_SECONDEN)
+@require_safe
+@voorwaardelijk(_bijeenkomst_gegevens, html=False)
+def bijeenkomst_ics(request, pk: int):
+    """One meeting, to add to a calendar."""
+    bijeenkomst = _bijeenkomst_gegevens(request, pk)
     activiteit = bijeenkomst.activiteit
     kalender = ical.kalender(
         prodid=PRODID,

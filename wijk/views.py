@@ -13,12 +13,21 @@ from django.views.i18n import set_language as django_set_language
 from bewoners.services import profiel_hier
 from cooperaties.selectors import logo_van
 from wijk.celery import app as celery_app
+from wijk.lib.http_cache import per_verzoek, voorwaardelijk
 from wijk.lib.toegang import iedereen, toegang
 
 logger = logging.getLogger(__name__)
 
 
+@per_verzoek
+def _niets(request) -> dict:
+    """A page that shows nothing from the database (the coöperatie's own settings are part of
+    every page's fingerprint in ``wijk.lib.http_cache``)."""
+    return {}
+
+
 @toegang(iedereen)
+@voorwaardelijk(_niets)
 def home(request):
     # A member goes to their start page; someone logged in who takes no part in this
     # coöperatie sees its welcome page like a visitor (and may choose to join).
@@ -50,6 +59,7 @@ def favicon(request):
 
 
 @toegang(iedereen)
+@voorwaardelijk(_niets)
 def privacyverklaring(request):
     """The public privacy statement: what we keep, who sees it, and your rights. A coöperatie
     may have its own text; without one, Wijk's statement with the coöperatie's name."""

@@ -13,6 +13,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from bewoners.permissions import zicht
 from wijk.lib.htmx import pagina_of_deel
+from wijk.lib.http_cache import per_verzoek, voorwaardelijk
 from wijk.lib.pagination import page_context
 from wijk.lib.toegang import iedereen, ingelogd, toegang
 
@@ -61,9 +62,9 @@ def _leden_voor(request, initiatief: Initiatief, eigen: Lidmaatschap | None) -> 
     return rijen
 
 
-@toegang(iedereen, per_object="initiatieven.permissions.mag_initiatief_zien")
-@require_GET
-def initiatief_detail(request, slug: str):
+@per_verzoek
+def _detail_context(request, slug: str) -> dict:
+    """Everything the initiative's page shows (also its fingerprint: ``wijk.lib.http_cache``)."""
     initiatief = initiatief_for(request, slug)
     user = request.user
     organisator = is_organisator(user, initiatief)
@@ -91,7 +92,14 @@ def initiatief_detail(request, slug: str):
         "instellingen_form": LidInstellingenForm(instance=eigen) if is_lid else None,
         "aantal_aanvragen": initiatief.lidmaatschappen.aanvragen().count() if organisator else 0,
     }
-    return render(request, "initiatieven/initiatief_detail.html", context)
+    return context
+
+
+@toegang(iedereen, per_object="initiatieven.permissions.mag_initiatief_zien")
+@require_GET
+@voorwaardelijk(_detail_context)
+def initiatief_detail(request, slug: str):
+    return render(request, "initiatieven/initiatief_detail.html", _detail_context(request, slug))
 
 
 @toegang(ingelogd)
