@@ -68,6 +68,8 @@ def print_aantallen(schrijf, label: str, a: dict, seed_s: float | None) -> None:
 def oordeel_pagina(r: dict) -> list[str]:
     """What a page misses of the targets (empty: all met)."""
     mis = []
+    if r["rps"] == 0:
+        mis.append("geen antwoord binnen de meting")
     if r["verhouding"] < DOEL_VERHOUDING:
         mis.append(f"verhouding < {DOEL_VERHOUDING}")
     if r["p99_verhouding"] > DOEL_P99:

@@ -12,6 +12,7 @@ import environ
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.contrib.sessions.models import Session
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import override_settings
@@ -83,6 +84,8 @@ class Meting:
 
     def browsers(self) -> dict:
         cache.clear()  # the cache of this run only: codes of the second factor used before
+        # Sessions of an earlier run (--keep) were signed with its own key: of no use now.
+        Session.objects.all().delete()
         return {wie: personen.inloggen(user) for wie, user in personen.mensen().items()}
 
     def run(self) -> bool:
