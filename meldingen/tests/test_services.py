@@ -8,6 +8,12 @@ from meldingen.models import Instellingen, Kanaal, Melding, Voorkeur
 from meldingen.tests.factories import MeldingFactory
 
 
+def _mail_taken(callbacks) -> list:
+    """The callbacks after the commit that queue an e-mail (not the one that forgets the
+    header's count, bewoners.per_persoon)."""
+    return [c for c in callbacks if "per_persoon" not in getattr(c, "__module__", "")]
+
+
 def test_email_preference_stores_melding_and_sends_mail(
     bewoner, django_capture_on_commit_callbacks
 ):
@@ -16,7 +22,7 @@ def test_email_preference_stores_melding_and_sends_mail(
             bewoner, "welkom", titel="Welkom in Oud-Zuid!", url="/profiel/"
         )
 
-    assert len(callbacks) == 1
+    assert len(_mail_taken(callbacks)) == 1
     assert melding.in_inbox and melding.email_gewenst
     melding.refresh_from_db()
     assert melding.email_verzonden_op is not None
@@ -30,7 +36,7 @@ def test_in_app_preference_stores_melding_without_mail(bewoner, django_capture_o
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         melding = services.melding_send(bewoner, "welkom", titel="Welkom!")
 
-    assert callbacks == []
+    assert not _mail_taken(callbacks)
     assert Melding.objects.for_user(bewoner).get() == melding
     assert melding.email_gewenst is False
     assert mail.outbox == []
@@ -101,7 +107,7 @@ def test_no_email_for_inactive_user_or_user_without_address(
 
     assert melding.in_inbox
     assert melding.email_gewenst is False
-    assert callbacks == []
+    assert not _mail_taken(callbacks)
     assert mail.outbox == []
 
 
@@ -111,7 +117,7 @@ def test_digest_user_gets_no_immediate_mail(bewoner, django_capture_on_commit_ca
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         melding = services.melding_send(bewoner, "welkom", titel="Welkom!")
 
-    assert callbacks == []
+    assert not _mail_taken(callbacks)
     assert mail.outbox == []
     assert melding.email_gewenst is True
     assert melding.email_verzonden_op is None
@@ -134,7 +140,7 @@ def test_notify_many_respects_each_persons_choices(
 
     assert sorted(m.ontvanger_id for m in meldingen) == sorted([bewoner.pk, outsider.pk])
     assert all(m.pk for m in meldingen)
-    assert len(callbacks) == 1  # only bewoner: outsider gets the digest, helper nothing
+    assert len(_mail_taken(callbacks)) == 1  # only bewoner: outsider gets the digest
     for callback in callbacks:
         callback()
     assert [m.to for m in mail.outbox] == [["bep@example.org"]]
