@@ -6,20 +6,17 @@ part; without JavaScript the same links load the whole page."""
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date, timedelta
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.dateparse import parse_time
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
@@ -27,6 +24,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from bewoners.services import profiel_hier
 from wijk.lib import datums, weken
+from wijk.lib.fragmenten import bewaard
 from wijk.lib.htmx import is_deel, pagina_of_deel
 from wijk.lib.pagination import page_context
 from wijk.lib.toegang import ingelogd, toegang
@@ -68,7 +66,7 @@ def _week_context(request, accommodatie: Accommodatie, beheerder: bool, mag_boek
     (``mag_boeken``: the page asked ``boek_bezwaar`` once); others see free and busy.
 
     The rendered partial (``week_html``) is kept in the cache under a digest of everything it
-    shows (``_week_sleutel``): the free and busy stretches of the week as they are now, the
+    shows (``_week_inhoud``, ``wijk.lib.fragmenten``): the free and busy stretches of the week as they are now, the
     viewer's rights and own bookings, the view and the language. A booking, a closure, a
     changed opening hour or time passing changes the stretches and so the key: nothing needs
     to be forgotten by hand, and residents with the same rights share one rendering."""
@@ -99,23 +97,18 @@ def _week_context(request, accommodatie: Accommodatie, beheerder: bool, mag_boek
         "toon_wie": beheerder,
         "mag_boeken": mag_boeken,
     }
-    sleutel = _week_sleutel(accommodatie, context, request.user)
-    html = cache.get(sleutel)
-    if html is None:
+
+    def maak() -> str:
         _boeklinks(accommodatie, context)
-        html = render_to_string("accommodaties/_week.html", context, request)
-        cache.set(sleutel, html, WEEK_BEWAREN)
-    context["week_html"] = mark_safe(html)  # noqa: S308 -- our own template's output
+        return render_to_string("accommodaties/_week.html", context, request)
+
+    inhoud = _week_inhoud(accommodatie, context, request.user)
+    context["week_html"] = bewaard("accommodaties:week", inhoud, maak)
     return context
 
 
-# How long a rendered week stays in the cache. Its key changes with what it shows, so this
-# only bounds the memory of weeks nobody looks at any more.
-WEEK_BEWAREN = 60 * 60
-
-
-def _week_sleutel(accommodatie: Accommodatie, context: dict, user) -> str:
-    """A digest of everything ``_week.html`` shows, for the cache."""
+def _week_inhoud(accommodatie: Accommodatie, context: dict, user) -> tuple:
+    """Everything ``_week.html`` shows, the key of the kept rendering (``bewaard``)."""
     toon_wie = context["toon_wie"]
     stukken = []
     for dag in context["dagen"]:
@@ -130,15 +123,13 @@ def _week_sleutel(accommodatie: Accommodatie, context: dict, user) -> str:
             stukken.append(
                 (_minuut(s.begin), _minuut(s.einde), s.staat, s.reden, s.boekbaar, boeking)
             )
-    inhoud = (
+    return (
         accommodatie.pk,
         accommodatie.slug,
         accommodatie.min_duur_minuten,
-        translation.get_language(),
         *(context[k] for k in _SLEUTEL_VELDEN),
         stukken,
     )
-    return "accommodaties:week:" + hashlib.sha256(repr(inhoud).encode()).hexdigest()
 
 
 def _minuut(moment) -> tuple:

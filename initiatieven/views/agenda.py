@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
@@ -13,7 +15,8 @@ from django.views.decorators.vary import vary_on_headers
 
 from accommodaties.services import agenda_sleutel_voor
 from wijk.lib import weken
-from wijk.lib.htmx import pagina_of_deel
+from wijk.lib.fragmenten import bewaard
+from wijk.lib.htmx import is_deel
 from wijk.lib.pagination import page_context
 from wijk.lib.toegang import iedereen, ingelogd, toegang
 
@@ -28,6 +31,9 @@ from ..permissions import mag_initiatief_starten
 @require_GET
 @vary_on_headers("HX-Request")
 def agenda(request):
+    """The coming meetings, a page at a time. The page of the list and the filter form are
+    kept rendered (``wijk.lib.fragmenten``) under what they show: the same page for everybody
+    who asks the same, re-rendered when a meeting, a count or a name on it changes."""
     queryset = Bijeenkomst.objects.in_agenda().met_plaatsen().met_relaties()
     filterset = AgendaFilter(request.GET or None, queryset=queryset)
     maandag = weken.maandag_van(timezone.localdate())
@@ -36,9 +42,53 @@ def agenda(request):
         "week_url": f"{reverse('initiatieven:week')}?week={maandag.isoformat()}",
         **page_context(request, filterset.qs, reverse("initiatieven:agenda")),
     }
-    return pagina_of_deel(
-        request, "initiatieven/agenda.html", "initiatieven/_agenda_lijst.html", context
+    context["lijst_html"] = bewaard(
+        "initiatieven:agenda",
+        _lijst_inhoud(context),
+        lambda: render_to_string("initiatieven/_agenda_lijst.html", context, request),
     )
+    if is_deel(request):
+        return HttpResponse(context["lijst_html"])
+    context["filter_velden"] = bewaard(
+        "initiatieven:agenda-filter",
+        _filter_inhoud(filterset),
+        lambda: render_to_string("initiatieven/_filter_velden.html", context, request),
+    )
+    return render(request, "initiatieven/agenda.html", context)
+
+
+def _lijst_inhoud(context: dict) -> tuple:
+    """What ``_agenda_lijst.html`` shows (with ``_bijeenkomst_rij.html`` and ``_plekken.html``):
+    the key of its kept rendering. Today: a date shows its year when it is not this year."""
+    page_obj = context["page_obj"]
+    rijen = [
+        (
+            b.pk,
+            b.begin,
+            b.einde,
+            b.is_verplaatst,
+            b.activiteit.titel,
+            b.activiteit.initiatief.naam,
+            b.activiteit.plek,
+            b.activiteit.aanmelden_nodig,
+            b.vrij,
+            b.aantal_aangemeld,
+            b.aantal_wachtlijst,
+        )
+        for b in page_obj
+    ]
+    urls = (context["huidige_url"], context["vorige_url"], context["volgende_url"])
+    teller = (page_obj.number, page_obj.paginator.count, page_obj.paginator.num_pages)
+    return timezone.localdate(), urls, teller, rijen
+
+
+def _filter_inhoud(filterset) -> tuple:
+    """What the filter form shows: what was asked (and so its errors), and the neighbourhoods
+    to choose from (one plain query; the form's own, on a miss, reads them again)."""
+    form = filterset.form
+    gevraagd = [(naam, form.data.getlist(naam)) for naam in form.fields] if form.is_bound else None
+    buurten = list(form.fields["buurt"].queryset.values_list("pk", "naam"))
+    return gevraagd, buurten
 
 
 @toegang(iedereen)
