@@ -19,12 +19,21 @@ def is_local_path(url: str) -> bool:
     return url.startswith("/") and not url.startswith(("//", "/\\"))
 
 
+ONGELEZEN = models.Q(gelezen_op__isnull=True)
+
+
 class MeldingQuerySet(models.QuerySet):
     def for_user(self, user):
         return self.filter(ontvanger=user)
 
     def unread(self):
-        return self.filter(gelezen_op__isnull=True)
+        return self.filter(ONGELEZEN)
+
+    def aantallen(self) -> dict[str, int]:
+        """``{"alle": ..., "ongelezen": ...}`` in one query (the inbox shows both)."""
+        return self.aggregate(
+            alle=models.Count("pk"), ongelezen=models.Count("pk", filter=ONGELEZEN)
+        )
 
     def in_inbox(self):
         return self.filter(in_inbox=True)
