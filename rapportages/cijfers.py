@@ -26,7 +26,7 @@ from django.utils import timezone
 from accommodaties.models import Accommodatie, Openingstijd, Reservering
 from bewoners.models import Buurt, Categorie
 from buurtassistenten.models import Contactmoment, Doorverwijzing, Intake, Namens
-from initiatieven.models import Aanmelding, Bijeenkomst, Initiatief, Lidmaatschap
+from initiatieven.models import Bijeenkomst, Initiatief, Lidmaatschap
 
 from . import maandcijfers
 
@@ -239,16 +239,12 @@ def meedoen(periode: Periode, rijen: dict | None = None) -> dict:
             leden=Count("user", distinct=True),
         )
     )
-    aanwezig = Aanmelding.objects.filter(
-        periode.binnen("bijeenkomst__begin"),
-        periode.in_buurt("user__profiel__buurt"),
-        bijeenkomst__status=Bijeenkomst.Status.GEPLAND,
-        status=Aanmelding.Status.AANGEMELD,
-    ).aggregate(
-        aanmeldingen=Count("id"),
-        gekomen=Count("id", filter=Q(aanwezig=True)),
-        niet_gekomen=Count("id", filter=Q(aanwezig=False)),
-    )
+    a = maandcijfers.som(rijen[maandcijfers.AANMELDINGEN], "aantal", "gekomen", "niet_gekomen")
+    aanwezig = {
+        "aanmeldingen": a["aantal"],
+        "gekomen": a["gekomen"],
+        "niet_gekomen": a["niet_gekomen"],
+    }
     aanwezig["niet_gekomen_ratio"] = _aandeel(
         aanwezig["niet_gekomen"], aanwezig["gekomen"] + aanwezig["niet_gekomen"]
     )
@@ -391,21 +387,20 @@ def _per_maand(qs, veld: str, **tellingen) -> dict[date, dict]:
     return {_als_datum(r.pop("maand")): r for r in rijen}
 
 
-def trend_meedoen(periode: Periode) -> list[dict]:
-    """Per month: sign-ups for meetings that took place, and how many came (one query)."""
-    per = _per_maand(
-        Aanmelding.objects.filter(
-            periode.binnen("bijeenkomst__begin"),
-            periode.in_buurt("user__profiel__buurt"),
-            status=Aanmelding.Status.AANGEMELD,
-            bijeenkomst__status=Bijeenkomst.Status.GEPLAND,
-        ),
-        "bijeenkomst__begin",
-        aanmeldingen=Count("id"),
-        gekomen=Count("id", filter=Q(aanwezig=True)),
-    )
-    leeg = {"aanmeldingen": 0, "gekomen": 0}
-    return [{"maand": m, **per.get(m, leeg)} for m in periode.maanden()]
+def trend_meedoen(periode: Periode, rijen: dict | None = None) -> list[dict]:
+    """Per month: sign-ups for meetings that took place, and how many came."""
+    if rijen is None:
+        rijen, _stand = maandrijen(periode)
+    per = maandcijfers.som(rijen[maandcijfers.AANMELDINGEN], "aantal", "gekomen", per="maand")
+    leeg = {"aantal": 0, "gekomen": 0}
+    return [
+        {
+            "maand": m,
+            "aanmeldingen": per.get(m, leeg)["aantal"],
+            "gekomen": per.get(m, leeg)["gekomen"],
+        }
+        for m in periode.maanden()
+    ]
 
 
 def trend_ruimtes(periode: Periode) -> list[dict]:

@@ -5,7 +5,8 @@ A ``reeks`` is one kind of row counted by one of its dates: new requests by the 
 made (per buurt and soort hulp: how many, how many have a match, how many are still open, how
 many were not matched within 48 hours), requests by the day they were matched or finished,
 finished help by the day it was finished (and its hours), new residents by the day they
-joined, completed profiles by the day they were completed. ``tel`` counts a reeks per local
+joined, completed profiles by the day they were completed, sign-ups for meetings that took
+place by the meeting's day (and whether they came). ``tel`` counts a reeks per local
 month, buurt and soort in one grouped query, over any set of date ranges: the hourly task
 (``bijwerken``) counts every month so and keeps the result, and a report counts the months it
 cannot take from there (the partial months at its edges, this month, the months the task did
@@ -25,12 +26,13 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Count, F, Min, Q, Sum
+from django.db.models import Count, F, Min, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from bewoners.models import Profiel
 from hulpvragen.models import Hulpvraag, Match
+from initiatieven.models import Aanmelding, Bijeenkomst
 
 from .models import Maandtelling
 
@@ -41,6 +43,7 @@ AFGEROND = "hulp.afgerond"
 HULP_KLAAR = "match.afgerond"
 NIEUWE_BEWONERS = "profiel.aangemeld"
 PROFIEL_COMPLEET = "profiel.compleet"
+AANMELDINGEN = "meedoen.aanmeldingen"  # sign-ups for meetings that took place, by their day
 # Not additive: the values themselves, merged over the months of a period (``waarden``).
 VOORSTEL = "hulp.voorstel"  # hours to the first proposal, per request by the day it was made
 AKKOORD = "hulp.akkoord"  # hours to a helper's yes, per request by the day it was made
@@ -55,9 +58,19 @@ REEKSEN = (
     HULP_KLAAR,
     NIEUWE_BEWONERS,
     PROFIEL_COMPLEET,
+    AANMELDINGEN,
     *VERZAMELD,
 )
-WAARDEN = ("aantal", "gematcht", "open", "niet_gematcht_48u", "uren", "waarden")
+WAARDEN = (
+    "aantal",
+    "gematcht",
+    "open",
+    "niet_gematcht_48u",
+    "gekomen",
+    "niet_gekomen",
+    "uren",
+    "waarden",
+)
 
 Bereik = tuple[date, date]  # local dates [van, tot)
 
@@ -105,6 +118,25 @@ def _bron(reeks: str, nu: datetime):
             "hulpvraag__buurt",
             None,
             {"aantal": Count("id"), "uren": Sum("uren")},
+        )
+    if reeks == AANMELDINGEN:
+        # The resident's buurt in this coöperatie (a resident can live in more than one).
+        buurt = Profiel.objects.filter(
+            user=OuterRef("user"), cooperatie=OuterRef("cooperatie")
+        ).values("buurt")[:1]
+        return (
+            Aanmelding.objects.filter(
+                status=Aanmelding.Status.AANGEMELD,
+                bijeenkomst__status=Bijeenkomst.Status.GEPLAND,
+            ).annotate(profiel_buurt=Subquery(buurt)),
+            "bijeenkomst__begin",
+            "profiel_buurt",
+            None,
+            {
+                "aantal": Count("id"),
+                "gekomen": Count("id", filter=Q(aanwezig=True)),
+                "niet_gekomen": Count("id", filter=Q(aanwezig=False)),
+            },
         )
     if reeks in (NIEUWE_BEWONERS, PROFIEL_COMPLEET):
         veld = "user__date_joined" if reeks == NIEUWE_BEWONERS else "onboarding_voltooid_op"
@@ -199,9 +231,13 @@ def tel(reeks: str, bereiken: Iterable[Bereik] | None, *, buurt=None, nu=None) -
         q = _binnen(veld, bereiken)
         if q is None:
             return []
+    geannoteerd = buurt_veld == "profiel_buurt"  # a buurt's id, not a relation
     if buurt is not None:
-        q &= Q(**{buurt_veld: buurt})
-    groepen = {"maand": TruncMonth(veld), "buurt_pk": F(f"{buurt_veld}_id")}
+        q &= Q(**{buurt_veld: buurt.pk if geannoteerd else buurt})
+    groepen = {
+        "maand": TruncMonth(veld),
+        "buurt_pk": F(buurt_veld if geannoteerd else f"{buurt_veld}_id"),
+    }
     if categorie_veld:
         groepen["categorie_pk"] = F(f"{categorie_veld}_id")
     result = []

@@ -93,6 +93,8 @@ class Maandtelling(VanCooperatie):
     gematcht = models.PositiveIntegerField(default=0)
     open = models.PositiveIntegerField(default=0)
     niet_gematcht_48u = models.PositiveIntegerField(default=0)
+    gekomen = models.PositiveIntegerField(default=0)
+    niet_gekomen = models.PositiveIntegerField(default=0)
     uren = models.DecimalField(max_digits=14, decimal_places=2, default=Decimal("0.00"))
     # What does not add up (hours for a percentile, distinct helpers, residents helped): the
     # values themselves, merged over the months of a period.

@@ -103,7 +103,7 @@ def rapport(periode: cijfers.Periode) -> Rapport:
     a = cijfers.accommodaties(periode)
     c = cijfers.coordinatie(periode)
     t = cijfers.trend(periode, rijen=rijen)
-    tm = cijfers.trend_meedoen(periode)
+    tm = cijfers.trend_meedoen(periode, rijen=rijen)
     tr = cijfers.trend_ruimtes(periode)
     A = Cellen()  # every count, with the sums between them (see ``onderdrukking``)
     cijfer, waarde = _("Cijfer"), _("Waarde")

@@ -127,6 +127,7 @@ def oud(periode: Periode) -> dict:
             "hulp": oude_cijfers.hulp(p, nu=NU),
             "meedoen": oude_cijfers.meedoen(p),
             "trend": oude_cijfers.trend(p),
+            "trend_meedoen": oude_cijfers.trend_meedoen(p),
         }
     )
 
@@ -138,6 +139,7 @@ def nieuw(periode: Periode) -> dict:
             "hulp": cijfers.hulp(periode, nu=NU, rijen=rijen),
             "meedoen": cijfers.meedoen(periode, rijen=rijen),
             "trend": cijfers.trend(periode, rijen=rijen),
+            "trend_meedoen": cijfers.trend_meedoen(periode, rijen=rijen),
         }
     )
 
