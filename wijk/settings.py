@@ -166,6 +166,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis in production (rate limits of allauth need a shared cache); per process otherwise.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://wijk")}
+# Sessions read from a shared cache (written to the database too): a query less on every page
+# of a logged-in person. A cache per process would keep a session another process ended.
+if not CACHES["default"]["BACKEND"].endswith(("LocMemCache", "DummyCache")):
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTH_USER_MODEL = "bewoners.User"
 AUTHENTICATION_BACKENDS = [
