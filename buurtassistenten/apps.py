@@ -12,4 +12,8 @@ class BuurtassistentenConfig(AppConfig):
         from . import (
             privacy_registrations,  # noqa: F401
             services,  # noqa: F401
+            telling,
         )
+
+        # A change to what the outreach signals are made of marks their count stale.
+        telling.verbinden()

@@ -315,3 +315,29 @@ class Inzage(VanCooperatie):
 
 def bewoner_url(user) -> str:
     return reverse("buurtassistenten:bewoner", kwargs={"pk": user.pk})
+
+
+class Signaaltelling(VanCooperatie):
+    """The dashboard's count of outreach signals per buurt (issue 16): the live count looks
+    through half a year of matches, sign-ups and bookings (a second at 20,000 residents), the
+    dashboard reads these few rows instead. Kept by ``telling``: counted again after a change
+    that can move a signal, and by the beat every few minutes (time passing moves the
+    windows; bulk updates send no signals). ``buurt`` empty: residents without a buurt. A
+    coöperatie without rows was never counted: the dashboard counts live."""
+
+    buurt = models.ForeignKey(
+        "bewoners.Buurt",
+        on_delete=models.CASCADE,
+        null=True,
+        related_name="+",
+    )
+    aantal = models.PositiveIntegerField(default=0)
+    berekend_op = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("signaaltelling")
+        verbose_name_plural = _("signaaltellingen")
+        indexes = [models.Index(fields=["cooperatie", "buurt"], name="signaaltelling_buurt")]
+
+    def __str__(self):
+        return f"{self.buurt_id or '-'}: {self.aantal}"

@@ -5,7 +5,8 @@ own werkgebied, see ``bewoners.permissions.werkgebied_filter``; True: every buur
 (the clock, so tests can freeze it), and returns a queryset ordered oldest first, with
 ``select_related`` for what a row shows: a page of rows renders without a query per row.
 
-``tellingen()`` counts every queue in one query (a COUNT subquery per queue).
+``tellingen()`` counts every queue in one query: a COUNT subquery per queue, and for the
+signals the sum of a few rows the beat keeps (``telling``, issue 16).
 
 The outreach signals are per resident, each an indexed subquery on the resident's own rows
 (foreign-key indexes), never a loop in Python:
@@ -30,19 +31,20 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
+    Sum,
     Value,
 )
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from accommodaties.models import Reservering
-from bewoners.models import Profiel, User
+from bewoners.models import Buurt, Profiel, User
 from bewoners.permissions import werkgebied_filter
 from hulpvragen import selectors as hulpvragen_selectors
 from hulpvragen.models import Hulpvraag, Match
 from initiatieven.models import Aanmelding, Bijeenkomst
 
-from .models import Doorverwijzing, Vervolg
+from .models import Doorverwijzing, Signaaltelling, Vervolg
 from .selectors import nieuwkomers_niet_verwelkomd
 
 GEZELSCHAP = "gezelschap"  # the category slug of "company"
@@ -292,13 +294,40 @@ def wachtrij(naam: str, user, *, alle: bool = False, now: datetime | None = None
     return globals()[naam](user, alle=alle, now=now)
 
 
+def _signalen_geteld(user, *, alle: bool) -> Subquery:
+    """The signals as last counted (``telling``, a row per buurt) in ``user``'s werkgebied
+    (every buurt with ``alle``), as a scalar subquery: NULL when never counted, or none."""
+    rijen = Signaaltelling.objects.all()
+    if not alle:
+        # As ``werkgebied_filter``: residents without a buurt, the user's buurten and those
+        # without a buurtassistent.
+        buurten = Buurt.objects.filter(
+            Q(buurtassistenten=user) | Q(buurtassistenten__isnull=True)
+        ).values("pk")
+        rijen = rijen.filter(Q(buurt__isnull=True) | Q(buurt_id__in=buurten))
+    som = rijen.order_by().values("cooperatie").annotate(som=Sum("aantal")).values("som")[:1]
+    return Subquery(som, output_field=IntegerField())
+
+
 def tellingen(user, *, alle: bool = False, now: datetime | None = None) -> dict[str, int]:
-    """The number of items in every queue (keys as ``WACHTRIJEN``), in one query."""
+    """The number of items in every queue (keys as ``WACHTRIJEN``), in one query: the
+    signals as last counted by ``telling`` (the row without buurt says it counted), the
+    other queues live. A coöperatie whose
+    signals were never counted counts them live, in a second query."""
     now = _nu(now)
     aantallen = {
         f"aantal_{naam}": _Aantal(wachtrij(naam, user, alle=alle, now=now).order_by().values("pk"))
         for naam in WACHTRIJEN
+        if naam != "signalen"
     }
+    aantallen["aantal_signalen"] = _signalen_geteld(user, alle=alle)
     # Any one-row table carries the subqueries; the user's own row is always there.
-    rij = User.objects.filter(pk=user.pk).annotate(**aantallen).values(*aantallen).get()
-    return {naam: rij[f"aantal_{naam}"] for naam in WACHTRIJEN}
+    rij = (
+        User.objects.filter(pk=user.pk)
+        .annotate(**aantallen, geteld=Exists(Signaaltelling.objects.filter(buurt__isnull=True)))
+        .values(*aantallen, "geteld")
+        .get()
+    )
+    if not rij["geteld"]:
+        rij["aantal_signalen"] = signalen(user, alle=alle, now=now).order_by().values("pk").count()
+    return {naam: rij[f"aantal_{naam}"] or 0 for naam in WACHTRIJEN}
