@@ -287,30 +287,38 @@ def accommodaties(periode: Periode) -> dict:
     booked hours and occupancy (booked hours / opening hours). Bookings count in the period
     they begin in."""
     R = Reservering.Status
-    in_periode = periode.binnen("reserveringen__begin")
-    bevestigd = in_periode & Q(reserveringen__status=R.BEVESTIGD)
-    rijen = list(
-        Accommodatie.objects.actief()
-        .filter(periode.in_buurt("buurt"))
-        .values("id", "naam")
+    bevestigd = Q(status=R.BEVESTIGD)
+    # The period's bookings per room (the index on their start), then the rooms: no room's
+    # whole history is read.
+    per_ruimte = {
+        r.pop("accommodatie"): r
+        for r in Reservering.objects.filter(periode.binnen("begin"))
+        .values("accommodatie")
         .annotate(
-            boekingen=Count("reserveringen", filter=bevestigd),
-            door_initiatieven=Count(
-                "reserveringen", filter=bevestigd & ~Q(reserveringen__namens="")
-            ),
-            door_bewoners=Count("reserveringen", filter=bevestigd & Q(reserveringen__namens="")),
-            geannuleerd=Count(
-                "reserveringen", filter=in_periode & Q(reserveringen__status=R.GEANNULEERD)
-            ),
+            boekingen=Count("id", filter=bevestigd),
+            door_initiatieven=Count("id", filter=bevestigd & ~Q(namens="")),
+            door_bewoners=Count("id", filter=bevestigd & Q(namens="")),
+            geannuleerd=Count("id", filter=Q(status=R.GEANNULEERD)),
             geboekte_duur=Sum(
-                ExpressionWrapper(
-                    F("reserveringen__einde") - F("reserveringen__begin"), DurationField()
-                ),
-                filter=bevestigd,
+                ExpressionWrapper(F("einde") - F("begin"), DurationField()), filter=bevestigd
             ),
         )
+        .order_by()
+    }
+    leeg = {
+        "boekingen": 0,
+        "door_initiatieven": 0,
+        "door_bewoners": 0,
+        "geannuleerd": 0,
+        "geboekte_duur": None,
+    }
+    rijen = [
+        {**ruimte, **per_ruimte.get(ruimte["id"], leeg)}
+        for ruimte in Accommodatie.objects.actief()
+        .filter(periode.in_buurt("buurt"))
+        .values("id", "naam")
         .order_by("naam", "id")
-    )
+    ]
     open_uren = _openingsuren(periode)
     for rij in rijen:
         rij["geboekte_uren"] = _uren(rij.pop("geboekte_duur"))

@@ -1,5 +1,6 @@
 """The board report as other apps may read it: the period, the fixed choices, the tables of a
-period, the report computed ahead, and the one rule for hiding small counts.
+period, the report computed ahead (and the monthly pre-aggregate it takes whole months from),
+and the one rule for hiding small counts.
 
 Only the apps above ``rapportages`` read it: ``netwerk`` (the network's report across
 coöperaties takes each coöperatie's computed report and hides small counts by the same rule)
@@ -9,6 +10,7 @@ and the demo app's benchmark. They do not reach into ``cijfers``, ``forms``, ``o
 
 from .cijfers import Periode
 from .forms import Keuze, vaste_periode
+from .maandcijfers import bijwerken as maandcijfers_bijwerken
 from .onderdrukking import (
     KLEIN,
     VERBORGEN,
@@ -33,6 +35,7 @@ __all__ = [
     "Relatie",
     "bereken",
     "is_verborgen",
+    "maandcijfers_bijwerken",
     "onderdruk",
     "rapport_voor",
     "rapporten_voor",

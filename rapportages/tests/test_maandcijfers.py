@@ -128,6 +128,7 @@ def oud(periode: Periode) -> dict:
             "meedoen": oude_cijfers.meedoen(p),
             "trend": oude_cijfers.trend(p),
             "trend_meedoen": oude_cijfers.trend_meedoen(p),
+            "accommodaties": oude_cijfers.accommodaties(p),
         }
     )
 
@@ -140,6 +141,7 @@ def nieuw(periode: Periode) -> dict:
             "meedoen": cijfers.meedoen(periode, rijen=rijen),
             "trend": cijfers.trend(periode, rijen=rijen),
             "trend_meedoen": cijfers.trend_meedoen(periode, rijen=rijen),
+            "accommodaties": cijfers.accommodaties(periode),
         }
     )
 
