@@ -471,6 +471,7 @@ def test_the_query_count_is_the_same_for_10_and_1000_items(
 ):
     client = client_for(assistent)
     _veel(naam, 10, buurt, 0)
+    telling.bijwerken(NU)  # the signals as the beat counts them
     # warm: the layout's per-person answers come from the cache (bewoners.per_persoon)
     open_wachtrij(client, naam)
     with CaptureQueriesContext(connection) as tien:
@@ -478,6 +479,7 @@ def test_the_query_count_is_the_same_for_10_and_1000_items(
     assert inhoud.count("Bewoner 9 Bulk") + inhoud.count("Vraag 9<") >= 1
 
     _veel(naam, 990, buurt, 10)
+    telling.bijwerken(NU)
     with django_assert_num_queries(len(tien.captured_queries)):
         inhoud = open_wachtrij(client, naam)
     assert "Pagina 1 van 50" in inhoud
