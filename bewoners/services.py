@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from . import privacy
 from .models import Buurt, Categorie, Profiel, User
+from .per_persoon import bewaard as per_persoon_bewaard  # noqa: F401  (the layout's cache)
+from .per_persoon import vergeten as per_persoon_vergeten  # noqa: F401
 from .roles import Rol, assign_role
 
 # The categories a new coöperatie starts with (the platform beheerder may choose others; the

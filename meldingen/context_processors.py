@@ -2,7 +2,7 @@
 
 from django.utils.functional import SimpleLazyObject
 
-from bewoners import per_persoon
+from bewoners.services import per_persoon_bewaard
 
 from .models import Melding
 
@@ -13,7 +13,7 @@ NIEUW_OP_START = 3
 def ongelezen(user) -> int:
     """How many unread meldingen ``user`` has here: kept in the cache between requests
     (``bewoners.per_persoon``; ``meldingen.services`` forgets it on every change)."""
-    return per_persoon.bewaard(
+    return per_persoon_bewaard(
         user, "ongelezen", lambda: Melding.objects.for_user(user).unread().count()
     )
 

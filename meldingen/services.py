@@ -22,7 +22,7 @@ from django.utils import timezone, translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from bewoners import per_persoon
+from bewoners.services import per_persoon_vergeten
 from cooperaties import taken
 
 from . import emails, soorten
@@ -172,7 +172,7 @@ def melding_send_many(
     if meldingen:
         meldingen[0].full_clean(exclude=["ontvanger"])  # same soort, titel, tekst and url for all
     Melding.objects.bulk_create(meldingen)
-    per_persoon.vergeten(melding.ontvanger_id for melding in meldingen)  # the header's count
+    per_persoon_vergeten(melding.ontvanger_id for melding in meldingen)  # the header's count
     for melding in meldingen:
         if melding.email_gewenst and melding.ontvanger_id not in digest:
             _queue_email(melding.pk)
@@ -206,14 +206,14 @@ def welkomstmelding_send(*, profiel) -> Melding | None:
 def meldingen_mark_read(user) -> int:
     """Mark every unread melding of ``user`` as read; returns how many changed."""
     aantal = Melding.objects.for_user(user).unread().update(gelezen_op=timezone.now())
-    per_persoon.vergeten([user.pk])  # the header's count
+    per_persoon_vergeten([user.pk])  # the header's count
     return aantal
 
 
 def _melding_gewijzigd(sender, instance, **kwargs) -> None:
     """A melding saved or deleted one by one (sent, read, in the admin): the header's count
     of its recipient is out of date (``bewoners.per_persoon``)."""
-    per_persoon.vergeten([instance.ontvanger_id])
+    per_persoon_vergeten([instance.ontvanger_id])
 
 
 signals.post_save.connect(_melding_gewijzigd, sender=Melding, dispatch_uid="meldingen.kop")
