@@ -32,7 +32,11 @@ proxy keeps none (the CSRF token in it is the visitor's).
 
 ``Last-Modified`` is the moment this build first served the current fingerprint of that address,
 kept in the cache (Redis in production, shared by all processes; a content change that reverts
-gets a new moment, never an old one). ETags are weak (``W/``): equal meaning, not equal bytes.
+gets a new moment, never an old one). With a cache of its own per process (locmem, the embedded
+default) and several processes, a client that sends only ``If-Modified-Since`` could be told
+"not modified" for a version another process served in between; browsers send the ETag as well,
+and ``If-None-Match`` wins. ETags are weak (``W/``): equal meaning, not equal bytes. With DEBUG
+on (templates change without a new process) nothing here answers 304.
 """
 
 from __future__ import annotations
@@ -192,7 +196,10 @@ def _omgeving(request, *, html: bool) -> list:
         request.get_host().lower(),
         request.get_full_path(),
         translation.get_language(),
+        # What the environment sets that answers show: names, links and calendar UIDs.
         settings.WIJK_NAAM,
+        settings.SITE_URL,
+        settings.WIJK_PLATFORMDOMEIN,
         cooperatie,
     ]
     if html:
