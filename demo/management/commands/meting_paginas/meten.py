@@ -117,33 +117,36 @@ def controleer(app, kaal, paginas: list, browsers: dict) -> None:
 
 def onder_belasting(app, kaal, paginas: list, browsers: dict, opties: dict, schrijf) -> dict:
     """Each page under load: per round bare Django, then the page (a busy moment of the
-    machine falls on both), after a short warm-up of both servers. Per page the median over
+    machine falls on both), after a short warm-up of both servers; after each run the server
+    first works off the requests wrk left unanswered ("nawerk"), so no run waits behind the
+    previous one's. Per page the median over
     the rounds of each figure, and of the round's ratios to bare Django."""
     last = {
         "host": host(),
         "verbindingen": opties["verbindingen"],
         "threads": opties["threads"],
     }
+
+    def belast(server, pad: str, cookie_: str, duur: int) -> dict:
+        """One load run, and then the server's queue worked off (``servers.leeg``)."""
+        cijfers = wrk.belast(server.adres, pad, cookie=cookie_, duur=duur, **last)
+        cijfers["nawerk_s"] = servers.leeg(server, host=last["host"])
+        return cijfers
+
     warm = min(2, opties["duur"])
-    wrk.belast(kaal.adres, KAAL_PAD, cookie="", duur=warm, **last)
+    belast(kaal, KAAL_PAD, "", warm)
     for pagina in paginas:
-        wrk.belast(app.adres, pagina.pad, cookie=cookie(browsers[pagina.wie]), duur=warm, **last)
+        belast(app, pagina.pad, cookie(browsers[pagina.wie]), warm)
     rondes = {p.sleutel: [] for p in paginas}
     for ronde in range(opties["rondes"]):
         for pagina in paginas:
-            k = wrk.belast(kaal.adres, KAAL_PAD, cookie="", duur=opties["duur"], **last)
-            a = wrk.belast(
-                app.adres,
-                pagina.pad,
-                cookie=cookie(browsers[pagina.wie]),
-                duur=opties["duur"],
-                **last,
-            )
+            k = belast(kaal, KAAL_PAD, "", opties["duur"])
+            a = belast(app, pagina.pad, cookie(browsers[pagina.wie]), opties["duur"])
             rondes[pagina.sleutel].append((a, k))
             schrijf(
                 f"  ronde {ronde + 1} {pagina.label:<22} {a['rps']:>8.1f} rps "
                 f"(kaal {k['rps']:>7.1f}), p99 {a['p99']:>7.1f} ms (kaal {k['p99']:.1f}), "
-                f"fouten {a['fouten']}"
+                f"fouten {a['fouten']}, nawerk {a['nawerk_s']:.1f} s"
             )
     return {sleutel: samenvatten(paren) for sleutel, paren in rondes.items()}
 

@@ -163,6 +163,15 @@ def opvragen(server: Server, pad: str, *, host: str, cookie: str = "", timeout: 
         verbinding.close()
 
 
+def leeg(server: Server, *, host: str, binnen: float = 900) -> float:
+    """Wait until ``server`` has worked off what a load run left behind: wrk stops with its
+    connections' last requests unanswered, and a sync worker still serves each of them (the
+    next run would wait behind them). One request queued after them: the seconds it took."""
+    begin = time.monotonic()
+    opvragen(server, "/health/", host=host, timeout=binnen)
+    return time.monotonic() - begin
+
+
 def wacht(server: Server, pad: str, *, host: str, binnen: float = 90) -> None:
     """Wait until ``server`` answers ``pad`` (any answer below 500)."""
     tot = time.monotonic() + binnen
