@@ -203,7 +203,7 @@ def hulpvraag_withdraw(request, pk: int):
 @vary_on_headers("HX-Request")
 def aanbod_list(request):
     profiel = profiel_for(request.user)
-    queryset = zichtbaar_aanbod().met_details()
+    queryset = zichtbaar_aanbod().voor_lijst()
     filterset = AanbodFilter(
         request.GET or None, queryset=queryset, eigen_buurt_id=profiel.buurt_id
     )

@@ -30,8 +30,18 @@ class AanbodQuerySet(AchtergrondMatchingQuerySet):
         return self.filter(helper=user)
 
     def met_details(self):
-        """With what a list row and the offer's page show (helper, buurt, categories, buurten)."""
+        """With what the offer's page shows (helper, buurt, categories, buurten)."""
         return self.select_related("helper", "buurt").prefetch_related("categorieen", "buurten")
+
+    def voor_lijst(self):
+        """With what a row of the offer list shows: helper, buurt, and the categories and buurten
+        as plain lists (``lijst_categorieen``, ``lijst_buurten``). Plain lists, because Django
+        makes a scoped QuerySet per row to hold a prefetched relation: two per row, more work
+        than the rest of the row."""
+        return self.select_related("helper", "buurt").prefetch_related(
+            models.Prefetch("categorieen", to_attr="lijst_categorieen"),
+            models.Prefetch("buurten", to_attr="lijst_buurten"),
+        )
 
 
 class Aanbod(VanCooperatie):
@@ -104,6 +114,12 @@ class Aanbod(VanCooperatie):
                 condition=Q(actief=True),
             ),
             models.Index(fields=["cooperatie", "helper", "actief"], name="aanbod_helper"),
+            # The offer list: the newest page of active offers without sorting all of them.
+            models.Index(
+                fields=["cooperatie", "-aangemaakt_op", "-id"],
+                name="aanbod_actief_nieuwst",
+                condition=Q(actief=True),
+            ),
         ]
 
     def __str__(self):
