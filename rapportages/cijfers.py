@@ -1,13 +1,19 @@
 """The figures of the board report, for a period ``[van, tot)`` and optionally one buurt.
 
-Every figure comes from aggregate SQL (``aggregate``/``values().annotate()`` with filtered
-``Count``/``Sum``); nothing loops over the rows of another app. The only rows read into Python are
-small configuration (opening hours) and, on SQLite only, the one column a percentile needs.
+The figures that add up over months (new, matched, finished and open requests, help given and
+its hours, new residents, completed profiles, sign-ups and attendance), and the values behind
+those that do not (hours for the percentiles, helpers, residents helped), come from
+``maandcijfers``: the period's whole months from the monthly pre-aggregate, the rest from the
+rows, in a few grouped queries (``maandrijen``, once per report). The other figures come from
+aggregate SQL on the period's rows (``aggregate``/``values().annotate()`` with filtered
+``Count``/``Sum``). The rows read into Python are small configuration (opening hours) and the
+values of the partial months at the period's edges.
 
-Public API: ``Periode``, ``hulp``, ``meedoen``, ``accommodaties``, ``coordinatie``, ``trend`` and
-``percentielen``. Each section function returns a plain dict of raw numbers (ints for counts,
-floats for hours and shares, ``None`` when a share or percentile has no base); suppression of small
-counts happens where they are shown (``rapportages.weergave.toon``).
+Public API: ``Periode``, ``maandrijen``, ``hulp``, ``meedoen``, ``accommodaties``,
+``coordinatie``, ``trend``, ``trend_meedoen`` and ``trend_ruimtes``. Each section function
+returns a plain dict of raw numbers (ints for counts, floats for hours and shares, ``None`` when
+a share or percentile has no base); suppression of small counts happens where they are shown
+(``rapportages.weergave.toon``).
 """
 
 from __future__ import annotations
@@ -85,32 +91,6 @@ def _percentile_cont(gesorteerd: list[float], p: float) -> float:
     positie = p * (len(gesorteerd) - 1)
     onder, boven = math.floor(positie), math.ceil(positie)
     return gesorteerd[onder] + (gesorteerd[boven] - gesorteerd[onder]) * (positie - onder)
-
-
-def percentielen(queryset, kolom: str, ps=(0.5, 0.9)) -> tuple[int, list[float | None]]:
-    """(number of values, [percentile in hours for each p]) of the duration column ``kolom``.
-
-    PostgreSQL computes them in SQL with ``percentile_cont``; elsewhere only that one column is
-    read and interpolated the same way.
-    """
-    qs = queryset.order_by().values_list(kolom, flat=True)  # no sort needed inside
-    if connection.vendor == "postgresql":
-        sql, params = qs.query.sql_with_params()
-        delen = ", ".join(
-            f"percentile_cont({float(p)}) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM t.w) / 3600.0)"
-            for p in ps
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT COUNT(*), {delen} FROM ({sql}) AS t(w)",  # noqa: S608 (our own SQL)
-                params,
-            )
-            n, *waarden = cursor.fetchone()
-        return n, [None if w is None else float(w) for w in waarden]
-    gesorteerd = sorted(_uren(w) for w in qs)
-    if not gesorteerd:
-        return 0, [None for _ in ps]
-    return len(gesorteerd), [_percentile_cont(gesorteerd, p) for p in ps]
 
 
 # --- Hulp ----------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Count, F, Min, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
@@ -148,11 +148,15 @@ def _verzameld(reeks: str):
     """(rows, their date, buurt, the value's column or expression) of a reeks of values."""
     akkoord = Match.objects.filter(status__in=Match.AKKOORD)
     if reeks == VOORSTEL:
-        # A proposal never comes before its request: the first of them all is the first.
+        # A proposal never comes before its request: the first of them all is the first. One
+        # look in the index of the request's proposals per request (none: no value).
+        eerste = (
+            Match.objects.filter(hulpvraag=OuterRef("pk"), cooperatie=OuterRef("cooperatie"))
+            .order_by("aangemaakt_op")
+            .values("aangemaakt_op")[:1]
+        )
         return (
-            Hulpvraag.objects.annotate(eerste_voorstel=Min("matches__aangemaakt_op")).filter(
-                eerste_voorstel__isnull=False
-            ),
+            Hulpvraag.objects.annotate(eerste_voorstel=Subquery(eerste)),
             "aangemaakt_op",
             "buurt_id",
             "eerste_voorstel",
@@ -202,6 +206,8 @@ def verzamel(reeks: str, bereiken: Iterable[Bereik] | None, *, buurt=None) -> li
         q &= Q(**{buurt_veld: buurt.pk})
     per: dict = {}
     for moment, buurt_pk, w in rijen.filter(q).values_list(veld, buurt_veld, waarde).order_by():
+        if w is None:
+            continue  # a request without a proposal
         per.setdefault((_maand(moment), buurt_pk), []).append(
             (w - moment).total_seconds() / 3600 if reeks in (VOORSTEL, AKKOORD) else w
         )
