@@ -61,7 +61,7 @@ def bijwerken(now: datetime | None = None) -> int:
     now = now or timezone.now()
     with transaction.atomic():
         # One count at a time per coöperatie: the second waits, then writes the newer count.
-        Cooperatie.objects.select_for_update().filter(pk=huidige().pk).exists()
+        list(Cooperatie.objects.select_for_update().filter(pk=huidige().pk).values_list("pk"))
         per_buurt = live_per_buurt(now)
         bestaande = set(
             Buurt.objects.filter(pk__in=[b for b in per_buurt if b]).values_list("pk", flat=True)
@@ -100,6 +100,9 @@ def verouderd(sender, instance, **kwargs) -> None:
     """``post_save``/``post_delete`` of a model a signal is made of: mark the coöperatie of
     the row (or the current one) stale. Only the cache, never a query: the other apps' pages
     and their query counts stay as they were."""
+    velden = kwargs.get("update_fields")
+    if velden and sender in _ALLEEN and not set(velden) & _ALLEEN[sender]:
+        return  # a login (last_login), a name: no signal moves
     cooperatie_id = getattr(instance, "cooperatie_id", None)
     if cooperatie_id is None:
         cooperatie = huidige()
@@ -119,10 +122,16 @@ BRONNEN = (
 )
 
 
+# Of these models only these fields move a signal (a save naming none of them is ignored).
+_ALLEEN: dict = {}
+
+
 def verbinden() -> None:
     """Listen to the models the signals are made of (``apps.ready``)."""
     from django.apps import apps
 
+    _ALLEEN[apps.get_model("bewoners.User")] = {"is_active"}
+    _ALLEEN[apps.get_model("bewoners.Profiel")] = {"buurt", "buurt_id", "user", "user_id"}
     for naam in BRONNEN:
         model = apps.get_model(naam)
         post_save.connect(verouderd, sender=model, dispatch_uid=f"signaaltelling-{naam}-save")

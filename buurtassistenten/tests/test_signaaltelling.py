@@ -93,17 +93,23 @@ def test_the_rollup_equals_the_live_count_after_every_change(
     ReserveringFactory(accommodatie=zaal, geboekt_door=stijn, begin=NU + timedelta(days=2))
     assert gelijk(klok, assistent, anna)[assistent] == 0
 
-    # Moves to the other buurt: Anna's now.
+    # Absent twice, then moves to the other buurt: Anna's now.
     afwezig(stijn, 1, 2)
+    assert gelijk(klok, assistent, anna) == {assistent: 1, anna: 1}
     profiel = stijn.profiel
     profiel.buurt = andere_buurt
     profiel.save()
     assert gelijk(klok, assistent, anna) == {assistent: 0, anna: 2}
 
-    # An account closed, and a request for company removed.
+    # An account closed.
     outsider.is_active = False
-    outsider.save()
-    HulpvraagFactory(aanvrager=mensen[0], categorie=gezelschap()).delete()
+    outsider.save(update_fields=["is_active"])
+    assert gelijk(klok, assistent, anna) == {assistent: 0, anna: 1}
+
+    # A request for company, then removed.
+    vraag = HulpvraagFactory(aanvrager=mensen[0], categorie=gezelschap())
+    assert gelijk(klok, assistent, anna) == {assistent: 1, anna: 1}
+    vraag.delete()
     assert gelijk(klok, assistent, anna) == {assistent: 0, anna: 1}
 
 
@@ -141,7 +147,11 @@ def test_a_change_marks_the_count_stale_without_a_query(
     cache.clear()  # the marks of making the fixtures
     assert not telling.nodig(NU)
     with django_assert_num_queries(1):  # the UPDATE only
-        bewoner.save(update_fields=["first_name"])
+        bewoner.save(update_fields=["last_login"])  # a login moves no signal
+    assert not telling.nodig(NU)
+    bewoner.is_active = False
+    with django_assert_num_queries(1):
+        bewoner.save(update_fields=["is_active"])
     assert telling.nodig(NU)
 
 
