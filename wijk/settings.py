@@ -322,6 +322,12 @@ CELERY_BEAT_SCHEDULE = {
         "args": ("buurtassistenten.tasks.welkom_vervolgen",),
         "schedule": crontab(hour=7, minute=0),
     },
+    # The dashboard's count of outreach signals: again when stale (buurtassistenten.telling).
+    "buurtassistenten-signalen-tellen": {
+        "task": "cooperaties.tasks.elke_cooperatie",
+        "args": ("buurtassistenten.tasks.signalen_tellen",),
+        "schedule": crontab(minute="*"),
+    },
 }
 
 # Security. In production (DEBUG off) everything is strict; behind a TLS-terminating proxy
