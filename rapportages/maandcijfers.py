@@ -191,6 +191,43 @@ def _maand(moment: datetime) -> date:
     return timezone.localtime(moment).date().replace(day=1)
 
 
+def akkoord_samen(bereiken: Iterable[Bereik] | None, *, buurt=None) -> dict[str, list[dict]]:
+    """``HELPERS_AKKOORD`` and ``GEHOLPEN`` from one query: both read the proposals a helper
+    said yes to, by that day."""
+    rijen, veld, buurt_veld, _w = _verzameld(HELPERS_AKKOORD)
+    q = Q(**{f"{veld}__isnull": False}) if bereiken is None else _binnen(veld, bereiken)
+    if q is None:
+        return {HELPERS_AKKOORD: [], GEHOLPEN: []}
+    if buurt is not None:
+        q &= Q(**{buurt_veld: buurt.pk})
+    helpers: dict = {}
+    geholpen: dict = {}
+    for moment, buurt_pk, helper, aanvrager in (
+        rijen.filter(q).values_list(veld, buurt_veld, "helper_id", "hulpvraag__aanvrager_id")
+    ).order_by():
+        sleutel = (_maand(moment), buurt_pk)
+        helpers.setdefault(sleutel, []).append(helper)
+        if aanvrager is not None:
+            geholpen.setdefault(sleutel, []).append(aanvrager)
+    return {
+        HELPERS_AKKOORD: _als_rijen(HELPERS_AKKOORD, helpers),
+        GEHOLPEN: _als_rijen(GEHOLPEN, geholpen),
+    }
+
+
+def _als_rijen(reeks: str, per: dict) -> list[dict]:
+    result = []
+    for (maand, buurt_pk), waarden in per.items():
+        if reeks == GEHOLPEN:
+            waarden = {str(k): n for k, n in Counter(waarden).items()}
+        elif reeks in (HELPERS_AKKOORD, HELPERS_KLAAR):
+            waarden = sorted(set(waarden))
+        else:
+            waarden = sorted(waarden)
+        result.append({"maand": maand, "buurt": buurt_pk, "categorie": None, "waarden": waarden})
+    return result
+
+
 def verzamel(reeks: str, bereiken: Iterable[Bereik] | None, *, buurt=None) -> list[dict]:
     """The values of a reeks that does not add up, per local month and buurt (``waarden``):
     hours as a sorted list, helpers as a sorted list of ids, residents helped as
@@ -211,16 +248,7 @@ def verzamel(reeks: str, bereiken: Iterable[Bereik] | None, *, buurt=None) -> li
         per.setdefault((_maand(moment), buurt_pk), []).append(
             (w - moment).total_seconds() / 3600 if reeks in (VOORSTEL, AKKOORD) else w
         )
-    result = []
-    for (maand, buurt_pk), waarden in per.items():
-        if reeks == GEHOLPEN:
-            waarden = {str(k): n for k, n in Counter(waarden).items()}
-        elif reeks in (HELPERS_AKKOORD, HELPERS_KLAAR):
-            waarden = sorted(set(waarden))
-        else:
-            waarden = sorted(waarden)
-        result.append({"maand": maand, "buurt": buurt_pk, "categorie": None, "waarden": waarden})
-    return result
+    return _als_rijen(reeks, per)
 
 
 def tel(reeks: str, bereiken: Iterable[Bereik] | None, *, buurt=None, nu=None) -> list[dict]:
@@ -339,8 +367,13 @@ class Deel:
                 bewaard = bewaard.filter(buurt=buurt)
             for rij in bewaard.values("reeks", "maand", "buurt", "categorie", *WAARDEN):
                 result[rij.pop("reeks")].append(rij)
+        samen = {HELPERS_AKKOORD, GEHOLPEN} <= set(reeksen)
+        if samen:
+            for reeks, rijen in akkoord_samen(self.bereiken, buurt=buurt).items():
+                result[reeks] += rijen
         for reeks in reeksen:
-            result[reeks] += tel(reeks, self.bereiken, buurt=buurt, nu=nu)
+            if not (samen and reeks in (HELPERS_AKKOORD, GEHOLPEN)):
+                result[reeks] += tel(reeks, self.bereiken, buurt=buurt, nu=nu)
         return result
 
 
