@@ -97,6 +97,20 @@ def telling(request):
     return regels.append
 
 
+def pytest_sessionfinish(session, exitstatus):
+    """Under pytest-xdist each worker hands its figures to the controller, which prints them."""
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput["wijk_tellingen"] = session.config.stash.get(_TELLINGEN, [])
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    """The controller's side of the above: a worker's figures join the controller's own."""
+    regels = getattr(node, "workeroutput", {}).get("wijk_tellingen", [])
+    node.config.stash.setdefault(_TELLINGEN, []).extend(regels)
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     regels = config.stash.get(_TELLINGEN, [])
     if regels:

@@ -41,5 +41,7 @@ def in_eigen_proces(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
         env=env,
         capture_output=True,
         text=True,
-        timeout=120,
+        # A guard against a hang, not a speed test: on a busy 2-core machine, with the other
+        # pytest-xdist worker beside it, seeding the demo alone can take minutes.
+        timeout=900,
     )
