@@ -268,6 +268,8 @@ EIGENDOM: dict[str, Eigendom] = {
     "buurtassistenten.intake": Eigendom(("bewoner",), mede=("door",), namens=True),
     "buurtassistenten.namens": Eigendom(("voor",), mede=("door",), namens=True),
     "buurtassistenten.inzage": Eigendom(("bewoner",), mede=("door",), namens=True),
+    # Counts per buurt the beat keeps (issue 16): nobody's data, no page changes them.
+    "buurtassistenten.signaaltelling": Eigendom(),
     "rapportages.waardering": Eigendom(handelaars=("rol:bestuur",)),
     # Set up by the platform beheerder (in the admin and by a command; no page of their own).
     "cooperaties.cooperatie": Eigendom(handelaars=("rol:beheerder",)),
