@@ -162,15 +162,19 @@ def _boeklinks(accommodatie: Accommodatie, context: dict) -> None:
     stap = timedelta(minutes=_stap(accommodatie))
     duur = timedelta(minutes=max(_stap(accommodatie), accommodatie.min_duur_minuten))
     kortste = timedelta(minutes=accommodatie.min_duur_minuten)
-    for stuk in (s for dag in dagen for s in dag.stukken if mag_boeken and s.boekbaar):
+    # "dinsdag 5 maart" once per day, not per link (the links' labels name the day).
+    namen = {dag.datum: datums.dag(dag.datum) for dag in dagen}
+    for dag, stuk in ((d, s) for d in dagen for s in d.stukken if mag_boeken and s.boekbaar):
         # The list offers a start time per step in each free stretch, long enough to book.
         stuk.starts = []
         start = _naar_boven(stuk.begin, stap)
         while start + kortste <= stuk.einde:
-            stuk.starts.append((start, _boek_link(boek_url, start, min(start + duur, stuk.einde))))
+            url = _boek_link(boek_url, start, min(start + duur, stuk.einde))
+            stuk.starts.append((start, url, namen[dag.datum]))
             start += stap
     for vak in (v for rij in rijen for v in rij.vakken if mag_boeken and v.boekbaar):
         vak.url = _boek_link(boek_url, vak.begin, vak.begin + duur)
+        vak.dag = namen[timezone.localdate(vak.begin)]
     context.update(
         rijen=rijen, VRIJ=VRIJ, BEZET=BEZET, DICHT=DICHT, VOORBIJ=VOORBIJ, GESLOTEN=GESLOTEN
     )
