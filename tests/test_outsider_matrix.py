@@ -195,6 +195,8 @@ VELDEN: dict[str, dict[str, Klasse]] = {
     "buurtassistenten.namens": {"omschrijving": Klasse(PRIVE)},
     "buurtassistenten.inzage": {"wat": Klasse(PRIVE)},
     "rapportages.waardering": {"toelichting": Klasse(NIET)},
+    # The name of a counted series ("hulpvragen", "klaar"): the code's, not a person's.
+    "rapportages.maandtelling": {"reeks": Klasse(NIET)},
     # The coöperatie's own public face and contact: an organisation's, not a person's.
     "cooperaties.cooperatie": {
         "naam": Klasse(NIET),
@@ -271,6 +273,8 @@ EIGENDOM: dict[str, Eigendom] = {
     # Counts per buurt the beat keeps (issue 16): nobody's data, no page changes them.
     "buurtassistenten.signaaltelling": Eigendom(),
     "rapportages.waardering": Eigendom(handelaars=("rol:bestuur",)),
+    # The report's monthly counts the beat keeps (issue 16): nobody's data, no page changes them.
+    "rapportages.maandtelling": Eigendom(),
     # Set up by the platform beheerder (in the admin and by a command; no page of their own).
     "cooperaties.cooperatie": Eigendom(handelaars=("rol:beheerder",)),
     "cooperaties.domein": Eigendom(handelaars=("rol:beheerder",)),
