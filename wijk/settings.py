@@ -162,6 +162,10 @@ WIJK_DB_ROL = env("WIJK_DB_ROL", default="")
 if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
     # JIT compiling costs ~100 ms on short OLTP queries such as candidate search: off.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+    # A form's choices (ModelChoiceField) are read with .iterator(), which on PostgreSQL means a
+    # server-side cursor: DECLARE, FETCH and CLOSE, each wrapped by the second wall's BEGIN and
+    # set_config outside a transaction. Nothing here streams more rows than fit in memory.
+    DATABASES["default"].setdefault("DISABLE_SERVER_SIDE_CURSORS", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis in production (rate limits of allauth need a shared cache); per process otherwise.
