@@ -419,7 +419,14 @@ class Profiel(VanCooperatie):
     class Meta:
         verbose_name = _("profiel")
         verbose_name_plural = _("profielen")
-        indexes = [models.Index(fields=["cooperatie", "buurt", "toestemming_op"])]
+        indexes = [
+            models.Index(fields=["cooperatie", "buurt", "toestemming_op"]),
+            models.Index(  # the buurtassistent's newcomers: the few, not every profile
+                fields=["cooperatie", "nieuw_in_wijk_sinds"],
+                condition=models.Q(nieuw_in_wijk_sinds__isnull=False),
+                name="profiel_nieuwkomers",
+            ),
+        ]
         constraints = [
             # One login, one profile (membership) in each coöperatie a person takes part in.
             models.UniqueConstraint(
