@@ -12,6 +12,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+PYTEST_WORKERS ?= auto
 LOCK_ARGS ?=
 UV_VERSION ?= 0.13.9
 
@@ -67,8 +68,10 @@ run: install ## Migrate, load demo data, serve two demo coöperaties on port 800
 
 # Browser tests (marked e2e) use Debian's Chromium at /usr/bin/chromium and are skipped,
 # with a reason, where it is missing (CI sets WIJK_REQUIRE_E2E=1 to make that an error).
-test: install ## Run the test suite (pytest; extra arguments via PYTEST_ARGS="...")
-	$(BIN)/pytest $(PYTEST_ARGS)
+# The suite runs on every core (pytest-xdist; each worker has its own test database).
+# PYTEST_WORKERS=0 runs it in this one process (a debugger, -x on the very first failure).
+test: install ## Run the test suite (pytest; extra arguments via PYTEST_ARGS="...", PYTEST_WORKERS=0 for one process)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 # --- development -------------------------------------------------------------------------
 
