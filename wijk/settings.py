@@ -170,6 +170,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis in production (rate limits of allauth need a shared cache); per process otherwise.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://wijk")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # Django's Redis cache, with one client per pool rather than one per call (wijk.lib.cache).
+    CACHES["default"]["BACKEND"] = "wijk.lib.cache.RedisCache"
 # Sessions read from a shared cache (written to the database too): a query less on every page
 # of a logged-in person. A cache per process would keep a session another process ended.
 if not CACHES["default"]["BACKEND"].endswith(("LocMemCache", "DummyCache")):

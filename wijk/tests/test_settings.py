@@ -120,7 +120,7 @@ def test_production_values_from_the_environment():
     assert loaded["ALLOWED_HOSTS"] == ["wijk.example.org"]
     assert loaded["DB_ENGINE"] == "django.db.backends.postgresql"
     assert loaded["CONN_MAX_AGE"] == 60
-    assert loaded["CACHE_BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert loaded["CACHE_BACKEND"] == "wijk.lib.cache.RedisCache"  # Django's, one client a pool
     assert loaded["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
     assert loaded["CELERY_BROKER_URL"] == "redis://redis:6379/0"
     assert loaded["CELERY_TASK_ALWAYS_EAGER"] is False
