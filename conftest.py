@@ -10,6 +10,7 @@ import pytest
 import time_machine
 from django.conf import settings
 from django.test.utils import override_settings
+from django.utils import translation
 
 from bewoners.roles import Rol
 from bewoners.tests.factories import BuurtFactory, UserFactory
@@ -35,6 +36,9 @@ TEST_SETTINGS = {
         }
     },
     "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+    # Sessions in the database, as the settings choose with a cache per process (a Redis
+    # CACHE_URL in the environment would have made them cached_db).
+    "SESSION_ENGINE": "django.contrib.sessions.backends.db",
     # Transactional tests empty the tables afterwards, as the application's role.
     "WIJK_DB_APP_MAG_LEEGMAKEN": True,
 }
@@ -189,6 +193,15 @@ def _fast_and_isolated(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _dutch_unless_asked():
+    """Every test starts in the site's own language, whatever a test before it in this process
+    activated (a lazy message read in the test's thread takes that thread's language)."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

@@ -72,12 +72,15 @@ def test_the_target_is_under_a_second_and_a_ratio_under_three(groot_ms, uitslag)
     )
 
 
-def test_periods_last_quarter_and_twelve_full_months():
+def test_periods_last_quarter_twelve_full_months_and_own_dates():
     assert bench.perioden(date(2026, 12, 2)) == [
         ("kwartaal", date(2026, 7, 1), date(2026, 10, 1)),
         ("jaar", date(2025, 12, 1), date(2026, 12, 1)),
+        # Mid-month to mid-month: the monthly counts for the middle, the rows for the edges.
+        ("live", date(2026, 4, 15), date(2026, 11, 10)),
     ]
     assert bench.perioden(date(2026, 2, 28)) == [
         ("kwartaal", date(2025, 10, 1), date(2026, 1, 1)),
         ("jaar", date(2025, 2, 1), date(2026, 2, 1)),
+        ("live", date(2025, 6, 15), date(2026, 1, 10)),  # across the turn of the year
     ]
